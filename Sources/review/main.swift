@@ -1,0 +1,2 @@
+import ReviewKit
+print(ReviewVersion.generator)

@@ -1,0 +1,6 @@
+import Testing
+@testable import ReviewKit
+
+@Test func generatorNamesTheTool() {
+    #expect(ReviewVersion.generator.hasPrefix("review "))
+}
