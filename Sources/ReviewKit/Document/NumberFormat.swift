@@ -1,0 +1,75 @@
+import Foundation
+
+/// How numbers appear on a sheet (JSON always carries full precision).
+///
+/// Integers print exactly; other values are rounded to `decimals` places
+/// (default 4) with trailing zeros dropped, which is what a student writes by
+/// hand. Magnitudes that would print as a long run of digits or as 0 switch to
+/// scientific notation (`3.2551 \times 10^{5}` in LaTeX).
+enum NumberFormat {
+    /// LaTeX math for `value`, e.g. `0.7311`, `-4`, `3.2551 \times 10^{5}`.
+    static func latex(_ value: Double, decimals: Int = 4) -> String {
+        let (mantissa, exponent) = parts(value, decimals: decimals)
+        guard let exponent else { return mantissa }
+        return "\(mantissa) \\times 10^{\(exponent)}"
+    }
+
+    /// LaTeX math for `value`, wrapped in parentheses when negative so it can
+    /// be substituted into a formula: `2 \cdot (-3)`.
+    static func operand(_ value: Double, decimals: Int = 4) -> String {
+        let text = latex(value, decimals: decimals)
+        return value < 0 || text.contains("times") ? "(\(text))" : text
+    }
+
+    /// Plain text, e.g. for JSON `substituted` strings and table cells.
+    static func plain(_ value: Double, decimals: Int = 4) -> String {
+        let (mantissa, exponent) = parts(value, decimals: decimals)
+        guard let exponent else { return mantissa }
+        return "\(mantissa)e\(exponent)"
+    }
+
+    static func isInteger(_ value: Double) -> Bool {
+        value.rounded() == value && abs(value) < 1e15
+    }
+
+    private static func parts(_ value: Double, decimals: Int) -> (String, Int?) {
+        if value == 0 { return ("0", nil) }
+        if isInteger(value) && abs(value) < 1e9 { return (String(Int(value)), nil) }
+        let magnitude = abs(value)
+        if magnitude >= 1e6 || magnitude < 1e-4 {
+            var exponent = Int(floor(log10(magnitude)))
+            var mantissa = value / pow(10, Double(exponent))
+            if abs(round(mantissa, decimals)) >= 10 { mantissa /= 10; exponent += 1 }
+            return (fixed(mantissa, decimals), exponent)
+        }
+        return (fixed(value, decimals), nil)
+    }
+
+    private static func round(_ value: Double, _ decimals: Int) -> Double {
+        let scale = pow(10, Double(decimals))
+        return (value * scale).rounded() / scale
+    }
+
+    /// Fixed-point with at most `decimals` places, trailing zeros dropped.
+    private static func fixed(_ value: Double, _ decimals: Int) -> String {
+        var text = String(format: "%.\(decimals)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        if text == "-0" { text = "0" }
+        return text
+    }
+}
+
+extension NumberFormat {
+    /// `=` when the printed value is exact, `\approx` when it was rounded.
+    static func relation(_ value: Double, decimals: Int = 4) -> String {
+        Double(plain(value, decimals: decimals)) == value ? "=" : "\\approx"
+    }
+
+    /// `= 6` or `\approx 0.7311`: the tail of a worked line.
+    static func result(_ value: Double, decimals: Int = 4) -> String {
+        "\(relation(value, decimals: decimals)) \(latex(value, decimals: decimals))"
+    }
+}

@@ -1,0 +1,85 @@
+/// A sheet: worked problems put on one page in one format.
+public struct Sheet: Sendable {
+    public var problems: [WorkedProblem]
+    public var options: Options
+
+    public struct Options: Sendable {
+        public var format: OutputFormat = .md
+        public var language: String = "en"
+        /// False for question sheets: statements only.
+        public var includeSolutions = true
+        /// HTML only: each solution folded under a click, for self-testing.
+        public var foldSolutions = false
+        /// Printed on the sheet so it can be made again (`gen`, `build`).
+        public var seed: UInt64?
+        public var title: String?
+        /// Extra lines under the title (a student's name, id, variant).
+        public var subtitle: String?
+
+        public init() {}
+    }
+
+    public init(problems: [WorkedProblem], options: Options) {
+        self.problems = problems
+        self.options = options
+    }
+
+    /// The whole sheet as text in `options.format`.
+    public func render() -> String {
+        switch options.format {
+        case .json:
+            return AnswerDocument(problems: problems, seed: options.seed).json()
+        case .md, .html, .latex:
+            let templates = TemplateLibrary.forLanguage(options.language)
+            let document = IslandExtractor.extract(markdown(templates))
+            let body = DocumentRenderer(format: options.format).render(document)
+            return PageShell(format: options.format, templates: templates).wrap(body, title: pageTitle(templates))
+        }
+    }
+
+    /// The sheet as Markdown with `$…$` math and pipe tables, before islands
+    /// are taken out.
+    func markdown(_ templates: TemplateLibrary) -> String {
+        let context = PresentationContext(templates: templates)
+        let entries: [[String: Any]] = problems.enumerated().map { index, problem in
+            let presentation = problem.present(context)
+            var entry: [String: Any] = [
+                "number": index + 1,
+                "id": problem.id,
+                "topic": problem.topic,
+                "question": problem.statement.map(IslandToken.strip) ?? presentation.question,
+            ]
+            if let title = problem.title { entry["title"] = title }
+            if options.includeSolutions { entry["solution"] = presentation.solution }
+            return entry
+        }
+        var sheet: [String: Any] = [
+            "problems": entries,
+            "generator": ReviewVersion.generator,
+            "count": problems.count,
+            "plural": problems.count != 1,
+        ]
+        if let seed = options.seed { sheet["seed"] = String(seed) }
+        if let title = options.title { sheet["title"] = title }
+        if let subtitle = options.subtitle { sheet["subtitle"] = subtitle }
+        if let topic = singleTopic { sheet["topic"] = topic }
+        return templates.render("sheet", sheet)
+    }
+
+    private var singleTopic: String? {
+        let topics = Set(problems.map(\.topic))
+        return topics.count == 1 ? topics.first : nil
+    }
+
+    private func pageTitle(_ templates: TemplateLibrary) -> String {
+        if let title = options.title { return title }
+        var context: [String: Any] = ["count": problems.count, "plural": problems.count != 1]
+        if let topic = singleTopic { context["topic"] = topic }
+        return templates.render("page-title", context).trimmingWhitespace()
+    }
+}
+
+extension Sheet {
+    /// Every language with a folder of templates.
+    public static var languages: [String] { TemplateLibrary.languages }
+}

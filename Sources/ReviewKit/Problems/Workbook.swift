@@ -1,0 +1,63 @@
+/// The front door of the library: problems in, worked problems out.
+public enum Workbook {
+    /// Reads and solves every problem in the given files (`-` is stdin).
+    /// Nothing is returned unless every problem of every file is fine: the
+    /// first bad one throws a `ProblemFileError` naming file and path.
+    public static func solve(files: [String]) throws -> [WorkedProblem] {
+        var worked: [WorkedProblem] = []
+        for path in files {
+            for raw in try ProblemFileReader.read(path: path) {
+                worked.append(try solve(raw))
+            }
+        }
+        return worked
+    }
+
+    /// Solves one problem object read from a file.
+    static func solve(_ raw: RawProblem) throws -> WorkedProblem {
+        do {
+            let object = try raw.field.object(allowedKeys: nil)
+            let topicField = try object.required("topic")
+            let name = try topicField.string()
+            guard let topic = TopicRegistry.topic(named: name) else {
+                throw InputError(path: topicField.path, message: unknownTopicMessage(name))
+            }
+            let fields = try raw.field.object(allowedKeys: ProblemHeader.fields + topic.fields)
+            let header = ProblemHeader(
+                id: try fields.optional("id")?.string() ?? "\(raw.source.stem)-\(raw.index)",
+                title: try fields.optional("title")?.string(),
+                statement: try fields.optional("statement")?.string())
+            return try topic.solve(fields, header: header)
+        } catch let error as InputError {
+            throw ProblemFileError(file: raw.source.displayName, location: error.path.description, message: error.message)
+        }
+    }
+
+    /// Makes `count` problems of one topic. Problem `i` depends only on the
+    /// seed, the topic, the difficulty and `i`.
+    public static func generate(topic name: String, count: Int, seed: UInt64, difficulty: Difficulty) throws
+        -> [WorkedProblem]
+    {
+        guard let topic = TopicRegistry.topic(named: name) else {
+            throw UsageError(message: unknownTopicMessage(name))
+        }
+        return try (1...max(count, 1)).map { number in
+            var random = RandomSource(seed: seed, labels: [name, difficulty.rawValue, String(number)])
+            return try topic.generate(&random, difficulty: difficulty, id: "\(name)-\(seed)-\(number)")
+        }
+    }
+
+    static func unknownTopicMessage(_ name: String) -> String {
+        if let match = closestMatch(to: name, in: TopicRegistry.names) {
+            return "unknown topic '\(name)' (did you mean '\(match)'?)"
+        }
+        return "unknown topic '\(name)'; expected one of: \(TopicRegistry.names.joined(separator: ", "))"
+    }
+}
+
+/// A mistake in how the tool was called (exit status 2).
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+    public init(message: String) { self.message = message }
+}

@@ -1,0 +1,32 @@
+/// A problem with its answers, its trace and the means to word it: what every
+/// output format is made from.
+public struct WorkedProblem: Sendable {
+    public let id: String
+    public let topic: String
+    public let title: String?
+    /// The problem as JSON with every default filled in (`review solve` on it
+    /// gives the same answers).
+    public let problem: JSONValue
+    public let answers: JSONValue
+    public let steps: [Step]
+    /// The user's own question text, when the problem file gave one.
+    let statement: String?
+    let present: @Sendable (PresentationContext) -> Presentation
+}
+
+/// The fields every problem may carry, whatever its topic.
+struct ProblemHeader: Sendable {
+    static let fields = ["topic", "id", "title", "statement"]
+
+    var id: String
+    var title: String?
+    var statement: String?
+
+    /// `id`, `title` and `statement` first, then the topic's own fields.
+    func json(topic: String, fields: [(String, JSONValue)]) -> JSONValue {
+        var members: [(String, JSONValue)] = [("topic", .string(topic)), ("id", .string(id))]
+        if let title { members.append(("title", .string(title))) }
+        if let statement { members.append(("statement", .string(statement))) }
+        return .object(members + fields)
+    }
+}

@@ -1,0 +1,133 @@
+import CCmark
+
+/// The one file that talks to libcmark (the C boundary; see `Sources/CCmark`).
+///
+/// `review` writes its documents as CommonMark with *islands*: formulas,
+/// tables and pictures that CommonMark cannot carry intact (backslash escapes
+/// eat LaTeX's `\{` and `\\`, plain cmark has no tables, and safe mode drops
+/// raw HTML). Each island is replaced in the Markdown by a private-use token
+/// (see `IslandToken`); after cmark has parsed the text, every token becomes a
+/// `CUSTOM_INLINE` or `CUSTOM_BLOCK` node whose literal text the renderers
+/// copy through untouched. Everything else — paragraphs, emphasis, lists,
+/// headings, user-written statements — is parsed, escaped and rendered by
+/// cmark itself, always in safe mode, so raw HTML from a problem file never
+/// reaches a page.
+///
+/// Every C allocation is freed before a function returns; no C pointer
+/// escapes this file.
+enum CMark {
+    enum Renderer: Sendable {
+        case commonmark, html, latex
+    }
+
+    /// What an island turns into in one output format.
+    struct IslandOutput {
+        var literal: String
+        /// Block islands replace a paragraph that holds nothing but their token.
+        var isBlock: Bool
+    }
+
+    /// Parses `markdown`, splices in islands and renders the document.
+    static func render(
+        _ markdown: String, as renderer: Renderer, island: (Int) -> IslandOutput
+    ) -> String {
+        let root = parse(markdown)
+        defer { cmark_node_free(root) }
+        splice(root, island: island)
+        return render(root, as: renderer)
+    }
+
+    /// Renders a one-line piece of Markdown (a table cell) without the
+    /// paragraph wrapper a full render would add.
+    static func renderInline(
+        _ markdown: String, as renderer: Renderer, island: (Int) -> IslandOutput
+    ) -> String {
+        var text = render(markdown, as: renderer, island: island)
+        switch renderer {
+        case .html:
+            if text.hasPrefix("<p>") { text.removeFirst(3) }
+            while text.hasSuffix("\n") { text.removeLast() }
+            if text.hasSuffix("</p>") { text.removeLast(4) }
+        case .latex, .commonmark:
+            while text.hasSuffix("\n") { text.removeLast() }
+        }
+        return text
+    }
+
+    // MARK: - Private
+
+    private static let options = CMARK_OPT_DEFAULT
+
+    private static func parse(_ markdown: String) -> OpaquePointer {
+        var utf8 = Array(markdown.utf8)
+        return utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parse_document($0, buffer.count, options)!
+            }
+        }
+    }
+
+    private static func render(_ root: OpaquePointer, as renderer: Renderer) -> String {
+        let output: UnsafeMutablePointer<CChar>?
+        switch renderer {
+        case .commonmark: output = cmark_render_commonmark(root, options, 0)
+        case .html: output = cmark_render_html(root, options)
+        case .latex: output = cmark_render_latex(root, options, 0)
+        }
+        guard let output else { return "" }
+        defer { free(output) }
+        return String(cString: output)
+    }
+
+    /// Replaces every island token in the tree's text nodes by a custom node.
+    private static func splice(_ root: OpaquePointer, island: (Int) -> IslandOutput) {
+        var textNodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_TEXT,
+                let literal = cmark_node_get_literal(node),
+                IslandToken.mayContainToken(literal)
+            else { continue }
+            textNodes.append(node)
+        }
+        for node in textNodes {
+            replaceTokens(in: node, island: island)
+        }
+    }
+
+    private static func replaceTokens(in node: OpaquePointer, island: (Int) -> IslandOutput) {
+        let text = String(cString: cmark_node_get_literal(node))
+        let pieces = IslandToken.split(text)
+        // A block island standing alone in its paragraph replaces the paragraph.
+        if pieces.count == 1, case .island(let index) = pieces[0] {
+            let output = island(index)
+            let parent = cmark_node_parent(node)
+            if output.isBlock, let parent, cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
+                cmark_node_first_child(parent) == node, cmark_node_last_child(parent) == node
+            {
+                let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+                cmark_node_set_on_enter(block, output.literal)
+                cmark_node_insert_before(parent, block)
+                cmark_node_free(parent)
+                return
+            }
+        }
+        for piece in pieces {
+            let inserted: OpaquePointer
+            switch piece {
+            case .text(let string):
+                inserted = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(inserted, string)
+            case .island(let index):
+                inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                cmark_node_set_on_enter(inserted, island(index).literal)
+            }
+            cmark_node_insert_before(node, inserted)
+        }
+        cmark_node_free(node)
+    }
+}

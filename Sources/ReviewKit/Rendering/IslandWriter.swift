@@ -1,0 +1,41 @@
+/// How one output format writes islands: the only per-format knowledge the
+/// document renderer needs besides cmark's own renderer.
+protocol IslandWriter {
+    var renderer: CMark.Renderer { get }
+    func math(_ latex: String, display: Bool) -> String
+    /// `cells` are already rendered in this format.
+    func table(header: [String], alignments: [Table.Alignment], rows: [[String]]) -> String
+}
+
+/// Renders an `IslandDocument` (the body of a sheet) in one format.
+struct DocumentRenderer {
+    let writer: any IslandWriter
+
+    init(format: OutputFormat) {
+        switch format {
+        case .md, .json: writer = MarkdownIslandWriter()
+        case .html: writer = HTMLIslandWriter()
+        case .latex: writer = LaTeXIslandWriter()
+        }
+    }
+
+    func render(_ document: IslandDocument) -> String {
+        CMark.render(document.markdown, as: writer.renderer) { output(for: $0, in: document) }
+    }
+
+    private func output(for index: Int, in document: IslandDocument) -> CMark.IslandOutput {
+        guard document.islands.indices.contains(index) else { return .init(literal: "", isBlock: false) }
+        switch document.islands[index] {
+        case .math(let latex, let display):
+            return .init(literal: writer.math(latex, display: display), isBlock: display)
+        case .table(let table):
+            let cell = { (markdown: String) in
+                CMark.renderInline(markdown, as: writer.renderer) { output(for: $0, in: document) }
+            }
+            let literal = writer.table(
+                header: table.header.map(cell), alignments: table.alignments,
+                rows: table.rows.map { $0.map(cell) })
+            return .init(literal: literal, isBlock: true)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// LaTeX: `\(…\)` and `\[…\]` math, `tabular` tables (with `booktabs`
+/// rules, loaded by the page preamble).
+struct LaTeXIslandWriter: IslandWriter {
+    var renderer: CMark.Renderer { .latex }
+
+    func math(_ latex: String, display: Bool) -> String {
+        display ? "\\[\n\(latex)\n\\]" : "\\(\(latex)\\)"
+    }
+
+    func table(header: [String], alignments: [Table.Alignment], rows: [[String]]) -> String {
+        let spec = alignments.map {
+            switch $0 {
+            case .left: "l"
+            case .center: "c"
+            case .right: "r"
+            }
+        }.joined()
+        var tex = "\\begin{center}\\begin{tabular}{\(spec)}\n\\toprule\n"
+        tex += header.joined(separator: " & ") + " \\\\\n\\midrule\n"
+        for row in rows {
+            tex += row.joined(separator: " & ") + " \\\\\n"
+        }
+        tex += "\\bottomrule\n\\end{tabular}\\end{center}"
+        return tex
+    }
+}

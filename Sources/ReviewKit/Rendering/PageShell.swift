@@ -1,0 +1,23 @@
+/// Wraps a rendered body into a complete file: a self-contained HTML page
+/// (CSS inline, math as MathML, no scripts, no network) or a LaTeX document
+/// that compiles with pdflatex. Markdown needs no shell.
+struct PageShell {
+    let format: OutputFormat
+    let templates: TemplateLibrary
+
+    func wrap(_ body: String, title: String) -> String {
+        switch format {
+        case .html:
+            return templates.render(
+                "page.html",
+                [
+                    "title": title, "lang": templates.language, "body": body,
+                    "style": TemplateLibrary.asset("style.css"),
+                ])
+        case .latex:
+            return templates.render("page.tex", ["title": title, "body": body])
+        case .md, .json:
+            return body
+        }
+    }
+}

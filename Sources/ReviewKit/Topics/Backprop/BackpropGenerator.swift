@@ -1,0 +1,114 @@
+/// Makes exam-like backprop problems that a student can solve by hand.
+///
+/// Shapes come from the course notes and CS231n (x·(x+y), (x+y)·z, a sigmoid
+/// neuron, x·e^((x·3)·max(x,y))) plus randomly assembled compositions; the
+/// values are small integers or one-decimal numbers. A candidate is kept only
+/// when every intermediate value and gradient stays small and no kink or tie
+/// is hit (relu or abs at exactly 0, max/min of equal arguments), so no
+/// solution depends on a convention it would have to explain.
+enum BackpropGenerator {
+    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> BackpropTopic.Problem {
+        for _ in 0..<200 {
+            let candidate = self.candidate(&random, difficulty: difficulty)
+            if isHandSolvable(candidate) { return candidate }
+        }
+        // Unreachable in practice; a classic that is always fine.
+        return BackpropTopic.Problem(expression: "x*(x+y)", values: [("x", 2), ("y", 1)], wrt: nil)
+    }
+
+    // MARK: Shapes
+
+    private static let easyShapes = [
+        "x*(x+y)", "(x+y)*z", "x*y+z", "(x-y)*z", "x*y*z", "(x+y)*(x-z)", "x^2+x*y", "(x+y)^2",
+        "x*(y+z)", "(x-y)^2*z",
+    ]
+
+    private static let standardShapes = [
+        "1/(1+exp(-(w0*x0+w1*x1+w2)))", "sigmoid(w*x+b)", "relu(w1*x1+w2*x2+b)", "(w*x+b-t)^2",
+        "x*e^((x*3)*max(x,y))", "max(x,y)*(y+z)", "(x+y)*max(y,z)", "x*exp(x-y)", "tanh(w*x+b)*v",
+        "min(x,y)*(x+z)", "(x*y+z)^2", "log(1+exp(w*x))",
+    ]
+
+    private static let hardShapes = [
+        "v1*relu(w1*x+b1)+v2*relu(w2*x+b2)", "(sigmoid(w*x+b)-t)^2", "tanh(w2*tanh(w1*x+b1)+b2)",
+        "-log(sigmoid(w*x+b))", "(v*relu(w*x+b)-t)^2", "x*e^((x*3)*max(x,y))",
+        "(max(w1*x, w2*x)+b)^2", "sigmoid(w1*x1+w2*x2+b)*(1-sigmoid(w1*x1+w2*x2+b))",
+    ]
+
+    private static func candidate(_ random: inout RandomSource, difficulty: Difficulty) -> BackpropTopic.Problem {
+        let expression: String
+        switch difficulty {
+        case .easy:
+            expression = random.chance(0.7) ? random.pick(easyShapes) : composed(&random, depth: 1)
+        case .standard:
+            expression = random.chance(0.6) ? random.pick(standardShapes) : composed(&random, depth: 2)
+        case .hard:
+            expression = random.chance(0.6) ? random.pick(hardShapes) : composed(&random, depth: 3)
+        }
+        let names = (try? ExpressionParser.parse(expression))?.variablesInOrderOfFirstAppearance ?? []
+        let values = names.filter { $0 != "e" }.map { name in (name, value(&random, difficulty: difficulty)) }
+        return BackpropTopic.Problem(expression: expression, values: values, wrt: nil)
+    }
+
+    private static func value(_ random: inout RandomSource, difficulty: Difficulty) -> Double {
+        switch difficulty {
+        case .easy:
+            return Double(random.pick([-4, -3, -2, -1, 1, 2, 3, 4]))
+        case .standard:
+            return random.chance(0.75) ? Double(random.pick([-3, -2, -1, 1, 2, 3])) : nonzeroTenths(&random, 2)
+        case .hard:
+            return random.chance(0.5) ? Double(random.pick([-2, -1, 1, 2])) : nonzeroTenths(&random, 2)
+        }
+    }
+
+    private static func nonzeroTenths(_ random: inout RandomSource, _ bound: Int) -> Double {
+        var draw = 0.0
+        while draw == 0 { draw = random.tenths(in: -bound...bound) }
+        return draw
+    }
+
+    /// A random composition over x, y, z, with at least one variable used
+    /// twice (the lesson of gradient accumulation).
+    private static func composed(_ random: inout RandomSource, depth: Int) -> String {
+        for _ in 0..<20 {
+            let text = term(&random, depth: depth)
+            if let parsed = try? ExpressionParser.parse(text) {
+                let uses = parsed.nodes.filter { if case .variable = $0.kind { true } else { false } }.count
+                if parsed.variablesInOrderOfFirstAppearance.count >= 2, uses > parsed.variablesInOrderOfFirstAppearance.count {
+                    return text
+                }
+            }
+        }
+        return "x*(x+y)"
+    }
+
+    private static func term(_ random: inout RandomSource, depth: Int) -> String {
+        if depth == 0 {
+            return random.chance(0.85) ? random.pick(["x", "y", "z"]) : String(random.int(in: 2...3))
+        }
+        let a = term(&random, depth: depth - 1)
+        let b = term(&random, depth: random.int(in: 0...depth - 1))
+        switch random.int(in: 0...9) {
+        case 0, 1: return "(\(a)+\(b))"
+        case 2: return "(\(a)-\(b))"
+        case 3, 4, 5: return "\(a)*\(b)"
+        case 6: return "max(\(a),\(b))"
+        case 7: return random.pick(["sigmoid", "tanh", "relu"]) + "(\(a))"
+        case 8: return "(\(a))^2"
+        default: return "min(\(a),\(b))"
+        }
+    }
+
+    // MARK: Acceptance
+
+    private static func isHandSolvable(_ problem: BackpropTopic.Problem) -> Bool {
+        guard let solution = try? BackpropTopic.solve(problem) else { return false }
+        let nodes = solution.graph.nodes
+        let operations = nodes.filter(\.isOperation).count
+        guard operations >= 2, operations <= 16 else { return false }
+        return nodes.allSatisfy { node in
+            node.convention == nil && abs(node.value) <= 1000 && abs(node.gradient ?? 0) <= 1000
+                && node.localGradients.allSatisfy { abs($0 ?? 0) <= 1000 }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// `backprop`: the forward and backward pass through the computational graph
+/// of an expression, e.g. the course notes' f = x·(x+y) at x = 2, y = 1.
+enum BackpropTopic: Topic {
+    struct Problem: Sendable {
+        var expression: String
+        /// Every variable's value, in the order the file gave them.
+        var values: [(name: String, value: Double)]
+        /// Which gradients to show; nil means every variable.
+        var wrt: [String]?
+    }
+
+    struct Solution: Sendable {
+        var problem: Problem
+        var parsed: ParsedExpression
+        var graph: ComputationGraph
+        /// Input node indices whose gradients are asked for, in order.
+        var wrt: [Int]
+    }
+
+    static let name = "backprop"
+    static let fields = ["expression", "values", "wrt"]
+
+    static func decode(_ object: ObjectFields) throws -> Problem {
+        let expression = try object.required("expression").string()
+        var values: [(name: String, value: Double)] = []
+        if let field = object.optional("values") {
+            for member in try field.object(allowedKeys: nil).fields {
+                values.append((member.key, try member.field.number()))
+            }
+        }
+        let wrt = try object.optional("wrt")?.array().map { try $0.string() }
+        return Problem(expression: expression, values: values, wrt: wrt)
+    }
+
+    static func encode(_ problem: Problem) -> [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = [
+            ("expression", .string(problem.expression)),
+            ("values", .object(problem.values.map { ($0.name, JSONValue.number($0.value)) })),
+        ]
+        if let wrt = problem.wrt {
+            fields.append(("wrt", .array(wrt.map { .string($0) })))
+        }
+        return fields
+    }
+
+    static func solve(_ problem: Problem) throws -> Solution {
+        let parsed: ParsedExpression
+        do {
+            parsed = try ExpressionParser.parse(problem.expression)
+        } catch let error as ExpressionError {
+            throw InputError(path: JSONPath().key("expression"), message: "column \(error.column): \(error.message)")
+        }
+        let variables = parsed.variablesInOrderOfFirstAppearance
+        var values: [String: Double] = [:]
+        for (index, entry) in problem.values.enumerated() {
+            let path = JSONPath().key("values").key(entry.name)
+            guard variables.contains(entry.name) || entry.name == "e" else {
+                let hint = closestMatch(to: entry.name, in: variables).map { " (did you mean '\($0)'?)" } ?? ""
+                throw InputError(path: path, message: "'\(entry.name)' is not a variable of the expression\(hint)")
+            }
+            _ = index
+            values[entry.name] = entry.value
+        }
+        let graph: ComputationGraph
+        do {
+            graph = try ComputationGraph(parsed, values: values)
+        } catch let error as GraphError {
+            throw InputError(path: JSONPath().key(error.isMissingValue ? "values" : "expression"), message: describe(error, parsed))
+        }
+        let inputs = graph.inputNodes.map(\.index)
+        var wrt = inputs
+        if let names = problem.wrt {
+            wrt = try names.enumerated().map { index, name in
+                guard let node = inputs.first(where: { graph.nodes[$0].name == name }) else {
+                    let known = inputs.compactMap { graph.nodes[$0].name }
+                    let hint = closestMatch(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw InputError(
+                        path: JSONPath().key("wrt").index(index),
+                        message: "'\(name)' is not a variable of the expression\(hint)")
+                }
+                return node
+            }
+        }
+        return Solution(problem: problem, parsed: parsed, graph: graph, wrt: wrt)
+    }
+
+    /// "column 5 (log): log of a non-positive value (-2)"
+    private static func describe(_ error: GraphError, _ parsed: ParsedExpression) -> String {
+        "column \(error.column): \(error.message)"
+    }
+
+    static func answers(_ solution: Solution) -> JSONValue {
+        let graph = solution.graph
+        return .object([
+            ("value", .number(graph.output.value)),
+            ("gradient", .object(solution.wrt.map { (graph.nodes[$0].name ?? "", JSONValue.number(graph.nodes[$0].gradient ?? 0)) })),
+        ])
+    }
+
+    static func steps(_ solution: Solution) -> [Step] {
+        BackpropTrace(solution.graph).steps()
+    }
+
+    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
+        BackpropGenerator.generate(&random, difficulty: difficulty)
+    }
+
+    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
+        BackpropPresenter(solution: solution, templates: context.templates).presentation()
+    }
+}

@@ -1,0 +1,53 @@
+/// One kind of exam problem: how its problem files read, how it is solved,
+/// generated and worked on paper. Each topic lives in its own folder under
+/// `Topics/` and is listed once in `TopicRegistry`.
+///
+/// The solver's `Solution` is the trace: every intermediate value, in the
+/// order computed, with no wording or formatting in it. `steps`, `answers`
+/// and `present` only read it.
+protocol Topic: Sendable {
+    associatedtype Problem: Sendable
+    associatedtype Solution: Sendable
+
+    /// The `topic` value in problem files.
+    static var name: String { get }
+    /// Topic-specific fields a problem object may have (besides the common
+    /// `topic`, `id`, `title`, `statement`).
+    static var fields: [String] { get }
+
+    /// Reads a problem; errors carry the path inside the problem object.
+    static func decode(_ object: ObjectFields) throws -> Problem
+    /// The problem with every default filled in, as JSON fields in a stable
+    /// order. Decoding it again gives the same problem.
+    static func encode(_ problem: Problem) -> [(String, JSONValue)]
+    /// A random, hand-solvable problem.
+    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem
+    /// Solves a problem; errors carry the path inside the problem object.
+    static func solve(_ problem: Problem) throws -> Solution
+
+    static func answers(_ solution: Solution) -> JSONValue
+    static func steps(_ solution: Solution) -> [Step]
+    /// Fills the topic's `question` and `solution` templates.
+    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation
+}
+
+/// One recorded intermediate value, as `--format json` lists it.
+public struct Step: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var formula: String
+    public var substituted: String
+    public var value: JSONValue
+}
+
+/// What a topic needs to word its sheet.
+struct PresentationContext {
+    var templates: TemplateLibrary
+}
+
+/// A problem's question and worked solution, as Markdown (with `$…$` math and
+/// pipe tables) ready for `IslandExtractor`.
+struct Presentation: Sendable {
+    var question: String
+    var solution: String
+}

@@ -1,0 +1,73 @@
+/// Every topic `review` knows, in the order `review topics` lists them.
+/// Adding a topic is one line here plus its folder under `Topics/`.
+public enum TopicRegistry {
+    static let all: [AnyTopic] = [
+        AnyTopic(BackpropTopic.self),
+    ]
+
+    public static var names: [String] { all.map(\.name) }
+
+    static func topic(named name: String) -> AnyTopic? {
+        all.first { $0.name == name }
+    }
+}
+
+/// A topic with its types erased, so the registry can hold them all.
+struct AnyTopic: Sendable {
+    let name: String
+    let fields: [String]
+    private let solveObject: @Sendable (ObjectFields, ProblemHeader) throws -> WorkedProblem
+    private let generateOne: @Sendable (inout RandomSource, Difficulty, String) throws -> WorkedProblem
+
+    init<T: Topic>(_ topic: T.Type) {
+        name = T.name
+        fields = T.fields
+        solveObject = { object, header in
+            let problem = try T.decode(object)
+            return try AnyTopic.work(T.self, problem, header)
+        }
+        generateOne = { random, difficulty, id in
+            let problem = T.generate(&random, difficulty: difficulty)
+            return try AnyTopic.work(T.self, problem, ProblemHeader(id: id))
+        }
+    }
+
+    func solve(_ object: ObjectFields, header: ProblemHeader) throws -> WorkedProblem {
+        try solveObject(object, header)
+    }
+
+    func generate(_ random: inout RandomSource, difficulty: Difficulty, id: String) throws -> WorkedProblem {
+        try generateOne(&random, difficulty, id)
+    }
+
+    private static func work<T: Topic>(_: T.Type, _ problem: T.Problem, _ header: ProblemHeader) throws
+        -> WorkedProblem
+    {
+        let solution = try T.solve(problem)
+        return WorkedProblem(
+            id: header.id, topic: T.name, title: header.title,
+            problem: header.json(topic: T.name, fields: T.encode(problem)),
+            answers: T.answers(solution), steps: T.steps(solution),
+            statement: header.statement,
+            present: { context in T.present(problem, solution, in: context) })
+    }
+}
+
+extension TopicRegistry {
+    public struct Description: Sendable {
+        public var name: String
+        public var summary: String
+        public var example: String
+    }
+
+    /// What `review topics` prints, worded by `templates/<lang>/<topic>/summary`.
+    public static func descriptions(language: String) -> [Description] {
+        let templates = TemplateLibrary.forLanguage(language)
+        return all.map {
+            Description(
+                name: $0.name,
+                summary: templates.render("\($0.name)/summary", [String: Any]()).trimmingWhitespace(),
+                example: "review gen --topic \($0.name)")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import ReviewKit
+
+/// `review`: worked, step-by-step solutions to deep-learning exam problems.
+@main
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Worked, step-by-step solutions to deep-learning exam problems.",
+        discussion: """
+            Generate practice problems with `review gen --topic backprop`, solve your own \
+            with `review solve problem.json`, and build per-student handouts with \
+            `review build handout.json`.
+            """,
+        version: ReviewVersion.number,
+        subcommands: [TopicsCommand.self, GenCommand.self, SolveCommand.self, BuildCommand.self]
+    )
+
+    /// Runs the command and maps every failure to the contract's exit
+    /// statuses: 2 for bad usage or bad input, 1 for anything else, and
+    /// always exactly one `review: error: …` line on stderr.
+    static func main() {
+        let status: Int32
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            status = 0
+        } catch {
+            status = report(error)
+        }
+        exit(status)
+    }
+
+    private static func report(_ error: Error) -> Int32 {
+        switch error {
+        case let error as ProblemFileError:
+            return fail(error.description, status: 2)
+        case let error as UsageError:
+            return fail(error.message, status: 2)
+        case let error as WriteError:
+            return fail(error.description, status: 1)
+        default:
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
+            let message = self.message(for: error)
+                .split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let isUsage = code == .validationFailure || error is ValidationError
+            return fail(message.replacingOccurrences(of: "Error: ", with: ""), status: isUsage ? 2 : 1)
+        }
+    }
+
+    private static func fail(_ message: String, status: Int32) -> Int32 {
+        FileHandle.standardError.write(Data("review: error: \(message)\n".utf8))
+        return status
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import ReviewKit
+
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Solve the problems in problem files (`-` reads standard input).")
+
+    @Argument(help: "Problem files (JSON); `-` for standard input.")
+    var files: [String]
+
+    @OptionGroup var sheet: SheetOptions
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("no problem file given") }
+    }
+
+    func run() throws {
+        let problems = try Workbook.solve(files: files)
+        try sheet.emit(Sheet(problems: problems, options: sheet.sheetOptions()).render())
+    }
+}

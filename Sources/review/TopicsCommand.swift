@@ -1,0 +1,21 @@
+import ArgumentParser
+import ReviewKit
+
+struct TopicsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "topics",
+        abstract: "List every topic with a one-line description and an example command.")
+
+    @Option(name: .long, help: "Language of the descriptions.")
+    var lang: String = "en"
+
+    func run() throws {
+        let topics = TopicRegistry.descriptions(language: lang)
+        let width = topics.map(\.name.count).max() ?? 0
+        for topic in topics {
+            let padding = String(repeating: " ", count: width - topic.name.count)
+            print("\(topic.name)\(padding)  \(topic.summary)")
+            print("\(String(repeating: " ", count: width))  e.g. \(topic.example)")
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import ReviewKit
-print(ReviewVersion.generator)
