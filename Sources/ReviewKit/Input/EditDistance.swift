@@ -29,11 +29,17 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 /// The candidate closest to `name`, if one is within `maxDistance` edits.
 /// Ties go to the earlier candidate, so suggestions are deterministic.
 /// An exact match is returned as is (distance 0).
+///
+/// Short names need a second rule: the edits must change less than half of
+/// the longer name. Otherwise every four-letter word is "close" to every
+/// other (`mean` is two edits from `max`, and suggesting `max` to someone
+/// who meant an average is worse than listing the choices).
 public func closestMatch(to name: String, in candidates: [String], maxDistance: Int = 2) -> String? {
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
         let d = editDistance(name, candidate)
-        if d <= maxDistance, d < (best?.distance ?? Int.max) {
+        let longer = max(name.unicodeScalars.count, candidate.unicodeScalars.count)
+        if d <= maxDistance, d == 0 || 2 * d < longer, d < (best?.distance ?? Int.max) {
             best = (candidate, d)
         }
     }
