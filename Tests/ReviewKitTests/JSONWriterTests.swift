@@ -16,7 +16,7 @@ private func parse(_ text: String) throws -> JSONValue {
 @Test func otherNumbersUseTheShortestRoundTripForm() throws {
     #expect(JSONWriter.format(number: 0.1) == "0.1")
     #expect(JSONWriter.format(number: -2.5) == "-2.5")
-    for x in [1e-7, 0.1 + 0.2, 1e300, 5e-324, 18_014_398_509_481_984.0, 123_456.789, -2.5e-10, Double.pi] {
+    for x in [1e-7, 0.1 + 0.2, 1e300, Double.leastNonzeroMagnitude, 18_014_398_509_481_984.0, 123_456.789, -2.5e-10, Double.pi] {
         let text = JSONWriter.format(number: x)
         guard case .number(let back, _) = try parse(text).kind else {
             Issue.record("\(text) is not a JSON number")
@@ -75,4 +75,15 @@ private func parse(_ text: String) throws -> JSONValue {
 @Test func valuesBuiltInCodeWrite() {
     let value = JSONValue.object([("x", .number(6)), ("y", .number(0.25)), ("n", .array([.null, .bool(false), .string("t")]))])
     #expect(value.jsonText() == #"{"x":6,"y":0.25,"n":[null,false,"t"]}"#)
+}
+
+@Test func nonFiniteNumbersWriteAsNullInsteadOfTrapping() {
+    #expect(JSONWriter.format(number: .infinity) == "null")
+    #expect(JSONWriter.format(number: .nan) == "null")
+}
+
+@Test func equalityIgnoresPositionsAndNumberSpelling() throws {
+    #expect(try parse("[1.0, {\"a\": 2e0}]") == parse("\n  [1,{\"a\":2}]"))
+    #expect(try parse("[1, 2]") != parse("[2, 1]"))
+    #expect(try parse(#"{"a": 1, "b": 2}"#) != parse(#"{"b": 2, "a": 1}"#))  // order is data
 }

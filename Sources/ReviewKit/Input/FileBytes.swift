@@ -7,7 +7,8 @@ import Foundation
 /// Reading stops just past `maxBytes`, so a huge file or an endless pipe
 /// cannot exhaust memory before we complain about its size.
 enum FileBytes {
-    static func read(path: String, displayName: String, maxBytes: Int) throws -> [UInt8] {
+    static func read(path: String, displayName: String, maxBytes requested: Int) throws -> [UInt8] {
+        let maxBytes = min(max(requested, 0), Int.max - (1 << 20))  // room to read one byte past it
         func fail(_ message: String) -> ProblemFileError {
             ProblemFileError(file: displayName, location: nil, message: message)
         }

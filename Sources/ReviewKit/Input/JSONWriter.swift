@@ -25,8 +25,12 @@ public enum JSONWriter {
     /// The JSON spelling of a finite number: integral values within ±2^53 as
     /// integers (`6`, not `6.0`), anything else in Swift's shortest
     /// round-trip form (`0.1`, `1e-07`, `1.5e+300`).
+    ///
+    /// Callers must pass finite values. JSON has no infinity or NaN, and a
+    /// crash would be a poor answer to a degenerate exercise, so a non-finite
+    /// value that slips through is written as `null` rather than trapping.
     public static func format(number x: Double) -> String {
-        precondition(x.isFinite, "JSON cannot hold \(x)")
+        guard x.isFinite else { return "null" }
         if x.rounded(.towardZero) == x, abs(x) <= 9_007_199_254_740_992 {
             return String(Int64(x))
         }
