@@ -13,7 +13,7 @@ extension ComputationGraph {
             }
             let node = nodes[index]
             let arguments = node.inputs.map { nodes[$0].value }
-            let rule = op.primitive
+            let rule = op.rule
             var usedLocalGradient = false
             for (operand, input) in node.inputs.enumerated() where nodes[input].dependsOnVariable {
                 if let problem = op.gradientDomainError(operand, arguments) {

@@ -20,10 +20,10 @@ func editDistance(_ a: String, _ b: String) -> Int {
 }
 
 /// The known function closest to `name`, if it is within edit distance 2.
-/// Ties go to the earlier entry of `Operation.functions`.
+/// Ties go to the earlier entry of `Primitive.functions`.
 func suggestedFunctionName(for name: String) -> String? {
     var best: (name: String, distance: Int)?
-    for function in Operation.functions {
+    for function in Primitive.functions {
         let distance = editDistance(name, function.rawValue)
         if distance <= 2, best == nil || distance < best!.distance {
             best = (function.rawValue, distance)

@@ -10,7 +10,7 @@ public struct ExpressionNode: Sendable, Equatable {
         /// A name. `e` is a variable here too; the graph decides whether it means Euler's number.
         case variable(String)
         /// An operation applied to earlier nodes, in operand order.
-        case operation(Operation, operands: [Int])
+        case operation(Primitive, operands: [Int])
     }
 
     public var kind: Kind

@@ -48,7 +48,7 @@ extension ParserState {
     }
 
     /// Pops `arity` operands and appends the operation that consumes them.
-    mutating func emitOperation(_ op: Operation, arity: Int, column: Int) throws(ExpressionError) {
+    mutating func emitOperation(_ op: Primitive, arity: Int, column: Int) throws(ExpressionError) {
         let arguments = Array(operands.suffix(arity))
         operands.removeLast(arity)
         try emit(.operation(op, operands: arguments), column: column)
@@ -72,7 +72,7 @@ extension ParserState {
         }
     }
 
-    func arityError(_ op: Operation, column: Int) -> ExpressionError {
+    func arityError(_ op: Primitive, column: Int) -> ExpressionError {
         let count = op.arity == 1 ? "1 argument" : "\(op.arity) arguments"
         return ExpressionError(column: column, message: "'\(op.rawValue)' takes exactly \(count)")
     }

@@ -26,11 +26,11 @@ public enum ExpressionParser {
 struct ParserState {
     /// Something waiting on the operator stack for its right-hand side or `)`.
     enum Pending {
-        case binary(Operation, column: Int)
+        case binary(Primitive, column: Int)
         case negate(column: Int)
         case power(column: Int)
         case group(openColumn: Int)
-        case call(Operation, column: Int, openColumn: Int, arguments: Int)
+        case call(Primitive, column: Int, openColumn: Int, arguments: Int)
 
         /// Binding strength; nil for `(` and calls, which stop reductions.
         var precedence: Int? {
@@ -126,7 +126,7 @@ struct ParserState {
 
     /// Handles a name in operand position; `current` is already the token after it.
     mutating func operandName(_ name: String, token: ExpressionToken) throws(ExpressionError) {
-        let function = Operation(functionName: name)
+        let function = Primitive(functionName: name)
         if current.kind == .leftParen {
             guard let function else {
                 var message = "unknown function '\(name)'"
@@ -156,7 +156,7 @@ struct ParserState {
         signAllowed = false
         switch token.kind {
         case .plus, .minus, .star, .slash:
-            let op: Operation =
+            let op: Primitive =
                 switch token.kind {
                 case .plus: .add
                 case .minus: .subtract

@@ -33,7 +33,7 @@ public struct GraphNode: Sendable, Equatable {
         case input(String)
         /// A number literal, a negated literal such as `-1`, or Euler's `e`.
         case constant(Double, literal: String)
-        case operation(Operation)
+        case operation(Primitive)
     }
 
     /// Position in `ComputationGraph.nodes` (forward order).
@@ -66,7 +66,7 @@ public struct GraphNode: Sendable, Equatable {
         return false
     }
 
-    public var operation: Operation? {
+    public var operation: Primitive? {
         if case .operation(let op) = kind { return op }
         return nil
     }

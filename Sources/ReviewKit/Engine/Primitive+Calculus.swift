@@ -5,71 +5,71 @@ import Foundation
 /// Keeping them in one value per case (as micrograd keeps `_backward` next to
 /// the forward computation) makes it easy to check each derivative against its
 /// definition and impossible to add an operation without its derivative.
-struct Primitive: Sendable {
+struct PrimitiveRule: Sendable {
     /// y = f(x₀, x₁, …)
     let forward: @Sendable (_ x: [Double]) -> Double
     /// ∂y/∂x_i, given the inputs and the already-computed output y.
     let derivative: @Sendable (_ i: Int, _ x: [Double], _ y: Double) -> Double
 }
 
-extension Operation {
-    var primitive: Primitive {
+extension Primitive {
+    var rule: PrimitiveRule {
         switch self {
         case .add:
-            Primitive(forward: { $0[0] + $0[1] }, derivative: { _, _, _ in 1 })
+            PrimitiveRule(forward: { $0[0] + $0[1] }, derivative: { _, _, _ in 1 })
         case .subtract:
-            Primitive(forward: { $0[0] - $0[1] }, derivative: { i, _, _ in i == 0 ? 1 : -1 })
+            PrimitiveRule(forward: { $0[0] - $0[1] }, derivative: { i, _, _ in i == 0 ? 1 : -1 })
         case .multiply:
-            Primitive(forward: { $0[0] * $0[1] }, derivative: { i, x, _ in x[1 - i] })
+            PrimitiveRule(forward: { $0[0] * $0[1] }, derivative: { i, x, _ in x[1 - i] })
         case .divide:  // ∂/∂a = 1/b, ∂/∂b = −a/b²
-            Primitive(forward: { $0[0] / $0[1] }, derivative: { i, x, _ in i == 0 ? 1 / x[1] : -x[0] / (x[1] * x[1]) })
+            PrimitiveRule(forward: { $0[0] / $0[1] }, derivative: { i, x, _ in i == 0 ? 1 / x[1] : -x[0] / (x[1] * x[1]) })
         case .power:  // ∂/∂a = b·a^(b−1) (0 when b = 0), ∂/∂b = a^b·ln a
-            Primitive(
+            PrimitiveRule(
                 forward: { Foundation.pow($0[0], $0[1]) },
                 derivative: { i, x, y in
                     if i == 0 { return x[1] == 0 ? 0 : x[1] * Foundation.pow(x[0], x[1] - 1) }
                     return y * Foundation.log(x[0])
                 })
         case .negate:
-            Primitive(forward: { -$0[0] }, derivative: { _, _, _ in -1 })
+            PrimitiveRule(forward: { -$0[0] }, derivative: { _, _, _ in -1 })
         case .exp:  // exp' = exp, which is the output
-            Primitive(forward: { Foundation.exp($0[0]) }, derivative: { _, _, y in y })
+            PrimitiveRule(forward: { Foundation.exp($0[0]) }, derivative: { _, _, y in y })
         case .log:  // natural log; log' = 1/a
-            Primitive(forward: { Foundation.log($0[0]) }, derivative: { _, x, _ in 1 / x[0] })
+            PrimitiveRule(forward: { Foundation.log($0[0]) }, derivative: { _, x, _ in 1 / x[0] })
         case .sqrt:  // sqrt' = 1/(2√a)
-            Primitive(forward: { $0[0].squareRoot() }, derivative: { _, _, y in 1 / (2 * y) })
+            PrimitiveRule(forward: { $0[0].squareRoot() }, derivative: { _, _, y in 1 / (2 * y) })
         case .abs:  // abs'(0) = 0 by convention
-            Primitive(forward: { Swift.abs($0[0]) }, derivative: { _, x, _ in x[0] > 0 ? 1 : (x[0] < 0 ? -1 : 0) })
+            PrimitiveRule(forward: { Swift.abs($0[0]) }, derivative: { _, x, _ in x[0] > 0 ? 1 : (x[0] < 0 ? -1 : 0) })
         case .sigmoid:  // σ' = σ(1 − σ)
-            Primitive(forward: { stableSigmoid($0[0]) }, derivative: { _, _, y in y * (1 - y) })
+            PrimitiveRule(forward: { stableSigmoid($0[0]) }, derivative: { _, _, y in y * (1 - y) })
         case .tanh:  // tanh' = 1 − tanh²
-            Primitive(forward: { Foundation.tanh($0[0]) }, derivative: { _, _, y in 1 - y * y })
+            PrimitiveRule(forward: { Foundation.tanh($0[0]) }, derivative: { _, _, y in 1 - y * y })
         case .relu:  // relu'(0) = 0 by convention
-            Primitive(forward: { Swift.max($0[0], 0) }, derivative: { _, x, _ in x[0] > 0 ? 1 : 0 })
+            PrimitiveRule(forward: { Swift.max($0[0], 0) }, derivative: { _, x, _ in x[0] > 0 ? 1 : 0 })
         case .sin:
-            Primitive(forward: { Foundation.sin($0[0]) }, derivative: { _, x, _ in Foundation.cos(x[0]) })
+            PrimitiveRule(forward: { Foundation.sin($0[0]) }, derivative: { _, x, _ in Foundation.cos(x[0]) })
         case .cos:
-            Primitive(forward: { Foundation.cos($0[0]) }, derivative: { _, x, _ in -Foundation.sin(x[0]) })
+            PrimitiveRule(forward: { Foundation.cos($0[0]) }, derivative: { _, x, _ in -Foundation.sin(x[0]) })
         case .max:  // a tie sends the whole gradient to the first argument
-            Primitive(forward: { Swift.max($0[0], $0[1]) }, derivative: { i, x, _ in (x[0] >= x[1]) == (i == 0) ? 1 : 0 })
+            PrimitiveRule(forward: { Swift.max($0[0], $0[1]) }, derivative: { i, x, _ in (x[0] >= x[1]) == (i == 0) ? 1 : 0 })
         case .min:  // a tie sends the whole gradient to the first argument
-            Primitive(forward: { Swift.min($0[0], $0[1]) }, derivative: { i, x, _ in (x[0] <= x[1]) == (i == 0) ? 1 : 0 })
+            PrimitiveRule(forward: { Swift.min($0[0], $0[1]) }, derivative: { i, x, _ in (x[0] <= x[1]) == (i == 0) ? 1 : 0 })
         }
     }
 
     /// The value of the operation at `inputs`.
     public func forward(_ inputs: [Double]) -> Double {
-        primitive.forward(inputs)
+        rule.forward(inputs)
     }
 
     /// ∂output/∂inputs[operand].
     public func localGradient(_ operand: Int, inputs: [Double], output: Double) -> Double {
-        primitive.derivative(operand, inputs, output)
+        rule.derivative(operand, inputs, output)
     }
 
     /// ∂output/∂input_i for every operand.
     public func localGradients(inputs: [Double], output: Double) -> [Double] {
-        let rule = primitive
+        let rule = self.rule
         return inputs.indices.map { rule.derivative($0, inputs, output) }
     }
 
