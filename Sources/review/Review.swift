@@ -29,7 +29,7 @@ struct Review: ParsableCommand {
         } catch {
             status = report(error)
         }
-        exit(status)
+        Self.exit(withError: status == 0 ? nil : ExitCode(status))
     }
 
     private static func report(_ error: Error) -> Int32 {

@@ -164,7 +164,7 @@ private func parse(_ text: String) throws -> JSONValue {
 // MARK: - Robustness
 
 /// A small deterministic generator, so a failing input can be reproduced.
-struct SplitMix64: RandomNumberGenerator {
+private struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

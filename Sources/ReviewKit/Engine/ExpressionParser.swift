@@ -130,7 +130,7 @@ struct ParserState {
         if current.kind == .leftParen {
             guard let function else {
                 var message = "unknown function '\(name)'"
-                if let suggestion = suggestedFunctionName(for: name) {
+                if let suggestion = closestMatch(to: name, in: Primitive.functions.map(\.rawValue)) {
                     message += " (did you mean '\(suggestion)'?)"
                 }
                 throw ExpressionError(column: token.column, message: message)

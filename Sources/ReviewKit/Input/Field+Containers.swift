@@ -61,3 +61,12 @@ extension Field {
     /// `unknown field 'filter'`, to set them apart from JSON string values.
     static func quoteName(_ name: String) -> String { "'\(name)'" }
 }
+
+extension Field {
+    /// The members of an object with any keys (a table of names the user
+    /// chose, such as `values` or a Q table), in file order.
+    public func anyObject() throws -> ObjectFields {
+        guard case .object(let members) = value.kind else { throw error("must be an object, got \(describe())") }
+        return ObjectFields(path: path, members: members)
+    }
+}

@@ -16,7 +16,7 @@ public enum Workbook {
     /// Solves one problem object read from a file.
     static func solve(_ raw: RawProblem) throws -> WorkedProblem {
         do {
-            let object = try raw.field.object(allowedKeys: nil)
+            let object = try raw.field.anyObject()
             let topicField = try object.required("topic")
             let name = try topicField.string()
             guard let topic = TopicRegistry.topic(named: name) else {
@@ -27,9 +27,13 @@ public enum Workbook {
                 id: try fields.optional("id")?.string() ?? "\(raw.source.stem)-\(raw.index)",
                 title: try fields.optional("title")?.string(),
                 statement: try fields.optional("statement")?.string())
-            return try topic.solve(fields, header: header)
+            do {
+                return try topic.solve(fields, header: header)
+            } catch let error as SolveError {
+                throw InputError(path: JSONPath(raw.field.path.components + error.path.components), message: error.message)
+            }
         } catch let error as InputError {
-            throw ProblemFileError(file: raw.source.displayName, location: error.path.description, message: error.message)
+            throw raw.fileError(error)
         }
     }
 

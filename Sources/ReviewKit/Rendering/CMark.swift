@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// The one file that talks to libcmark (the C boundary; see `Sources/CCmark`).
 ///

@@ -51,3 +51,21 @@ struct Presentation: Sendable {
     var question: String
     var solution: String
 }
+
+/// A problem that reads fine but cannot be solved as given (a layer whose
+/// output would be empty, a log of a negative number). `path` is relative to
+/// the problem object; `Workbook` puts the problem's own path in front.
+struct SolveError: Error, Sendable {
+    var path: JSONPath
+    var message: String
+
+    init(_ path: JSONPath, _ message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    /// At `field` of the problem, e.g. `SolveError(at: "expression", …)`.
+    init(at field: String, _ message: String) {
+        self.init(JSONPath.root.appending(key: field), message)
+    }
+}

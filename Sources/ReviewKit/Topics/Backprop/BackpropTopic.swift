@@ -24,8 +24,9 @@ enum BackpropTopic: Topic {
         let expression = try object.required("expression").string()
         var values: [(name: String, value: Double)] = []
         if let field = object.optional("values") {
-            for member in try field.object(allowedKeys: nil).fields {
-                values.append((member.key, try member.field.number()))
+            let members = try field.anyObject()
+            for (key, member) in zip(members.keys, members.fields) {
+                values.append((key, try member.number()))
             }
         }
         let wrt = try object.optional("wrt")?.array().map { try $0.string() }
@@ -47,25 +48,27 @@ enum BackpropTopic: Topic {
         let parsed: ParsedExpression
         do {
             parsed = try ExpressionParser.parse(problem.expression)
-        } catch let error as ExpressionError {
-            throw InputError(path: JSONPath().key("expression"), message: "column \(error.column): \(error.message)")
+        } catch {
+            throw SolveError(at: "expression", "column \(error.column): \(error.message)")
         }
         let variables = parsed.variablesInOrderOfFirstAppearance
         var values: [String: Double] = [:]
-        for (index, entry) in problem.values.enumerated() {
-            let path = JSONPath().key("values").key(entry.name)
+        for entry in problem.values {
+            let path = JSONPath.root.appending(key: "values").appending(key: entry.name)
             guard variables.contains(entry.name) || entry.name == "e" else {
                 let hint = closestMatch(to: entry.name, in: variables).map { " (did you mean '\($0)'?)" } ?? ""
-                throw InputError(path: path, message: "'\(entry.name)' is not a variable of the expression\(hint)")
+                throw SolveError(path, "'\(entry.name)' is not a variable of the expression\(hint)")
             }
-            _ = index
             values[entry.name] = entry.value
+        }
+        if let missing = variables.first(where: { $0 != "e" && values[$0] == nil }) {
+            throw SolveError(at: "values", "no value given for variable '\(missing)'")
         }
         let graph: ComputationGraph
         do {
             graph = try ComputationGraph(parsed, values: values)
-        } catch let error as GraphError {
-            throw InputError(path: JSONPath().key(error.isMissingValue ? "values" : "expression"), message: describe(error, parsed))
+        } catch {
+            throw SolveError(at: "expression", "column \(error.column): \(error.message)")
         }
         let inputs = graph.inputNodes.map(\.index)
         var wrt = inputs
@@ -74,19 +77,14 @@ enum BackpropTopic: Topic {
                 guard let node = inputs.first(where: { graph.nodes[$0].name == name }) else {
                     let known = inputs.compactMap { graph.nodes[$0].name }
                     let hint = closestMatch(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-                    throw InputError(
-                        path: JSONPath().key("wrt").index(index),
-                        message: "'\(name)' is not a variable of the expression\(hint)")
+                    throw SolveError(
+                        JSONPath.root.appending(key: "wrt").appending(index: index),
+                        "'\(name)' is not a variable of the expression\(hint)")
                 }
                 return node
             }
         }
         return Solution(problem: problem, parsed: parsed, graph: graph, wrt: wrt)
-    }
-
-    /// "column 5 (log): log of a non-positive value (-2)"
-    private static func describe(_ error: GraphError, _ parsed: ParsedExpression) -> String {
-        "column \(error.column): \(error.message)"
     }
 
     static func answers(_ solution: Solution) -> JSONValue {

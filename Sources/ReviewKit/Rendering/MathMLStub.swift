@@ -1,0 +1,1 @@
+enum MathML { static func render(_ latex: String, display: Bool) -> String { "<math>\(latex)</math>" } }
