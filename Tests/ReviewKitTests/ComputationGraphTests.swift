@@ -159,4 +159,13 @@ private func close(_ a: Double?, _ b: Double, within tolerance: Double) -> Bool 
         let k = try graph("sqrt(0)*x + x", ["x": 5])
         #expect(k.gradient(of: "x") == 1)
     }
+
+    @Test func degenerateExpressions() throws {
+        let constant = try graph("f = 2*3", ["unused": 1])
+        #expect(constant.value == 6)
+        #expect(constant.output.gradient == nil && constant.inputGradients.isEmpty)
+        let identity = try graph("L = x", ["x": 4])
+        #expect(identity.outputName == "L")
+        #expect(identity.nodes.count == 1 && identity.gradient(of: "x") == 1)
+    }
 }

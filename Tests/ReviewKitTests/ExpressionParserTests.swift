@@ -120,6 +120,9 @@ private func parseError(_ source: String) -> ExpressionError? {
             ("(x, y)", 3, "unexpected ','"),
             ("x + 😀", 5, "unexpected character '😀'"),
             ("x+e\u{301}", 3, "unexpected character 'e\u{301}'"),
+            ("y * (e\u{301} + 1", 6, "unexpected character 'e\u{301}'"),
+            ("x\u{00A0}+ #", 5, "unexpected character '#'"),  // no-break space is whitespace
+            ("x\u{00A0}+", 4, "unexpected end of expression"),
             ("x = x + 1", 1, "the output name 'x' is also used as a variable"),
         ]
         for (source, column, message) in cases {

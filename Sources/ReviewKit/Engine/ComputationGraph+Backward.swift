@@ -11,18 +11,21 @@ extension ComputationGraph {
             guard let gradient = nodes[index].gradient, case .operation(let op) = nodes[index].kind else {
                 continue
             }
-            let node = nodes[index]
-            let arguments = node.inputs.map { nodes[$0].value }
+            // Read fields one by one: copying the whole node would retain all its arrays.
+            let inputs = nodes[index].inputs
+            let column = nodes[index].column
+            let output = nodes[index].value
+            let arguments = inputs.map { nodes[$0].value }
             let rule = op.rule
             var usedLocalGradient = false
-            for (operand, input) in node.inputs.enumerated() where nodes[input].dependsOnVariable {
+            for (operand, input) in inputs.enumerated() where nodes[input].dependsOnVariable {
                 if let problem = op.gradientDomainError(operand, arguments) {
-                    throw GraphError(nodeIndex: index, column: node.column, message: problem)
+                    throw GraphError(nodeIndex: index, column: column, message: problem)
                 }
-                let local = rule.derivative(operand, arguments, node.value)
+                let local = rule.derivative(operand, arguments, output)
                 let share = gradient * local
                 guard local.isFinite, share.isFinite else {
-                    throw GraphError(nodeIndex: index, column: node.column, message: "gradient is not finite")
+                    throw GraphError(nodeIndex: index, column: column, message: "gradient is not finite")
                 }
                 usedLocalGradient = true
                 nodes[index].localGradients[operand] = local

@@ -16,11 +16,13 @@ public enum Primitive: String, Sendable, Equatable, Hashable, CaseIterable {
     /// The operation written as `name(...)` in the source, if `name` is a function.
     /// Operators (`+`, `^`, unary `-`, …) have no function spelling.
     public init?(functionName name: String) {
-        guard let op = Primitive(rawValue: name), Primitive.functions.contains(op) else {
-            return nil
-        }
+        guard let op = Primitive.byFunctionName[name] else { return nil }
         self = op
     }
+
+    /// Looked up for every name the parser reads, so a hash table rather than a scan.
+    private static let byFunctionName: [String: Primitive] = Dictionary(
+        uniqueKeysWithValues: functions.map { ($0.rawValue, $0) })
 
     /// Whether this operation is written as a function call.
     public var isFunction: Bool { Primitive.functions.contains(self) }
