@@ -36,7 +36,7 @@ enum NumberFormat {
         if value == 0 { return ("0", nil) }
         if isInteger(value) && abs(value) < 1e9 { return (String(Int(value)), nil) }
         let magnitude = abs(value)
-        if magnitude >= 1e6 || magnitude < 1e-4 {
+        if magnitude >= 1e7 || magnitude < 1e-4 {
             var exponent = Int(floor(log10(magnitude)))
             var mantissa = value / pow(10, Double(exponent))
             if abs(round(mantissa, decimals)) >= 10 { mantissa /= 10; exponent += 1 }
