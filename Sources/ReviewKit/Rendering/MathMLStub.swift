@@ -1,1 +1,0 @@
-enum MathML { static func render(_ latex: String, display: Bool) -> String { "<math>\(latex)</math>" } }
