@@ -1,0 +1,28 @@
+/// LaTeX math → MathML Core, so HTML pages show formulas with no JavaScript and no CDN.
+///
+/// Every formula in `review` is written once, as LaTeX math: Markdown and LaTeX output keep it
+/// between dollars, and the HTML renderer calls `MathML.render` for each one. Current Chromium,
+/// Firefox and Safari draw the result natively.
+///
+/// The converter covers the subset the tool writes (see `MathSymbols` and
+/// `MathParser.parseCommand`): identifiers, numbers, operators, Greek, function names, scripts
+/// and limits, fractions, roots, `\left…\right`, accents, matrices and `cases`/`aligned`,
+/// colour, boxes and font commands. It never fails: unknown commands become
+/// `<merror><mtext>\foo</mtext></merror>`, unbalanced input is closed, nesting deeper than
+/// `maximumDepth` is cut off with an `<merror>`, and every emitted text is XML-escaped.
+/// The output is deterministic.
+public enum MathML {
+    /// How deep braces, arguments, `\left` and environments may nest before the rest of that
+    /// group is replaced by an `<merror>`.
+    public static let maximumDepth = MathParser.maxDepth
+
+    /// Converts one LaTeX math formula (the text between `$…$`, without the dollars) to a
+    /// `<math>` element; `display` adds `display="block"` and TeX's display style (limits below
+    /// `\sum`, large operators).
+    public static func render(_ latex: String, display: Bool) -> String {
+        var parser = MathParser(latex)
+        let nodes = parser.parse()
+        var writer = MathMLWriter()
+        return writer.document(nodes, display: display)
+    }
+}
