@@ -145,7 +145,7 @@ struct MathMLWriter {
         }
     }
 
-    private mutating func writeScripts(base: MathNode, sub: MathNode?, sup: MathNode?, limits: Limits, display: Bool) {
+    private mutating func writeScripts(base: MathNode, sub: MathNode?, sup: MathNode?, limits: ScriptPlacement, display: Bool) {
         let under = limits == .always || (limits == .display && display)
         let element: String
         switch (sub != nil, sup != nil, under) {

@@ -28,7 +28,7 @@ indirect enum MathNode: Equatable, Sendable {
     /// `<msqrt>` / `<mroot>`.
     case root(MathNode, index: MathNode?)
     /// `<msub>`, `<msup>`, `<msubsup>` or `<munder>`, `<mover>`, `<munderover>`.
-    case scripts(base: MathNode, sub: MathNode?, sup: MathNode?, limits: Limits)
+    case scripts(base: MathNode, sub: MathNode?, sup: MathNode?, limits: ScriptPlacement)
     /// `<mover accent="true">` (`over`) or `<munder accentunder="true">`.
     case accent(MathNode, mark: String, stretchy: Bool, over: Bool)
     /// `\left( … \right)`: an `<mrow>` whose stretchy fences span the body.
@@ -59,7 +59,7 @@ enum FractionStyle: Equatable, Sendable {
 
 /// Where scripts go: `never` → msub/msup, `always` → munder/mover (`\underbrace`, `\overset`),
 /// `display` → under/over only in display style (`\sum`, `\max`), like TeX's `\limits` default.
-enum Limits: Equatable, Sendable {
+enum ScriptPlacement: Equatable, Sendable {
     case never, display, always
 }
 

@@ -207,7 +207,7 @@ struct MathParser {
         return .scripts(base: base, sub: sub, sup: sup, limits: limits)
     }
 
-    static func defaultLimits(of base: MathNode) -> Limits {
+    static func defaultLimits(of base: MathNode) -> ScriptPlacement {
         switch base {
         case let .op(op) where op.kind == .large: return op.limits ? .display : .never
         case let .function(_, limits): return limits ? .display : .never
