@@ -18,9 +18,9 @@ enum BackpropNotation {
             case .subtract: return "\(x) - \(y)"
             case .multiply: return "\(x) \\cdot \(y)"
             case .divide: return "\\frac{\(x)}{\(y)}"
-            case .power: return "\(x)^{\(y)}"
+            case .power: return "\(x)^{\(exponent(y))}"
             case .negate: return "-\(x)"
-            case .exp: return "e^{\(x)}"
+            case .exp: return "e^{\(exponent(x))}"
             case .log: return "\\ln(\(x))"
             case .sqrt: return "\\sqrt{\(x)}"
             case .abs: return "\\lvert \(x) \\rvert"
@@ -46,6 +46,14 @@ enum BackpropNotation {
         }
     }
 
+    /// An exponent needs no parentheses around a negative number: `e^{-1}`.
+    static func exponent(_ operand: String) -> String {
+        guard operand.hasPrefix("(-"), operand.hasSuffix(")"),
+            !operand.dropFirst().dropLast().contains(where: { "()".contains($0) })
+        else { return operand }
+        return String(operand.dropFirst().dropLast())
+    }
+
     /// ∂node/∂operand `i` in symbols (LaTeX), given the operands and the
     /// node itself (for rules like σ(1−σ) that are easiest in terms of the
     /// output).
@@ -59,9 +67,9 @@ enum BackpropNotation {
         case .divide: return i == 0 ? "\\frac{1}{\(y)}" : "-\\frac{\(x)}{\(y)^{2}}"
         case .power:
             if i == 0 { return "\(y) \\cdot \(x)^{\(y) - 1}" }
-            return baseIsE ? "e^{\(y)}" : "\(x)^{\(y)} \\ln(\(x))"
+            return baseIsE ? "e^{\(exponent(y))}" : "\(x)^{\(exponent(y))} \\ln(\(x))"
         case .negate: return "-1"
-        case .exp: return "e^{\(x)}"
+        case .exp: return "e^{\(exponent(x))}"
         case .log: return "\\frac{1}{\(x)}"
         case .sqrt: return "\\frac{1}{2\\sqrt{\(x)}}"
         case .abs: return "\\operatorname{sign}(\(x))"
