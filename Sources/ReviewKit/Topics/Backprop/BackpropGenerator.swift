@@ -5,7 +5,8 @@
 /// values are small integers or one-decimal numbers. A candidate is kept only
 /// when every intermediate value and gradient stays small and no kink or tie
 /// is hit (relu or abs at exactly 0, max/min of equal arguments), so no
-/// solution depends on a convention it would have to explain.
+/// solution depends on a convention it would have to explain, and no node is
+/// exactly 0.
 enum BackpropGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> BackpropTopic.Problem {
         for _ in 0..<200 {
@@ -101,13 +102,22 @@ enum BackpropGenerator {
 
     // MARK: Acceptance
 
+    /// A squashing function far out on its flat tail passes back a gradient
+    /// of 0.00…: correct, but nothing to learn from on paper.
+    private static func saturates(_ node: GraphNode, _ nodes: [GraphNode]) -> Bool {
+        guard let op = node.operation, [.sigmoid, .tanh, .exp].contains(op) else { return false }
+        return abs(nodes[node.inputs[0]].value) > 3
+    }
+
     private static func isHandSolvable(_ problem: BackpropTopic.Problem) -> Bool {
         guard let solution = try? BackpropTopic.solve(problem) else { return false }
         let nodes = solution.graph.nodes
         let operations = nodes.filter(\.isOperation).count
         guard operations >= 2, operations <= 16 else { return false }
+        // A zero anywhere makes a dull problem (x + y = 0 wipes out half the
+        // gradients), so it is drawn again.
         return nodes.allSatisfy { node in
-            node.convention == nil && abs(node.value) <= 1000 && abs(node.gradient ?? 0) <= 1000
+            !saturates(node, nodes) && node.convention == nil && (!node.isOperation || node.value != 0) && abs(node.value) <= 1000 && abs(node.gradient ?? 0) <= 1000
                 && node.localGradients.allSatisfy { abs($0 ?? 0) <= 1000 }
         }
     }
