@@ -5,6 +5,7 @@ enum Island: Sendable, Equatable {
     /// LaTeX math, inline (`$…$`) or displayed (`$$…$$`).
     case math(latex: String, display: Bool)
     case table(Table)
+    case figure(Figure)
 }
 
 /// A table whose header and cells are inline Markdown (which may hold tokens

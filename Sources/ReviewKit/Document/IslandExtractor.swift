@@ -6,9 +6,14 @@
 /// then tables. Backslash-escaped dollars (`\$`, as `MarkdownEscaping`
 /// writes for text from problem files) and code spans are left alone.
 enum IslandExtractor {
-    static func extract(_ markdown: String) -> IslandDocument {
+    static func extract(_ markdown: String, figures: [Figure] = []) -> IslandDocument {
         var islands: [Island] = []
-        let withMath = extractMath(markdown, into: &islands)
+        let withFigures = FigureMarker.replace(in: markdown) { index in
+            guard figures.indices.contains(index) else { return "" }
+            islands.append(.figure(figures[index]))
+            return IslandToken.make(islands.count - 1)
+        }
+        let withMath = extractMath(withFigures, into: &islands)
         let withTables = extractTables(withMath, into: &islands)
         return IslandDocument(markdown: withTables, islands: islands)
     }

@@ -55,9 +55,11 @@ enum IslandToken {
         return pieces
     }
 
-    /// Removes the token characters from untrusted text.
+    /// Removes the token and figure-marker characters (U+E000–U+E003) from
+    /// untrusted text.
     static func strip(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == open || $0 == close }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != open && $0 != close }))
+        let reserved: ClosedRange<Unicode.Scalar> = "\u{E000}"..."\u{E003}"
+        guard text.unicodeScalars.contains(where: { reserved.contains($0) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !reserved.contains($0) }))
     }
 }

@@ -31,26 +31,33 @@ public struct Sheet: Sendable {
             return AnswerDocument(problems: problems, seed: options.seed).json()
         case .md, .html, .latex:
             let templates = TemplateLibrary.forLanguage(options.language)
-            let document = IslandExtractor.extract(markdown(templates))
+            let (text, figures) = markdown(templates)
+            let document = IslandExtractor.extract(text, figures: figures)
             let body = DocumentRenderer(format: options.format).render(document)
             return PageShell(format: options.format, templates: templates).wrap(body, title: pageTitle(templates))
         }
     }
 
-    /// The sheet as Markdown with `$…$` math and pipe tables, before islands
-    /// are taken out.
-    func markdown(_ templates: TemplateLibrary) -> String {
+    /// The sheet as Markdown with `$…$` math, pipe tables and figure
+    /// markers, before islands are taken out; and the figures the markers
+    /// number.
+    func markdown(_ templates: TemplateLibrary) -> (String, [Figure]) {
         let context = PresentationContext(templates: templates)
+        var figures: [Figure] = []
         let entries: [[String: Any]] = problems.enumerated().map { index, problem in
             let presentation = problem.present(context)
+            // Each problem numbers its figures from 0; the sheet numbers them all.
+            let offset = figures.count
+            figures += presentation.figures
+            let renumber = { (text: String) in FigureMarker.replace(in: text) { FigureMarker.make($0 + offset) } }
             var entry: [String: Any] = [
                 "number": index + 1,
                 "id": problem.id,
                 "topic": problem.topic,
-                "question": problem.statement.map(IslandToken.strip) ?? presentation.question,
+                "question": problem.statement.map(IslandToken.strip) ?? renumber(presentation.question),
             ]
             if let title = problem.title { entry["title"] = title }
-            if options.includeSolutions { entry["solution"] = presentation.solution }
+            if options.includeSolutions { entry["solution"] = renumber(presentation.solution) }
             return entry
         }
         var sheet: [String: Any] = [
@@ -63,7 +70,7 @@ public struct Sheet: Sendable {
         if let title = options.title { sheet["title"] = title }
         if let subtitle = options.subtitle { sheet["subtitle"] = subtitle }
         if let topic = singleTopic { sheet["topic"] = topicTitle(topic, templates) }
-        return templates.render("sheet", sheet)
+        return (templates.render("sheet", sheet), figures)
     }
 
     private var singleTopic: String? {

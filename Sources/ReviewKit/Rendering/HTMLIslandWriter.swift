@@ -7,6 +7,10 @@ struct HTMLIslandWriter: IslandWriter {
         MathML.render(latex, display: display)
     }
 
+    func figure(_ figure: Figure) -> String {
+        "<figure class=\"figure\">\n\(figure.svg)\n<figcaption>\(TextEscaping.html(figure.caption))</figcaption>\n</figure>"
+    }
+
     func table(header: [String], alignments: [Table.Alignment], rows: [[String]]) -> String {
         func cells(_ values: [String], tag: String) -> String {
             zip(values, alignments).map { value, alignment in

@@ -5,6 +5,7 @@ protocol IslandWriter {
     func math(_ latex: String, display: Bool) -> String
     /// `cells` are already rendered in this format.
     func table(header: [String], alignments: [Table.Alignment], rows: [[String]]) -> String
+    func figure(_ figure: Figure) -> String
 }
 
 /// Renders an `IslandDocument` (the body of a sheet) in one format.
@@ -36,6 +37,8 @@ struct DocumentRenderer {
                 header: table.header.map(cell), alignments: table.alignments,
                 rows: table.rows.map { $0.map(cell) })
             return .init(literal: literal, isBlock: true)
+        case .figure(let figure):
+            return .init(literal: writer.figure(figure), isBlock: true)
         }
     }
 }

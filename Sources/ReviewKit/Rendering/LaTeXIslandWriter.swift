@@ -7,6 +7,10 @@ struct LaTeXIslandWriter: IslandWriter {
         display ? "\\[\n\(latex)\n\\]" : "\\(\(latex)\\)"
     }
 
+    func figure(_ figure: Figure) -> String {
+        "\\begin{center}\n\(figure.tikz)\n\n{\\small \(TextEscaping.latex(figure.caption))}\n\\end{center}"
+    }
+
     func table(header: [String], alignments: [Table.Alignment], rows: [[String]]) -> String {
         let spec = alignments.map {
             switch $0 {

@@ -6,6 +6,11 @@ struct MarkdownIslandWriter: IslandWriter {
         display ? "$$\n\(latex)\n$$" : "$\(latex)$"
     }
 
+    /// A Mermaid block: GitHub draws it, and it reads as text elsewhere.
+    func figure(_ figure: Figure) -> String {
+        "```mermaid\n\(figure.mermaid)\n```"
+    }
+
     func table(header: [String], alignments: [Table.Alignment], rows: [[String]]) -> String {
         func row(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"

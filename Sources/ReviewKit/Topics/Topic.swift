@@ -50,6 +50,8 @@ struct PresentationContext {
 struct Presentation: Sendable {
     var question: String
     var solution: String
+    /// Pictures the text refers to with `FigureMarker.make(i)`.
+    var figures: [Figure] = []
 }
 
 /// A problem that reads fine but cannot be solved as given (a layer whose

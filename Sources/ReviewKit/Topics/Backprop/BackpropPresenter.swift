@@ -16,9 +16,14 @@ struct BackpropPresenter {
     private var output: String { MathNotation.name(trace.outputName) }
 
     func presentation() -> Presentation {
-        Presentation(
+        let caption = templates.render("backprop/figure-caption", [String: Any]()).trimmingWhitespace()
+        let figure = ComputationGraphDrawing(graph: graph, caption: caption).figure()
+        var context = solutionContext()
+        if figure != nil { context["graph"] = FigureMarker.make(0) }
+        return Presentation(
             question: templates.render("backprop/question", questionContext()),
-            solution: templates.render("backprop/solution", solutionContext()))
+            solution: templates.render("backprop/solution", context),
+            figures: figure.map { [$0] } ?? [])
     }
 
     // MARK: Question

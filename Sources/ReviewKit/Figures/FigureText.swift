@@ -1,0 +1,49 @@
+/// Plain-text helpers for pictures, where there is no math typesetting:
+/// `z1` → `z₁`, `alpha` → `α`, and XML escaping for SVG.
+enum FigureText {
+    private static let subscripts: [Character: Character] = [
+        "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
+    ]
+    private static let greek: [String: String] = [
+        "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "eta": "η", "theta": "θ",
+        "lambda": "λ", "mu": "μ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω",
+    ]
+
+    /// A variable name with trailing digits (or `_digits`) as subscripts.
+    static func name(_ raw: String) -> String {
+        var base = raw
+        var digits = ""
+        if let underscore = raw.lastIndex(of: "_"), raw[raw.index(after: underscore)...].allSatisfy(\.isNumber),
+            underscore != raw.index(before: raw.endIndex)
+        {
+            base = String(raw[..<underscore])
+            digits = String(raw[raw.index(after: underscore)...])
+        } else {
+            while let last = base.last, last.isNumber, base.count > 1 {
+                digits.insert(last, at: digits.startIndex)
+                base.removeLast()
+            }
+        }
+        base = greek[base] ?? base
+        return base + String(digits.compactMap { subscripts[$0] })
+    }
+
+    static func xml(_ text: String) -> String {
+        TextEscaping.html(IslandToken.strip(text))
+    }
+
+    /// A short number for a wire label: at most 3 decimals.
+    static func number(_ value: Double) -> String {
+        NumberFormat.plain(value, decimals: 3).replacingOccurrences(of: "-", with: "−")
+    }
+
+    /// A number for TikZ math mode (ASCII minus).
+    static func tikzNumber(_ value: Double) -> String {
+        NumberFormat.plain(value, decimals: 3)
+    }
+
+    /// A name for TikZ math mode: `z_{1}`.
+    static func tikzName(_ raw: String) -> String {
+        MathNotation.name(raw)
+    }
+}
