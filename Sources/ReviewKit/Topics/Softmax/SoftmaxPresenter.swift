@@ -126,8 +126,8 @@ struct SoftmaxPresenter {
             "i": String(i),
             "z": num(z),
             "shift": "\(shift) \(NumberFormat.result(a))",
-            "exp": "e^{\(num(a))} \(NumberFormat.result(row.exponentials[i]))",
-            "probability": "p_{\(i)} = \\frac{\(num(row.exponentials[i]))}{\(num(row.sum))} \(NumberFormat.result(row.probabilities[i]))",
+            "exp": "e^{\(num(a))} \(positiveResult(row.exponentials[i]))",
+            "probability": "p_{\(i)} = \\frac{\(num(row.exponentials[i]))}{\(num(row.sum))} \(positiveResult(row.probabilities[i]))",
             "y": num(y),
             "logP": "\(num(a)) - \(op(row.logSum)) \(NumberFormat.result(row.logProbabilities[i]))",
             "term": y == 0 ? "0" : "-\(op(y)) \\cdot \(op(row.logProbabilities[i])) \(NumberFormat.result(row.lossTerms[i]))",
@@ -150,6 +150,12 @@ struct SoftmaxPresenter {
 
     private func num(_ value: Double) -> String { NumberFormat.latex(value) }
     private func op(_ value: Double) -> String { NumberFormat.operand(value) }
+
+    /// The tail of a line whose exact value is positive: an exponential
+    /// or a probability that underflowed to 0 is `\\approx 0`, never `= 0`.
+    private func positiveResult(_ value: Double) -> String {
+        value == 0 ? "\\approx 0" : NumberFormat.result(value)
+    }
 
     private func tuple(_ values: [Double]) -> String {
         "(\(values.map(num).joined(separator: ", ")))"
