@@ -173,6 +173,9 @@ import Testing
         #expect(text.contains("709.78"))
         #expect(!text.contains("would overflow to"))
         #expect(!text.contains("{{") && !text.contains("}}}"))
+        // 1 - 2.2 is exactly -1.2 in decimals (-1.2000000000000002 in doubles): "=", not "≈".
+        let noisy = try sheet(#"{"topic": "softmax", "logits": [1, 2.2, 0], "target": 0}"#)
+        #expect(noisy.contains(#"$1 - 2.2 = -1.2$"#))
     }
 
     @Test func sheetExplainsOverflowTemperatureAndBatch() throws {

@@ -69,12 +69,12 @@ struct SoftmaxPresenter {
         var context = shared()
         context["rows"] = result.rows.indices.map(rowContext)
         let probabilities = result.rows.map(\.probabilities)
-        context["LResult"] = NumberFormat.result(result.loss)
+        context["LResult"] = result(result.loss)
         if problem.isBatch {
             let losses = result.rows.map { num($0.loss) }.joined(separator: " + ")
             context["reduceLine"] = problem.reduction == .mean
-                ? "\\frac{1}{\(result.rows.count)} (\(losses)) \(NumberFormat.result(result.loss))"
-                : "\(losses) \(NumberFormat.result(result.loss))"
+                ? "\\frac{1}{\(result.rows.count)} (\(losses)) \(result(result.loss))"
+                : "\(losses) \(result(result.loss))"
             let rowGradients = MathNotation.matrix(result.rows.map(\.gradient))
             let gradient = "\(relation(result.gradient.flatMap { $0 })) \(MathNotation.matrix(result.gradient))"
             context["gradientLine"] = problem.reduction == .mean
@@ -102,10 +102,10 @@ struct SoftmaxPresenter {
         context["naiveExponent"] = "e^{\(scaled ? "\(op(row.max)) / \(op(problem.temperature))" : num(row.max))}"
         context["underflows"] = row.underflows
         context["classes"] = row.logits.indices.map { classContext(row, $0) }
-        context["sumLine"] = "\(row.exponentials.map(num).joined(separator: " + ")) \(NumberFormat.result(row.sum))"
-        context["logSum"] = "\\ln \(op(row.sum)) \(NumberFormat.result(row.logSum))"
+        context["sumLine"] = "\(row.exponentials.map(num).joined(separator: " + ")) \(result(row.sum))"
+        context["logSum"] = "\\ln \(op(row.sum)) \(result(row.logSum))"
         context["loss"] = loss
-        context["lossSum"] = "\(loss) = \(row.lossTerms.map(num).joined(separator: " + ")) \(NumberFormat.result(row.loss))"
+        context["lossSum"] = "\(loss) = \(row.lossTerms.map(num).joined(separator: " + ")) \(result(row.loss))"
             .replacingOccurrences(of: "+ -", with: "- ")
         if let k = oneHotClass(row.target) {
             context["oneHotLine"] = oneHotLossLine(row, loss: loss, trueClass: k)
@@ -125,15 +125,15 @@ struct SoftmaxPresenter {
         return [
             "i": String(i),
             "z": num(z),
-            "shift": "\(shift) \(NumberFormat.result(a))",
+            "shift": "\(shift) \(result(a))",
             "exp": "e^{\(num(a))} \(positiveResult(row.exponentials[i]))",
             "probability": "p_{\(i)} = \\frac{\(num(row.exponentials[i]))}{\(num(row.sum))} \(positiveResult(row.probabilities[i]))",
             "y": num(y),
-            "logP": "\(num(a)) - \(op(row.logSum)) \(NumberFormat.result(row.logProbabilities[i]))",
-            "term": y == 0 ? "0" : "-\(op(y)) \\cdot \(op(row.logProbabilities[i])) \(NumberFormat.result(row.lossTerms[i]))",
+            "logP": "\(num(a)) - \(op(row.logSum)) \(result(row.logProbabilities[i]))",
+            "term": y == 0 ? "0" : "-\(op(y)) \\cdot \(op(row.logProbabilities[i])) \(result(row.lossTerms[i]))",
             "p": num(row.probabilities[i]),
             "gradient": (scaled ? "(\(gradient)) / \(op(problem.temperature))" : gradient)
-                + " \(NumberFormat.result(row.gradient[i]))",
+                + " \(result(row.gradient[i]))",
         ]
     }
 
@@ -143,7 +143,7 @@ struct SoftmaxPresenter {
     private func oneHotLossLine(_ row: SoftmaxSolver.Row, loss: String, trueClass k: Int) -> String {
         let sum = row.target.indices.map { "\(num(row.target[$0])) \\cdot \\ln p_{\($0)}" }.joined(separator: " + ")
         return "\(loss) = -(\(sum)) = -\\ln p_{\(k)} = -(a_{\(k)} - \\ln S)"
-            + " = -(\(num(row.shifted[k])) - \(op(row.logSum))) \(NumberFormat.result(row.loss))"
+            + " = -(\(num(row.shifted[k])) - \(op(row.logSum))) \(result(row.loss))"
     }
 
     // MARK: Formatting
@@ -154,16 +154,28 @@ struct SoftmaxPresenter {
     /// The tail of a line whose exact value is positive: an exponential
     /// or a probability that underflowed to 0 is `\\approx 0`, never `= 0`.
     private func positiveResult(_ value: Double) -> String {
-        value == 0 ? "\\approx 0" : NumberFormat.result(value)
+        value == 0 ? "\\approx 0" : result(value)
     }
 
     private func tuple(_ values: [Double]) -> String {
         "(\(values.map(num).joined(separator: ", ")))"
     }
 
-    /// `=` when every entry prints exactly, `\approx` otherwise.
+    /// `= -1.2` or `\approx 0.5525`. Unlike `NumberFormat.result`, binary
+    /// noise does not count as rounding: 1 − 2.2 is −1.2000000000000002 in
+    /// doubles, but a student subtracting decimals gets exactly −1.2, and an
+    /// `\approx` there would look like a mistake.
+    private func result(_ value: Double) -> String {
+        "\(relation([value])) \(num(value))"
+    }
+
+    /// `=` when every entry prints exactly (up to binary noise), `\approx` otherwise.
     private func relation(_ values: [Double]) -> String {
-        values.allSatisfy { NumberFormat.relation($0) == "=" } ? "=" : "\\approx"
+        let exact = values.allSatisfy { value in
+            guard let printed = Double(NumberFormat.plain(value)) else { return false }
+            return abs(printed - value) <= 1e-12 * max(1, abs(value))
+        }
+        return exact ? "=" : "\\approx"
     }
 
     private func tupleResult(_ values: [Double]) -> String {
