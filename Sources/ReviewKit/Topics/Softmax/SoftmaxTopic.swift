@@ -1,0 +1,132 @@
+/// `softmax`: softmax probabilities, the cross-entropy loss and its gradient
+/// with respect to the logits, e.g. the classic z = (2, 1, 0.1) with true
+/// class 0 (p ≈ 0.659, 0.242, 0.099; L ≈ 0.417).
+enum SoftmaxTopic: Topic {
+    /// One example's target: a class index, or a probability vector (one-hot
+    /// or soft). Kept as written so `encode` gives back the same form.
+    enum Target: Sendable, Equatable {
+        case index(Int)
+        case distribution([Double])
+
+        /// The target as a probability vector over `classes` classes.
+        func distribution(classes: Int) -> [Double] {
+            switch self {
+            case .index(let k): return (0..<classes).map { $0 == k ? 1 : 0 }
+            case .distribution(let y): return y
+            }
+        }
+    }
+
+    enum Reduction: String, Sendable, CaseIterable {
+        case mean, sum
+    }
+
+    struct Problem: Sendable {
+        /// One row per example; a single vector is one row.
+        var logits: [[Double]]
+        /// Whether `logits` was given as a matrix (so answers are matrices).
+        var isBatch: Bool
+        /// One target per row.
+        var targets: [Target]
+        var temperature: Double = 1
+        var reduction: Reduction = .mean
+    }
+
+    struct Solution: Sendable {
+        var problem: Problem
+        var result: SoftmaxSolver.Result
+    }
+
+    static let name = "softmax"
+    static let fields = ["logits", "target", "temperature", "reduction"]
+
+    // MARK: Reading and writing problems
+
+    static func decode(_ object: ObjectFields) throws -> Problem {
+        let (logits, isBatch) = try SoftmaxDecoding.logits(object.required("logits"))
+        let targets = try SoftmaxDecoding.targets(
+            object.required("target"), rows: logits.count, classes: logits[0].count, isBatch: isBatch)
+        var problem = Problem(logits: logits, isBatch: isBatch, targets: targets)
+        if let field = object.optional("temperature") {
+            let t = try field.number()
+            guard t > 0 else { throw field.error("must be a positive number, got \(field.describe())") }
+            problem.temperature = t
+        }
+        if let field = object.optional("reduction") {
+            problem.reduction = Reduction(rawValue: try field.oneOf(Reduction.allCases.map(\.rawValue)))!
+        }
+        return problem
+    }
+
+    static func encode(_ problem: Problem) -> [(String, JSONValue)] {
+        func vector(_ v: [Double]) -> JSONValue { .array(v.map { .number($0) }) }
+        func target(_ t: Target) -> JSONValue {
+            switch t {
+            case .index(let k): return .number(k)
+            case .distribution(let y): return vector(y)
+            }
+        }
+        return [
+            ("logits", problem.isBatch ? .array(problem.logits.map(vector)) : vector(problem.logits[0])),
+            ("target", problem.isBatch ? .array(problem.targets.map(target)) : target(problem.targets[0])),
+            ("temperature", .number(problem.temperature)),
+            ("reduction", .string(problem.reduction.rawValue)),
+        ]
+    }
+
+    // MARK: Solving
+
+    static func solve(_ problem: Problem) throws -> Solution {
+        let classes = problem.logits[0].count
+        do {
+            let result = try SoftmaxSolver.solve(
+                logits: problem.logits,
+                targets: problem.targets.map { $0.distribution(classes: classes) },
+                targetIndices: problem.targets.map { if case .index(let k) = $0 { k } else { nil } },
+                temperature: problem.temperature, mean: problem.reduction == .mean)
+            return Solution(problem: problem, result: result)
+        } catch {
+            // Only absurd inputs get here (logits ~1e308 apart, T ~1e-300):
+            // the stable form keeps every realistic problem finite.
+            var path = JSONPath.root.appending(key: "logits")
+            let row: Int
+            switch error {
+            case .shiftOverflows(let n): row = n
+            case .lossOverflows(let n): row = n
+            }
+            if problem.isBatch { path = path.appending(index: row) }
+            switch error {
+            case .shiftOverflows where problem.temperature != 1:
+                throw SolveError(at: "temperature", "is too small for these logits: (z - max z) / T overflows")
+            case .shiftOverflows:
+                throw SolveError(path, "the logits are too far apart: z - max z overflows")
+            case .lossOverflows:
+                throw SolveError(path, "the loss overflows for these logits")
+            }
+        }
+    }
+
+    static func answers(_ solution: Solution) -> JSONValue {
+        func vector(_ v: [Double]) -> JSONValue { .array(v.map { .number($0) }) }
+        let result = solution.result
+        let batch = solution.problem.isBatch
+        let probabilities = result.rows.map(\.probabilities)
+        return .object([
+            ("probabilities", batch ? .array(probabilities.map(vector)) : vector(probabilities[0])),
+            ("loss", .number(result.loss)),
+            ("gradient", batch ? .array(result.gradient.map(vector)) : vector(result.gradient[0])),
+        ])
+    }
+
+    static func steps(_ solution: Solution) -> [Step] {
+        SoftmaxSteps(solution: solution).steps()
+    }
+
+    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
+        SoftmaxGenerator.generate(&random, difficulty: difficulty)
+    }
+
+    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
+        SoftmaxPresenter(solution: solution, templates: context.templates).presentation()
+    }
+}
