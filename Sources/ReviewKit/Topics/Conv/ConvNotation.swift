@@ -46,32 +46,36 @@ enum ConvNotation {
 
     // MARK: One axis
 
-    /// How one axis is named: both at once, or height or width alone.
-    enum Axis {
-        case both, height, width
+    /// How one axis is named: both at once, or height or width alone; and
+    /// whether the hyperparameters need an axis subscript (F_h, S_w) because
+    /// they differ between height and width.
+    struct Axis: Equatable {
+        enum Side { case both, height, width }
+
+        var side: Side
+        var subscripted: Bool
+
+        static let both = Axis(side: .both, subscripted: false)
 
         /// The output size's symbol(s), e.g. `H_{\text{out}} = W_{\text{out}}`.
         var output: String {
-            switch self {
+            switch side {
             case .both: return "H_{\\text{out}} = W_{\\text{out}}"
             case .height: return "H_{\\text{out}}"
             case .width: return "W_{\\text{out}}"
             }
         }
 
-        var input: String { self == .width ? "W_{\\text{in}}" : "H_{\\text{in}}" }
+        var input: String { side == .width ? "W_{\\text{in}}" : "H_{\\text{in}}" }
 
         /// A hyperparameter's symbol: `F`, `F_h`, `F'_w` …
         func symbol(_ base: String) -> String {
-            switch self {
-            case .both: return base
-            case .height: return "\(base)_h"
-            case .width: return "\(base)_w"
-            }
+            guard subscripted else { return base }
+            return side == .width ? "\(base)_w" : "\(base)_h"
         }
 
         var before: String {
-            switch self {
+            switch side {
             case .both: return "P_{\\text{top}} = P_{\\text{left}}"
             case .height: return "P_{\\text{top}}"
             case .width: return "P_{\\text{left}}"
@@ -79,7 +83,7 @@ enum ConvNotation {
         }
 
         var after: String {
-            switch self {
+            switch side {
             case .both: return "P_{\\text{bottom}} = P_{\\text{right}}"
             case .height: return "P_{\\text{bottom}}"
             case .width: return "P_{\\text{right}}"
@@ -105,7 +109,7 @@ enum ConvNotation {
         let pad: String
         let padNumbers: String
         if a.same {
-            pad = axis == .width ? "P_{\\text{left}} + P_{\\text{right}}" : "P_{\\text{top}} + P_{\\text{bottom}}"
+            pad = axis.side == .width ? "P_{\\text{left}} + P_{\\text{right}}" : "P_{\\text{top}} + P_{\\text{bottom}}"
             padNumbers = "\(a.padBefore) + \(a.padAfter)"
         } else {
             pad = "2\(axis.symbol("P"))"
@@ -143,7 +147,7 @@ enum ConvNotation {
 
     /// `P = max((H_out − 1)·S + F − H_in, 0) = max((16 − 1)·2 + 5 − 32, 0) = 3`
     static func samePadding(_ a: ConvSolver.Axis, _ axis: Axis) -> String {
-        let out = axis == .width ? "W_{\\text{out}}" : "H_{\\text{out}}"
+        let out = axis.side == .width ? "W_{\\text{out}}" : "H_{\\text{out}}"
         let p = axis.symbol("P")
         return "\(p) = \\max\\left((\(out) - 1) \(axis.symbol("S")) + \(kernelSymbol(a, axis)) - \(axis.input),\\ 0\\right)"
             + " = \\max\\left((\(a.output) - 1) \\cdot \(a.stride) + \(a.effectiveKernel) - \(a.input),\\ 0\\right) = \(a.totalPadding)"

@@ -94,7 +94,22 @@ struct ConvPresenter {
         entry["output"] = ConvNotation.shape(layer.output)
         if case .flat = layer.input { entry["flatInput"] = true }
         if let h = layer.height, let w = layer.width {
-            entry["sizes"] = sameRule(h, w) ? [axis(h, .both)] : [axis(h, .height), axis(w, .width)]
+            if h == w {
+                entry["sizes"] = [axis(h, .both)]
+            } else {
+                // Same kernel, stride, padding and dilation along both axes:
+                // plain F, S, P, and the effective kernel worked only once.
+                let shared = h.kernel == w.kernel && h.stride == w.stride && h.dilation == w.dilation
+                    && h.padBefore == w.padBefore && h.padAfter == w.padAfter && h.same == w.same
+                var height = axis(h, .init(side: .height, subscripted: !shared))
+                var width = axis(w, .init(side: .width, subscripted: !shared))
+                if shared, var dilated = height["dilated"] as? [String: Any] {
+                    dilated["shared"] = true
+                    height["dilated"] = dilated
+                    width["dilated"] = nil
+                }
+                entry["sizes"] = [height, width]
+            }
         }
         if case .image(_, _, let channels) = layer.input { entry["channels"] = channels }
         entry["weights"] = ConvNotation.count(layer.weights)
@@ -115,18 +130,13 @@ struct ConvPresenter {
         return entry
     }
 
-    /// Height and width can be worked once when every number is the same.
-    private func sameRule(_ h: ConvSolver.Axis, _ w: ConvSolver.Axis) -> Bool {
-        h == w
-    }
-
     private func axis(_ a: ConvSolver.Axis, _ axis: ConvNotation.Axis) -> [String: Any] {
         var entry: [String: Any] = [
-            "both": axis == .both, "height": axis == .height, "width": axis == .width,
+            "both": axis.side == .both, "height": axis.side == .height, "width": axis.side == .width,
             "rule": ConvNotation.sizeRule(a, axis), "result": a.output,
         ]
         if a.dilation != 1 {
-            entry["dilated"] = ["line": ConvNotation.effectiveKernel(a, axis), "dilation": a.dilation]
+            entry["dilated"] = ["line": ConvNotation.effectiveKernel(a, axis), "dilation": a.dilation, "shared": axis.side == .both]
         }
         if a.same {
             let split = ConvNotation.sameSplit(a, axis)
