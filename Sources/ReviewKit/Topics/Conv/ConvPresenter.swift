@@ -44,7 +44,7 @@ struct ConvPresenter {
         case .conv(let conv):
             var c: [String: Any] = [
                 "filters": conv.filters, "kernel": ConvNotation.window(conv.kernel),
-                "stride": ConvNotation.pair(conv.stride), "bias": conv.bias,
+                "stride": ConvNotation.pair(conv.stride), "bias": conv.bias, "plural": conv.filters != 1,
             ]
             if case .image(_, _, let channels) = layer.input {
                 c["depth"] = "\(ConvNotation.window(conv.kernel)) \\times \(channels)"
@@ -64,7 +64,7 @@ struct ConvPresenter {
             if pool.padding != ConvModel.Pair(square: 0) { p["padding"] = ConvNotation.pair(pool.padding) }
             entry["pool"] = p
         case .fc(let fc):
-            entry["fc"] = ["units": fc.units, "bias": fc.bias]
+            entry["fc"] = ["units": fc.units, "bias": fc.bias, "plural": fc.units != 1]
         }
         return entry
     }
@@ -77,6 +77,8 @@ struct ConvPresenter {
         context["hasSpatial"] = kinds.contains { if case .fc = $0 { false } else { true } }
         context["hasDilation"] = kinds.contains { if case .conv(let c) = $0 { c.dilation != .init(square: 1) } else { false } }
         context["hasSame"] = kinds.contains { if case .conv(let c) = $0 { c.padding == .same } else { false } }
+        context["hasPool"] = kinds.contains { if case .pool = $0 { true } else { false } }
+        context["hasValid"] = kinds.contains { if case .conv(let c) = $0 { c.padding == .valid } else { false } }
         context["layers"] = solution.layers.map(worked)
         context["summary"] = solution.layers.map(summaryRow)
         context["total"] = ConvNotation.count(solution.totalParams)
