@@ -41,6 +41,8 @@ import Testing
         #expect(line(#"{"type": "fc", "units": -1}"#)
             == "test.json: layers[0].units: must be a positive integer, got -1")
         #expect(line("") == "test.json: layers: must list at least one layer, got an empty array")
+        let many = Array(repeating: #"{"type": "fc", "units": 1}"#, count: 501).joined(separator: ", ")
+        #expect(line(many) == "test.json: layers: must have at most 500 layers, got 501")
     }
 
     @Test func badInputsAreLocated() {
@@ -110,6 +112,11 @@ import Testing
                     #expect(!sheet.contains("The division is not exact,") && !sheet.contains("rounds up"))
                 }
                 #expect(solution.totalParams <= 250_000)
+                for layer in problem.layers {
+                    if case .conv(let conv) = layer.kind, case .explicit(let p) = conv.padding {
+                        #expect(2 * p.height < conv.kernel.height && 2 * p.width < conv.kernel.width || p == .init(square: 0))
+                    }
+                }
             }
         }
     }

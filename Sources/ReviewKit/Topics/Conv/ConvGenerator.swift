@@ -10,8 +10,8 @@
 /// Candidates are drawn at random and kept only when every division of the
 /// size rule is exact, except in variants meant to teach the floor: those
 /// have exactly one layer where it is not (the solution says so and shows
-/// the floor). Every map stays at least 2×2 and the total stays small
-/// enough to multiply out on paper.
+/// the floor). Padding is at most half the kernel, every map stays at
+/// least 2×2, and the total stays small enough to multiply out on paper.
 enum ConvGenerator {
     private typealias Layer = ConvModel.Layer
 
@@ -108,6 +108,15 @@ enum ConvGenerator {
     // MARK: Acceptance
 
     private static func isHandSolvable(_ problem: ConvTopic.Problem, teachFloor: Bool) -> Bool {
+        // Zero padding wider than half the kernel only adds a border of
+        // outputs that see nothing but zeros; no exam asks for that.
+        for layer in problem.layers {
+            if case .conv(let conv) = layer.kind, case .explicit(let p) = conv.padding,
+                p.height > (conv.kernel.height - 1) / 2 || p.width > (conv.kernel.width - 1) / 2
+            {
+                return false
+            }
+        }
         guard let solution = try? ConvTopic.solve(problem) else { return false }
         var inexactLayers = 0
         for layer in solution.layers {
