@@ -3,6 +3,7 @@
 public enum TopicRegistry {
     static let all: [AnyTopic] = [
         AnyTopic(BackpropTopic.self),
+        AnyTopic(ConvTopic.self),
         AnyTopic(SoftmaxTopic.self),
     ]
 

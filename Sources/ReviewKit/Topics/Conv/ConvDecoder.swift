@@ -1,0 +1,135 @@
+/// Reads a `conv` problem object into `ConvModel` values, with a located
+/// message for every bad field (`layers[2].kernel: must be a positive
+/// integer, got -3`).
+///
+/// Structural mistakes that need no arithmetic (a `conv` after an `fc`, a
+/// `conv` on a flat input) are caught here too, so they are reported before
+/// any solving starts; sizes that turn out too small are the solver's job.
+enum ConvDecoder {
+    /// Long enough for any published network, short enough that a mistaken
+    /// file cannot ask for a sheet of a million worked layers.
+    static let maxLayers = 500
+
+    static let fields = ["input", "layers"]
+
+    private static let layerTypes = ["conv", "pool", "fc"]
+    private static let convKeys = ["type", "name", "filters", "kernel", "stride", "padding", "dilation", "bias"]
+    private static let poolKeys = ["type", "name", "kernel", "stride", "padding", "mode"]
+    private static let fcKeys = ["type", "name", "units", "bias"]
+
+    static func decode(_ object: ObjectFields) throws -> ConvTopic.Problem {
+        let input = try shape(object.required("input"))
+        let list = try object.required("layers")
+        let items = try list.array()
+        guard !items.isEmpty else { throw list.error("must list at least one layer, got an empty array") }
+        guard items.count <= maxLayers else {
+            throw list.error("must have at most \(maxLayers) layers, got \(items.count)")
+        }
+        var layers: [ConvModel.Layer] = []
+        var flatSince: Int? = nil  // index of the first fc, or -1 for a flat input
+        if case .flat = input { flatSince = -1 }
+        for item in items {
+            let layer = try self.layer(item)
+            switch layer.kind {
+            case .fc:
+                if flatSince == nil { flatSince = layers.count }
+            case .conv, .pool:
+                if let since = flatSince {
+                    let why = since < 0
+                        ? "the input is a flat vector \(input.dimensions); only fc layers can take it"
+                        : "layers[\(since)] is an fc layer, whose output is a flat vector"
+                    throw item.error("a \(layer.kind.typeName) layer needs an image [H, W, C], but \(why)")
+                }
+            }
+            layers.append(layer)
+        }
+        return ConvTopic.Problem(input: input, layers: layers)
+    }
+
+    // MARK: Input
+
+    private static func shape(_ field: Field) throws -> ConvModel.Shape {
+        switch field.value.kind {
+        case .object:
+            let members = try field.object(allowedKeys: ["height", "width", "channels"])
+            return .image(
+                height: try members.required("height").positiveInt(),
+                width: try members.required("width").positiveInt(),
+                channels: try members.required("channels").positiveInt())
+        case .array(let items) where items.count == 3 || items.count == 1:
+            let n = try field.array().map { try $0.positiveInt() }
+            return n.count == 3 ? .image(height: n[0], width: n[1], channels: n[2]) : .flat(n[0])
+        case .array(let items):
+            throw field.error("must be [H, W, C] or [N] (a flat vector), got an array of \(items.count)")
+        default:
+            throw field.error(
+                "must be {\"height\", \"width\", \"channels\"}, [H, W, C] or [N], got \(field.describe())")
+        }
+    }
+
+    // MARK: Layers
+
+    private static func layer(_ item: Field) throws -> ConvModel.Layer {
+        let loose = try item.anyObject()
+        let type = try loose.required("type").oneOf(layerTypes)
+        let keys = type == "conv" ? convKeys : type == "pool" ? poolKeys : fcKeys
+        let object = try item.object(allowedKeys: keys)
+        let name = try object.optional("name")?.string()
+        switch type {
+        case "conv":
+            var conv = ConvModel.Conv(
+                filters: try object.required("filters").positiveInt(),
+                kernel: try pair(object.required("kernel"), positive: true))
+            if let f = object.optional("stride") { conv.stride = try pair(f, positive: true) }
+            if let f = object.optional("padding") { conv.padding = try padding(f) }
+            if let f = object.optional("dilation") { conv.dilation = try pair(f, positive: true) }
+            if let f = object.optional("bias") { conv.bias = try f.bool() }
+            return ConvModel.Layer(name: name, kind: .conv(conv))
+        case "pool":
+            let kernel = try pair(object.required("kernel"), positive: true)
+            var pool = ConvModel.Pool(kernel: kernel, stride: kernel)
+            if let f = object.optional("stride") { pool.stride = try pair(f, positive: true) }
+            if let f = object.optional("padding") { pool.padding = try pair(f, positive: false) }
+            if let f = object.optional("mode") {
+                pool.mode = ConvModel.PoolMode(rawValue: try f.oneOf(ConvModel.PoolMode.allCases.map(\.rawValue)))!
+            }
+            return ConvModel.Layer(name: name, kind: .pool(pool))
+        default:
+            var fc = ConvModel.FullyConnected(units: try object.required("units").positiveInt())
+            if let f = object.optional("bias") { fc.bias = try f.bool() }
+            return ConvModel.Layer(name: name, kind: .fc(fc))
+        }
+    }
+
+    /// An integer, or `[h, w]`. A bad number is reported with the integer
+    /// reader's own wording ("must be a positive integer, got -3").
+    private static func pair(_ field: Field, positive: Bool) throws -> ConvModel.Pair {
+        let read: (Field) throws -> Int = { positive ? try $0.positiveInt() : try $0.nonNegativeInt() }
+        switch field.value.kind {
+        case .number:
+            return ConvModel.Pair(square: try read(field))
+        case .array(let items) where items.count == 2:
+            let values = try field.array().map(read)
+            return ConvModel.Pair(values[0], values[1])
+        case .array(let items):
+            throw field.error("must be a pair [h, w], got an array of \(items.count)")
+        default:
+            let kind = positive ? "a positive integer" : "a non-negative integer"
+            throw field.error("must be \(kind) or a pair [h, w], got \(field.describe())")
+        }
+    }
+
+    private static func padding(_ field: Field) throws -> ConvModel.Padding {
+        guard case .string(let text) = field.value.kind else {
+            return .explicit(try pair(field, positive: false))
+        }
+        switch text {
+        case "same": return .same
+        case "valid": return .valid
+        default:
+            var message = "must be a non-negative integer, a pair [h, w], \"same\" or \"valid\", got \(field.describe())"
+            if let near = closestMatch(to: text, in: ["same", "valid"]) { message += " (did you mean \"\(near)\"?)" }
+            throw field.error(message)
+        }
+    }
+}
