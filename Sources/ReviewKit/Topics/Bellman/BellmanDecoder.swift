@@ -112,7 +112,10 @@ enum BellmanDecoder {
             // A terminal state need not be in the table: nothing is read from it.
             nextState = try object.optional("next_state")?.string()
         } else {
-            let field = try object.required("next_state")
+            guard let field = object.optional("next_state") else {
+                throw InputError(path: object.path,
+                                 message: "missing required field 'next_state' (or \"terminal\": true if the episode ends)")
+            }
             let name = try knownState(field, q)
             if let row = q.row(name), q.rows[row].actions.isEmpty {
                 throw field.error("state '\(name)' has no actions, so max_a' Q(s', a') is undefined; "
