@@ -152,6 +152,34 @@ import Testing
         #expect(final?.at("C", "x")?.double == 1.2)
     }
 
+    @Test func stepsListEveryValueInTheOrderComputed() throws {
+        let worked = try solve(json: problemFile("bellman-stochastic-backup"))[0]
+        #expect(worked.steps.map(\.id) == [
+            "updates[0].old_q",
+            "updates[0].outcomes[0].max_next", "updates[0].outcomes[0].target",
+            "updates[0].outcomes[1].max_next", "updates[0].outcomes[1].target",
+            "updates[0].outcomes[2].target",
+            "updates[0].td_target", "updates[0].td_error", "updates[0].new_q",
+        ])
+        #expect(worked.steps[1].substituted == "max(2, 1)")
+        #expect(worked.steps[6].substituted == "y = 0.8 * 1.8 + 0.1 * 0 + 0.1 * (-1)")
+        let sarsa = try solve(json: problemFile("bellman-sarsa-two-steps"))[0]
+        #expect(sarsa.steps[1].id == "updates[0].next_q")
+        #expect(sarsa.steps[1].label == "Q(s2, down)")
+        #expect(sarsa.steps[2].substituted == "y = (-1) + 0.9 * (-0.4)")
+    }
+
+    @Test func exampleFilesRoundTripWithDefaultsFilledIn() throws {
+        for name in ["bellman-contract-example", "bellman-stackexchange-one-update", "bellman-rooms-three-updates",
+                     "bellman-sarsa-two-steps", "bellman-stochastic-backup"] {
+            let worked = try solve(json: problemFile(name))[0]
+            #expect(worked.problem.at("alpha") != nil && worked.problem.at("rule") != nil, "\(name)")
+            let again = try solve(json: JSONWriter.compact(worked.problem))[0]
+            #expect(again.answers == worked.answers, "\(name)")
+            #expect(again.problem == worked.problem, "\(name)")
+        }
+    }
+
     @Test func finalTableKeepsTheUsersOrder() throws {
         let worked = try solve(json: """
             {"topic": "bellman", "gamma": 1, "q": {"z": {"r": 0, "l": 0}, "a": {"r": 1, "l": 2}},
