@@ -88,6 +88,15 @@ import Testing
             == nil)
     }
 
+    @Test func sizesAreBounded() {
+        let row = "{" + (0..<40).map { "\"a\($0)\": 0" }.joined(separator: ", ") + "}"
+        let q = "{" + (0..<26).map { "\"s\($0)\": \(row)" }.joined(separator: ", ") + "}"
+        #expect(errorLine(json: "{\"topic\": \"bellman\", \"gamma\": 0.9, \"q\": \(q), \"updates\": []}")
+            == "test.json: q: must have at most 1000 entries in all, got 1040")
+        let updates = "[" + Array(repeating: ok, count: 101).joined(separator: ", ") + "]"
+        #expect(line("\"gamma\": 0.9, \"updates\": \(updates)") == "test.json: updates: must list at most 100 updates, got 101")
+    }
+
     @Test func errorsInAListNameTheProblem() {
         let good = "{\"topic\": \"bellman\", \(Self.table), \"gamma\": 0.9, \"updates\": [\(ok)]}"
         let bad = "{\"topic\": \"bellman\", \(Self.table), \"updates\": [\(ok)]}"

@@ -13,6 +13,11 @@ enum BellmanDecoder {
     static let outcomeKeys = ["probability", "reward", "next_state", "terminal"]
     /// How far the outcome probabilities may sum from 1 (the contract's 1e-9).
     static let probabilityTolerance = 1e-9
+    /// Far beyond any table worked on paper. The sheet prints the whole table
+    /// twice per update (and the trace keeps both copies), so without a bound
+    /// an 8 MB file could ask for gigabytes of tables.
+    static let maxEntries = 1000
+    static let maxUpdates = 100
 
     static func decode(_ object: ObjectFields) throws -> Problem {
         let q = try table(object.required("q"))
@@ -29,6 +34,9 @@ enum BellmanDecoder {
         let updatesField = try object.required("updates")
         let updateFields = try updatesField.array()
         guard !updateFields.isEmpty else { throw updatesField.error("must list at least one update, got an empty array") }
+        guard updateFields.count <= maxUpdates else {
+            throw updatesField.error("must list at most \(maxUpdates) updates, got \(updateFields.count)")
+        }
         let updates = try updateFields.map { try update($0, q: q, rule: rule) }
         return Problem(q: q, updates: updates, alpha: alpha, gamma: gamma, rule: rule)
     }
@@ -44,6 +52,8 @@ enum BellmanDecoder {
             let values = try actions.fields.map { try $0.number() }
             rows.append(QTable.Row(state: state, actions: actions.keys, values: values))
         }
+        let entries = rows.reduce(0) { $0 + $1.values.count }
+        guard entries <= maxEntries else { throw field.error("must have at most \(maxEntries) entries in all, got \(entries)") }
         return QTable(rows: rows)
     }
 
