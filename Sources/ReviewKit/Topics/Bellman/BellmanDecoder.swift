@@ -1,0 +1,196 @@
+/// Reads and writes `bellman` problems.
+///
+/// Every name an update uses is checked against the Q table here, while the
+/// field it came from is at hand: a typo in a state or action is reported at
+/// its own path (`updates[1].next_state`) with a suggestion, instead of
+/// surfacing later as a confusing number.
+enum BellmanDecoder {
+    typealias Problem = BellmanTopic.Problem
+    typealias Update = BellmanTopic.Update
+    typealias Outcome = BellmanTopic.Outcome
+
+    static let updateKeys = ["state", "action", "reward", "next_state", "next_action", "terminal", "outcomes"]
+    static let outcomeKeys = ["probability", "reward", "next_state", "terminal"]
+    /// How far the outcome probabilities may sum from 1 (the contract's 1e-9).
+    static let probabilityTolerance = 1e-9
+    /// Far beyond any table worked on paper. The sheet prints the whole table
+    /// twice per update (and the trace keeps both copies), so without a bound
+    /// an 8 MB file could ask for gigabytes of tables.
+    static let maxEntries = 1000
+    static let maxUpdates = 100
+
+    static func decode(_ object: ObjectFields) throws -> Problem {
+        let q = try table(object.required("q"))
+        let ruleName = try object.optional("rule")?.oneOf(BellmanTopic.Rule.allCases.map(\.rawValue))
+        let rule = ruleName.flatMap(BellmanTopic.Rule.init(rawValue:)) ?? .qLearning
+        var alpha = 1.0
+        if let field = object.optional("alpha") {
+            alpha = try field.number()
+            guard alpha > 0, alpha <= 1 else { throw field.error("must be a number in (0, 1], got \(field.describe())") }
+        }
+        let gammaField = try object.required("gamma")
+        let gamma = try gammaField.number()
+        guard gamma >= 0, gamma <= 1 else { throw gammaField.error("must be a number in [0, 1], got \(gammaField.describe())") }
+        let updatesField = try object.required("updates")
+        let updateFields = try updatesField.array()
+        guard !updateFields.isEmpty else { throw updatesField.error("must list at least one update, got an empty array") }
+        guard updateFields.count <= maxUpdates else {
+            throw updatesField.error("must list at most \(maxUpdates) updates, got \(updateFields.count)")
+        }
+        let updates = try updateFields.map { try update($0, q: q, rule: rule) }
+        return Problem(q: q, updates: updates, alpha: alpha, gamma: gamma, rule: rule)
+    }
+
+    // MARK: The Q table
+
+    private static func table(_ field: Field) throws -> QTable {
+        let states = try field.anyObject()
+        guard !states.keys.isEmpty else { throw field.error("must have at least one state, got an empty object") }
+        var rows: [QTable.Row] = []
+        for (state, rowField) in zip(states.keys, states.fields) {
+            let actions = try rowField.anyObject()
+            let values = try actions.fields.map { try $0.number() }
+            rows.append(QTable.Row(state: state, actions: actions.keys, values: values))
+        }
+        let entries = rows.reduce(0) { $0 + $1.values.count }
+        guard entries <= maxEntries else { throw field.error("must have at most \(maxEntries) entries in all, got \(entries)") }
+        return QTable(rows: rows)
+    }
+
+    // MARK: Updates
+
+    private static func update(_ field: Field, q: QTable, rule: BellmanTopic.Rule) throws -> Update {
+        let object = try field.object(allowedKeys: updateKeys)
+        let stateField = try object.required("state")
+        let state = try knownState(stateField, q)
+        let actionField = try object.required("action")
+        let action = try knownAction(actionField, of: state, q)
+
+        if let outcomesField = object.optional("outcomes") {
+            if rule == .sarsa {
+                throw outcomesField.error("rule \"sarsa\" takes no 'outcomes' (it follows the one next action taken)")
+            }
+            for key in ["reward", "next_state", "terminal", "next_action"] {
+                if let extra = object.optional(key) {
+                    throw extra.error(key == "reward" || key == "next_state"
+                        ? "give either 'outcomes' or 'reward'/'next_state', not both"
+                        : "'\(key)' goes on each outcome when 'outcomes' is given")
+                }
+            }
+            let outcomes = try outcomeList(outcomesField, q: q)
+            return Update(state: state, action: action, outcomes: outcomes, isStochastic: true, nextAction: nil)
+        }
+
+        let single = try outcome(object, probability: 1, q: q)
+        var nextAction: String?
+        if let nextActionField = object.optional("next_action") {
+            if single.terminal { throw nextActionField.error("a terminal transition has no next action") }
+            nextAction = try knownAction(nextActionField, of: single.nextState ?? "", q)
+        } else if rule == .sarsa && !single.terminal {
+            throw InputError(path: object.path,
+                             message: "missing required field 'next_action' (rule \"sarsa\" needs the action taken in the next state)")
+        }
+        return Update(state: state, action: action, outcomes: [single], isStochastic: false, nextAction: nextAction)
+    }
+
+    private static func outcomeList(_ field: Field, q: QTable) throws -> [Outcome] {
+        let items = try field.array()
+        guard !items.isEmpty else { throw field.error("must list at least one outcome, got an empty array") }
+        var outcomes: [Outcome] = []
+        for item in items {
+            let object = try item.object(allowedKeys: outcomeKeys)
+            let probabilityField = try object.required("probability")
+            let probability = try probabilityField.number()
+            guard probability >= 0 else {
+                throw probabilityField.error("must be a non-negative number, got \(probabilityField.describe())")
+            }
+            outcomes.append(try outcome(object, probability: probability, q: q))
+        }
+        let sum = outcomes.reduce(0) { $0 + $1.probability }
+        guard abs(sum - 1) <= probabilityTolerance else {
+            throw field.error("probabilities must sum to 1, got \(NumberFormat.plain(sum, decimals: 12))")
+        }
+        return outcomes
+    }
+
+    /// `reward`, `next_state`, `terminal` of an update or of one outcome.
+    private static func outcome(_ object: ObjectFields, probability: Double, q: QTable) throws -> Outcome {
+        let reward = try object.required("reward").number()
+        let terminal = try object.optional("terminal")?.bool() ?? false
+        var nextState: String?
+        if terminal {
+            // A terminal state need not be in the table: nothing is read from it.
+            nextState = try object.optional("next_state")?.string()
+        } else {
+            guard let field = object.optional("next_state") else {
+                throw InputError(path: object.path,
+                                 message: "missing required field 'next_state' (or \"terminal\": true if the episode ends)")
+            }
+            let name = try knownState(field, q)
+            if let row = q.row(name), q.rows[row].actions.isEmpty {
+                throw field.error("state '\(name)' has no actions, so max_a' Q(s', a') is undefined; "
+                    + "add \"terminal\": true if the episode ends there")
+            }
+            nextState = name
+        }
+        return Outcome(probability: probability, reward: reward, nextState: nextState, terminal: terminal)
+    }
+
+    private static func knownState(_ field: Field, _ q: QTable) throws -> String {
+        let name = try field.string()
+        guard q.row(name) == nil else { return name }
+        let states = q.rows.map(\.state)
+        if let near = closestMatch(to: name, in: states) {
+            throw field.error("unknown state '\(name)' (did you mean '\(near)'?)")
+        }
+        throw field.error("unknown state '\(name)'; the Q table has: \(states.joined(separator: ", "))")
+    }
+
+    private static func knownAction(_ field: Field, of state: String, _ q: QTable) throws -> String {
+        let name = try field.string()
+        guard let row = q.row(state), !q.rows[row].actions.contains(name) else { return name }
+        let actions = q.rows[row].actions
+        if actions.isEmpty { throw field.error("unknown action '\(name)': state '\(state)' has no actions in the Q table") }
+        if let near = closestMatch(to: name, in: actions) {
+            throw field.error("unknown action '\(name)' in state '\(state)' (did you mean '\(near)'?)")
+        }
+        throw field.error("unknown action '\(name)' in state '\(state)'; it has: \(actions.joined(separator: ", "))")
+    }
+
+    // MARK: Writing
+
+    static func encode(_ problem: Problem) -> [(String, JSONValue)] {
+        [
+            ("q", problem.q.json),
+            ("updates", .array(problem.updates.map(encode))),
+            ("alpha", .number(problem.alpha)),
+            ("gamma", .number(problem.gamma)),
+            ("rule", .string(problem.rule.rawValue)),
+        ]
+    }
+
+    private static func encode(_ update: Update) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("state", .string(update.state)), ("action", .string(update.action))]
+        if update.isStochastic {
+            fields.append(("outcomes", .array(update.outcomes.map { outcome in
+                .object([("probability", .number(outcome.probability))] + transition(outcome))
+            })))
+        } else {
+            let outcome = update.outcomes[0]
+            var rest = transition(outcome)
+            if let nextAction = update.nextAction {
+                rest.insert(("next_action", .string(nextAction)), at: rest.count - 1)
+            }
+            fields += rest
+        }
+        return .object(fields)
+    }
+
+    /// `reward`, `next_state` (when there is one), `terminal` — terminal last.
+    private static func transition(_ outcome: Outcome) -> [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = [("reward", .number(outcome.reward))]
+        if let next = outcome.nextState { fields.append(("next_state", .string(next))) }
+        fields.append(("terminal", .bool(outcome.terminal)))
+        return fields
+    }
+}

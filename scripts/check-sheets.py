@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Renders one sheet per topic in every format and checks each the way a
+reader would meet it:
+
+- HTML in headless Chromium (Debian's `chromium`, driven by Playwright) with
+  the network cut off: fails on any request that is not the page itself, on
+  console errors and page errors, on formulas the MathML converter could not
+  read (<merror>), on a sheet without math, and writes a screenshot.
+- Markdown through a GitHub-flavoured renderer (markdown-it-py with tables and
+  dollar math): every formula must parse as math and every pipe table as a
+  table.
+- LaTeX through pdflatex: the document must compile without errors.
+
+Usage: scripts/check-sheets.py REVIEW_BINARY OUT_DIR
+Tools that are missing are reported and skipped, unless CI is set, in which
+case a missing tool is a failure (CI installs them: scripts/ensure-deps --sheets).
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+REVIEW, OUT = sys.argv[1], sys.argv[2]
+IN_CI = bool(os.environ.get("CI"))
+LANGS = os.environ.get("REVIEW_CHECK_LANGS", "en").split()
+failures = []
+
+
+def review(*args):
+    result = subprocess.run([REVIEW, *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        failures.append(f"review {' '.join(args)} exited {result.returncode}: {result.stderr.strip()}")
+    return result.stdout
+
+
+def missing(tool):
+    message = f"{tool} is not installed"
+    if IN_CI:
+        failures.append(message)
+    else:
+        print(f"check-sheets: skipped: {message} (scripts/ensure-deps --sheets installs it)")
+
+
+def topics():
+    return [line.split()[0] for line in review("topics").splitlines() if line and not line.startswith(" ")]
+
+
+def sheets(fmt, lang):
+    """(name, text): one generated sheet per topic, plus every example problem."""
+    result = []
+    for topic in topics():
+        for difficulty in ("easy", "hard"):
+            text = review("gen", "--topic", topic, "--seed", "1", "--count", "2", "--difficulty", difficulty,
+                          "--format", fmt, "--lang", lang)
+            result.append((f"{lang}-{topic}-{difficulty}", text))
+    problems = sorted(os.path.join("problems", f) for f in os.listdir("problems")
+                      if f.endswith(".json") and not f.startswith("handout"))
+    result.append((f"{lang}-examples", review("solve", *problems, "--format", fmt, "--lang", lang)))
+    return result
+
+
+def check_html(lang):
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return missing("the Python package playwright")
+    browser_path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser_path:
+        return missing("chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
+        for name, text in sheets("html", lang):
+            path = os.path.abspath(os.path.join(OUT, f"{name}.html"))
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            page = browser.new_page(viewport={"width": 1000, "height": 1400})
+            problems = []
+            page.on("console", lambda m: m.type == "error" and problems.append(f"console error: {m.text}"))
+            page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+
+            def route(r, path=path):
+                if r.request.url != "file://" + path:
+                    problems.append(f"network request: {r.request.url}")
+                    return r.abort()
+                return r.continue_()
+
+            page.route("**/*", route)
+            page.goto("file://" + path)
+            counts = page.evaluate("""() => ({
+                math: document.querySelectorAll('math').length,
+                merror: [...document.querySelectorAll('merror')].map(e => e.textContent),
+                dollars: document.body.innerText.includes('$$'),
+                lang: document.documentElement.lang })""")
+            if counts["math"] == 0:
+                problems.append("no formula on the page")
+            if counts["merror"]:
+                problems.append(f"formulas MathML could not render: {counts['merror'][:5]}")
+            if counts["dollars"]:
+                problems.append("unrendered $$ in the page text")
+            if counts["lang"] != lang:
+                problems.append(f"<html lang> is {counts['lang']!r}, expected {lang!r}")
+            page.screenshot(path=os.path.join(OUT, f"{name}.png"), full_page=False)
+            page.close()
+            failures.extend(f"{name}.html: {p}" for p in problems)
+        browser.close()
+
+
+def check_markdown(lang):
+    try:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.dollarmath import dollarmath_plugin
+    except ImportError:
+        return missing("the Python packages markdown-it-py and mdit-py-plugins")
+    md = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=True)
+    for name, text in sheets("md", lang):
+        with open(os.path.join(OUT, f"{name}.md"), "w", encoding="utf-8") as f:
+            f.write(text)
+        tokens = md.parse(text)
+        tables = sum(1 for t in tokens if t.type == "table_open")
+        expected = len(re.findall(r"^\| .*\n\|( :?-+:? \|)+$", text, flags=re.M))
+        if tables != expected:
+            failures.append(f"{name}.md: {expected} pipe tables written, {tables} parsed as tables")
+        html = md.render(text)
+        outside_math = re.sub(r'<(span|div|eqn|section) class="math[^"]*">.*?</\1>', "", html, flags=re.S)
+        outside_math = re.sub(r"<code>.*?</code>", "", outside_math, flags=re.S)
+        if "$" in outside_math:
+            at = outside_math.index("$")
+            failures.append(f"{name}.md: a $ was not parsed as math: …{outside_math[max(0, at - 60):at + 40]!r}…")
+
+
+def check_latex(lang):
+    engine = "xelatex" if lang == "zh" else "pdflatex"
+    if not shutil.which(engine):
+        return missing(engine)
+    for name, text in sheets("latex", lang):
+        tex = os.path.join(OUT, f"{name}.tex")
+        with open(tex, "w", encoding="utf-8") as f:
+            f.write(text)
+        result = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error", "-output-directory", OUT, tex],
+                                capture_output=True, text=True, timeout=300)
+        if result.returncode != 0:
+            errors = [line for line in result.stdout.splitlines() if line.startswith("!")]
+            failures.append(f"{name}.tex does not compile: {errors[:3]}")
+
+
+os.makedirs(OUT, exist_ok=True)
+for lang in LANGS:
+    check_markdown(lang)
+    check_html(lang)
+    check_latex(lang)
+
+if failures:
+    print("check-sheets: FAILED")
+    for failure in failures:
+        print("  " + failure)
+    sys.exit(1)
+print(f"check-sheets: every sheet renders (md, html, latex; {', '.join(LANGS)}); screenshots in {OUT}")
