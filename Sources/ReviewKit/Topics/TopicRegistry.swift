@@ -3,6 +3,7 @@
 public enum TopicRegistry {
     static let all: [AnyTopic] = [
         AnyTopic(BackpropTopic.self),
+        AnyTopic(GCNTopic.self),
     ]
 
     public static var names: [String] { all.map(\.name) }
