@@ -105,6 +105,9 @@ enum GCNGenerator {
     /// not a star so dense that every node looks alike.
     private static func isHandSolvable(_ problem: GCNTopic.Problem) -> Bool {
         guard let solution = try? GCNSolver.solve(problem) else { return false }
+        // The sheet works node 0 by hand; it should gather from a neighbour,
+        // not only from itself (possible in a directed graph).
+        guard solution.adjacency[0].indices.contains(where: { $0 != 0 && solution.adjacency[0][$0] != 0 }) else { return false }
         let z = solution.preActivation.flatMap { $0 }
         guard z.allSatisfy({ abs($0) <= 30 }), z.contains(where: { $0 != 0 }) else { return false }
         guard !problem.features.contains(where: { $0.allSatisfy { $0 == 0 } }) else { return false }

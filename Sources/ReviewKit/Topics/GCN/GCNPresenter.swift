@@ -125,14 +125,14 @@ struct GCNPresenter {
         let formula: String
         let substituted: String
         if problem.normalization == .symmetric {
-            formula = "\\frac{\\tilde{A}_{\(i)\(j)}}{\\sqrt{\\tilde{d}_{\(i)} \\tilde{d}_{\(j)}}}"
+            formula = "\\frac{\\tilde{A}_{\(pair(i, j))}}{\\sqrt{\\tilde{d}_{\(i)} \\tilde{d}_{\(j)}}}"
             substituted = "\\frac{\(NumberFormat.latex(a))}{\\sqrt{\(NumberFormat.latex(di)) \\cdot \(NumberFormat.latex(dj))}}"
         } else {
-            formula = "\\frac{\\tilde{A}_{\(i)\(j)}}{\\tilde{d}_{\(i)}}"
+            formula = "\\frac{\\tilde{A}_{\(pair(i, j))}}{\\tilde{d}_{\(i)}}"
             substituted = "\\frac{\(NumberFormat.latex(a))}{\(NumberFormat.latex(di))}"
         }
         return [
-            "entry": "\\hat{A}_{\(i)\(j)}", "formula": formula, "substituted": substituted,
+            "entry": "\\hat{A}_{\(pair(i, j))}", "formula": formula, "substituted": substituted,
             "value": exactWithDecimal(exactEntry(i, j), entry.value),
         ]
     }
@@ -177,11 +177,14 @@ struct GCNPresenter {
         var context: [String: Any] = [
             "gathersFromNone": weights.isEmpty,
             "gathersSeveral": weights.count > 1,
-            "gathers": templateList(weights.map { ["node": $0.column, "weight": "\\hat{A}_{0\($0.column)} = \(exactWithDecimal(exactEntry(0, $0.column), $0.value))"] }),
+            "gathers": templateList(weights.map { ["node": $0.column, "weight": "\\hat{A}_{\(pair(0, $0.column))} = \(exactWithDecimal(exactEntry(0, $0.column), $0.value))"] }),
             "firstAggregated": MathNotation.vector(solution.aggregated[0]),
         ]
         if !weights.isEmpty {
-            let terms = weights.map { "\(exact[$0.column]) \(MathNotation.vector(problem.features[$0.column]))" }
+            let terms = weights.map { weight in
+                let coefficient = exact[weight.column] == "1" ? "" : exact[weight.column] + " "
+                return coefficient + MathNotation.vector(problem.features[weight.column])
+            }
             context["firstSum"] =
                 "(\\hat{A} H)_{0} = \(terms.joined(separator: " + ")) \(relation([solution.aggregated[0]])) \(MathNotation.vector(solution.aggregated[0]))"
         }
@@ -191,7 +194,7 @@ struct GCNPresenter {
                 var products = row.indices.map { "\(NumberFormat.operand(row[$0])) \\cdot \(NumberFormat.operand(w[$0][k]))" }
                 if let b = problem.bias { products.append(NumberFormat.operand(b[k])) }
                 let z = solution.preActivation[0][k]
-                return ["line": "z_{0\(k)} = \(products.joined(separator: " + ")) \(NumberFormat.result(z))"]
+                return ["line": "z_{\(pair(0, k))} = \(products.joined(separator: " + ")) \(NumberFormat.result(z))"]
             }
         }
         context["firstZ"] = MathNotation.vector(solution.preActivation[0])
@@ -200,6 +203,12 @@ struct GCNPresenter {
     }
 
     // MARK: Matrices
+
+    /// The subscript of entry (i, j): `01`, or `0,11` once node numbers
+    /// have two digits and `A_{011}` would be ambiguous.
+    private func pair(_ i: Int, _ j: Int) -> String {
+        max(problem.nodeCount, (problem.weights?.first?.count ?? problem.features[0].count)) > 10 ? "\(i),\(j)" : "\(i)\(j)"
+    }
 
     private func relation(_ values: [[Double]]) -> String {
         values.allSatisfy { $0.allSatisfy { NumberFormat.relation($0) == "=" } } ? "=" : "\\approx"
