@@ -20,6 +20,7 @@ struct GCNPresenter {
     private func flags() -> [String: Any] {
         var context: [String: Any] = [
             "nodeCount": problem.nodeCount,
+            "oneNode": problem.nodeCount == 1,
             "directed": problem.directed,
             "selfLoops": problem.selfLoops,
             "hasWeights": problem.weights != nil,
