@@ -4,6 +4,7 @@ public enum TopicRegistry {
     static let all: [AnyTopic] = [
         AnyTopic(BackpropTopic.self),
         AnyTopic(ConvTopic.self),
+        AnyTopic(GCNTopic.self),
         AnyTopic(BellmanTopic.self),
         AnyTopic(SoftmaxTopic.self),
     ]

@@ -1,0 +1,164 @@
+/// Reads a `gcn` problem and checks every shape against every other, so a
+/// mistyped matrix is reported at the place it was written (`features`,
+/// `adjacency[0][2]`, `edges[3][1]`) before any arithmetic starts.
+enum GCNDecoder {
+    /// A sheet with more nodes than this is unreadable anyway, and the cap
+    /// keeps `"nodes": 1e9` from allocating an n×n matrix.
+    static let maxNodes = 1000
+
+    static func decode(_ object: ObjectFields) throws -> GCNTopic.Problem {
+        let directed = try object.optional("directed")?.bool() ?? false
+        let graph = try self.graph(object, directed: directed)
+        let n: Int
+        switch graph {
+        case .adjacency(let rows): n = rows.count
+        case .edges(let nodes, _): n = nodes
+        }
+
+        let featuresField = try object.required("features")
+        let features = try featuresField.numberMatrix()
+        guard features.count == n else {
+            throw featuresField.error("has \(rowCount(features.count)), expected \(n) (one per node)")
+        }
+        if features[0].isEmpty {
+            throw Field(value: featuresField.value, path: featuresField.path.appending(index: 0))
+                .error("must have at least one feature, got an empty row")
+        }
+        let d = features[0].count
+
+        var width = d
+        var weights: [[Double]]?
+        if let field = object.optional("weights") {
+            let w = try field.numberMatrix()
+            guard w.count == d else {
+                throw field.error("has \(rowCount(w.count)), expected \(d) (one per feature, i.e. per column of features)")
+            }
+            if w[0].isEmpty {
+                throw Field(value: field.value, path: field.path.appending(index: 0))
+                    .error("must have at least one entry, got an empty row")
+            }
+            weights = w
+            width = w[0].count
+        }
+
+        var bias: [Double]?
+        if let field = object.optional("bias") {
+            let b = try field.numberArray()
+            guard b.count == width else {
+                let source = weights == nil ? "of features, since weights is absent" : "of weights"
+                throw field.error("has \(b.count) \(b.count == 1 ? "entry" : "entries"), expected \(width) (one per column \(source))")
+            }
+            bias = b
+        }
+
+        return GCNTopic.Problem(
+            graph: graph, directed: directed, features: features, weights: weights, bias: bias,
+            selfLoops: try object.optional("self_loops")?.bool() ?? true,
+            normalization: try GCNTopic.Normalization(
+                rawValue: object.optional("normalization")?.oneOf(GCNTopic.Normalization.allCases.map(\.rawValue))
+                    ?? "symmetric")!,
+            activation: try GCNTopic.Activation(
+                rawValue: object.optional("activation")?.oneOf(GCNTopic.Activation.allCases.map(\.rawValue)) ?? "relu")!)
+    }
+
+    private static func rowCount(_ count: Int) -> String {
+        count == 1 ? "1 row" : "\(count) rows"
+    }
+
+    // MARK: The graph
+
+    private static func graph(_ object: ObjectFields, directed: Bool) throws -> GCNTopic.Graph {
+        let adjacencyField = object.optional("adjacency")
+        let edgesField = object.optional("edges")
+        let nodesField = object.optional("nodes")
+        if adjacencyField != nil, let edgesField {
+            throw edgesField.error("give either 'adjacency' or 'edges', not both")
+        }
+        if let adjacencyField {
+            let rows = try adjacency(adjacencyField, directed: directed)
+            if let nodesField {
+                let nodes = try nodesField.positiveInt()
+                guard nodes == rows.count else {
+                    throw nodesField.error("is \(nodes), but adjacency has \(rowCount(rows.count))")
+                }
+            }
+            return .adjacency(rows)
+        }
+        guard let edgesField else {
+            throw InputError(path: object.path, message: "missing required field 'adjacency' (or 'edges' with 'nodes')")
+        }
+        guard let nodesField else {
+            throw InputError(path: object.path, message: "missing required field 'nodes' (the number of nodes, needed with 'edges')")
+        }
+        let nodes = try nodesField.int(in: 1...maxNodes)
+        return .edges(nodes: nodes, try edges(edgesField, nodes: nodes, directed: directed))
+    }
+
+    private static func adjacency(_ field: Field, directed: Bool) throws -> [[Double]] {
+        let rows = try field.numberMatrix()
+        guard !rows.isEmpty else { throw field.error("must have at least one row (one per node), got an empty matrix") }
+        guard rows.count <= maxNodes else {
+            throw field.error("has \(rows.count) rows; at most \(maxNodes) nodes are supported")
+        }
+        guard rows[0].count == rows.count else {
+            throw field.error("must be square (n×n), got \(rowCount(rows.count)) of \(rows[0].count) \(rows[0].count == 1 ? "entry" : "entries")")
+        }
+        for (i, row) in rows.enumerated() {
+            for (j, value) in row.enumerated() where value < 0 {
+                throw entry(field, i, j).error("must be a non-negative number (an edge weight), got \(entry(field, i, j).describe())")
+            }
+        }
+        if !directed {
+            for i in rows.indices {
+                for j in rows.indices where j > i && rows[i][j] != rows[j][i] {
+                    throw entry(field, i, j).error(
+                        "A[\(i)][\(j)] = \(JSONWriter.format(number: rows[i][j])) but A[\(j)][\(i)] = \(JSONWriter.format(number: rows[j][i])): "
+                            + "an undirected graph needs a symmetric adjacency; set \"directed\": true for a directed one")
+                }
+            }
+        }
+        return rows
+    }
+
+    private static func entry(_ matrix: Field, _ i: Int, _ j: Int) -> Field {
+        guard case .array(let rows) = matrix.value.kind, case .array(let items) = rows[i].kind else { return matrix }
+        return Field(value: items[j], path: matrix.path.appending(index: i).appending(index: j))
+    }
+
+    /// Reads the edge list and checks it builds a consistent A: an undirected
+    /// edge may be listed in both directions, but not with two weights.
+    private static func edges(_ field: Field, nodes: Int, directed: Bool) throws -> [GCNTopic.Edge] {
+        var edges: [GCNTopic.Edge] = []
+        var seen: [Int: (edge: Int, weight: Double)] = [:]  // key u * nodes + v
+        for (k, item) in try field.array().enumerated() {
+            let parts = try item.array()
+            guard parts.count == 2 || parts.count == 3 else {
+                throw item.error("must be an edge [u, v] (or [u, v, weight]), got an array of \(parts.count)")
+            }
+            let ends = try parts[0..<2].map { part in
+                let node = try part.nonNegativeInt()
+                guard node < nodes else {
+                    throw part.error("node \(node) is out of range: the graph has \(nodes) node\(nodes == 1 ? "" : "s"), numbered 0 to \(nodes - 1)")
+                }
+                return node
+            }
+            var weight: Double?
+            if parts.count == 3 {
+                let w = try parts[2].number()
+                guard w >= 0 else { throw parts[2].error("must be a non-negative number (an edge weight), got \(parts[2].describe())") }
+                weight = w
+            }
+            let value = weight ?? 1
+            let entries = directed || ends[0] == ends[1] ? [(ends[0], ends[1])] : [(ends[0], ends[1]), (ends[1], ends[0])]
+            for (u, v) in entries {
+                if let earlier = seen[u * nodes + v], earlier.weight != value {
+                    throw item.error(
+                        "sets A[\(u)][\(v)] = \(JSONWriter.format(number: value)), but edges[\(earlier.edge)] already set it to \(JSONWriter.format(number: earlier.weight))")
+                }
+                seen[u * nodes + v] = (k, value)
+            }
+            edges.append(GCNTopic.Edge(from: ends[0], to: ends[1], weight: weight))
+        }
+        return edges
+    }
+}
