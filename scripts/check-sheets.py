@@ -79,8 +79,10 @@ def check_html(lang):
             page.on("console", lambda m: m.type == "error" and problems.append(f"console error: {m.text}"))
             page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
 
-            def route(r, path=path):
-                if r.request.url != "file://" + path:
+            page_url = "file://" + path
+
+            def route(r, *_):
+                if r.request.url != page_url:
                     problems.append(f"network request: {r.request.url}")
                     return r.abort()
                 return r.continue_()

@@ -7,7 +7,8 @@ import Mustache
 /// (`backprop/solution.mustache` is registered as `backprop/solution`);
 /// `shared/…` holds what every language uses (page shells, CSS). The inner
 /// extension picks the escaping of `{{value}}`: `.html` → HTML, `.tex` →
-/// LaTeX, anything else → Markdown.
+/// LaTeX, anything else → Markdown. A language folder may override a shared
+/// template of the same name.
 struct TemplateLibrary: Sendable {
     let language: String
     private let library: MustacheLibrary
@@ -48,7 +49,11 @@ struct TemplateLibrary: Sendable {
     private init(language: String) {
         self.language = language
         var library = MustacheLibrary()
-        for (path, text) in EmbeddedTemplates.files where path.hasSuffix(".mustache") {
+        // Shared templates first, so a language may override one (its own page shell).
+        let paths = EmbeddedTemplates.files.keys.filter { $0.hasSuffix(".mustache") }
+            .sorted { ($0.hasPrefix("shared/") ? 0 : 1, $0) < ($1.hasPrefix("shared/") ? 0 : 1, $1) }
+        for path in paths {
+            let text = EmbeddedTemplates.files[path]!
             let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2, parts[0] == language || parts[0] == "shared" else { continue }
             let name = String(parts[1].dropLast(".mustache".count))
