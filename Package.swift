@@ -5,8 +5,8 @@
 //   CCmark          the C boundary: Debian's libcmark as a system library
 //   ReviewKit       problems → engine (trace) → topic solvers → documents → renderers
 //   review          the command-line tool, a thin layer over ReviewKit
-//   EmbedTemplates  a build plugin that compiles `templates/` into ReviewKit,
-//                   so the binary needs no files beside it
+//   ReviewTemplates the `templates/` folder; the EmbedTemplates build plugin
+//                   compiles it into the binary, so review needs no files beside it
 import PackageDescription
 
 let package = Package(
@@ -33,8 +33,17 @@ let package = Package(
             name: "ReviewKit",
             dependencies: [
                 "CCmark",
+                "ReviewTemplates",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            ]
+        ),
+        // The top-level `templates/` folder, compiled into the binary.
+        .target(
+            name: "ReviewTemplates",
+            path: "templates",
+            exclude: ["README.md"],
+            sources: ["Templates.swift"],
+            resources: [],
             plugins: ["EmbedTemplates"]
         ),
 

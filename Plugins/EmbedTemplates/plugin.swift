@@ -8,29 +8,35 @@ import PackagePlugin
 @main
 struct EmbedTemplates: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
-        let templates = context.package.directoryURL.appending(path: "templates")
+        let templates = target.directoryURL
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedTemplates.swift")
-        let files = templateFiles(under: templates)
+        let (files, folders) = contents(of: templates)
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) templates",
                 executable: try context.tool(named: "template-embedder").url,
                 arguments: [templates.path(), output.path()],
-                inputFiles: files,
+                // The folders are inputs too: SwiftPM may reuse this plugin's
+                // answer across builds, and a folder's modification time is
+                // what changes when a template is added or removed.
+                inputFiles: [templates] + folders + files,
                 outputFiles: [output]
             )
         ]
     }
 
-    /// Every regular file below `root`, sorted so the generated source is stable.
-    private func templateFiles(under root: URL) -> [URL] {
+    /// Every regular file and folder below `root`, sorted so the generated
+    /// source is stable.
+    private func contents(of root: URL) -> (files: [URL], folders: [URL]) {
         let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey])
+            at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey])
         var files: [URL] = []
+        var folders: [URL] = []
         while let url = enumerator?.nextObject() as? URL {
-            let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
-            if isFile { files.append(url) }
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
+            if values?.isRegularFile == true { files.append(url) }
+            if values?.isDirectory == true { folders.append(url) }
         }
-        return files.sorted { $0.path() < $1.path() }
+        return (files.sorted { $0.path() < $1.path() }, folders.sorted { $0.path() < $1.path() })
     }
 }

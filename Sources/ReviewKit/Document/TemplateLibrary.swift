@@ -1,4 +1,5 @@
 import Mustache
+import ReviewTemplates
 
 /// The wording of every sheet, one library per language, built from the
 /// templates compiled into the binary (see the EmbedTemplates plugin).
