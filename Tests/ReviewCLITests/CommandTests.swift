@@ -115,3 +115,13 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["sheet.html"])
     }
 }
+
+@Suite struct MarkdownSafetyTests {
+    @Test func dollarsInUserTextStayEscapedInMarkdown() throws {
+        // GitHub would read "$5 and $6" as a formula unless the dollars keep their backslashes.
+        let problem = #"{"topic": "backprop", "title": "costs $5 and $6", "expression": "x*y", "values": {"x": 1, "y": 2}}"#
+        let run = try ReviewProcess.run(["solve", "-"], stdin: problem)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("costs \\$5 and \\$6"))
+    }
+}

@@ -30,5 +30,7 @@ import Testing
         #expect(NumberFormat.result(6) == "= 6")
         #expect(NumberFormat.result(0.7310585786300049) == "\\approx 0.7311")
         #expect(NumberFormat.result(0.25) == "= 0.25")
+        // 1 − 2.2 is −1.2000000000000002 in binary; the printed −1.2 is exact, not approximate.
+        #expect(NumberFormat.result(1 - 2.2) == "= -1.2")
     }
 }

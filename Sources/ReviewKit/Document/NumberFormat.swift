@@ -64,8 +64,12 @@ enum NumberFormat {
 
 extension NumberFormat {
     /// `=` when the printed value is exact, `\approx` when it was rounded.
+    ///
+    /// "Exact" allows for floating-point noise: 1 − 2.2 is stored as
+    /// −1.2000000000000002, but a student's −1.2 is right, not approximate.
     static func relation(_ value: Double, decimals: Int = 4) -> String {
-        Double(plain(value, decimals: decimals)) == value ? "=" : "\\approx"
+        guard let shown = Double(plain(value, decimals: decimals)) else { return "\\approx" }
+        return abs(shown - value) <= 1e-12 * max(1, abs(value)) ? "=" : "\\approx"
     }
 
     /// `= 6` or `\approx 0.7311`: the tail of a worked line.

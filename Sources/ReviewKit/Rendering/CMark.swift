@@ -34,7 +34,7 @@ enum CMark {
     ) -> String {
         let root = parse(markdown)
         defer { cmark_node_free(root) }
-        splice(root, island: island)
+        splice(root, island: island, escapeDollars: renderer == .commonmark)
         return render(root, as: renderer)
     }
 
@@ -81,7 +81,11 @@ enum CMark {
     }
 
     /// Replaces every island token in the tree's text nodes by a custom node.
-    private static func splice(_ root: OpaquePointer, island: (Int) -> IslandOutput) {
+    ///
+    /// With `escapeDollars` (Markdown output) a literal `$` in text is written
+    /// as `\$`: CommonMark does not need the escape, but GitHub would read
+    /// `$y … $` in a state name or title as the start of a formula.
+    private static func splice(_ root: OpaquePointer, island: (Int) -> IslandOutput, escapeDollars: Bool) {
         var textNodes: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -91,16 +95,16 @@ enum CMark {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                 cmark_node_get_type(node) == CMARK_NODE_TEXT,
                 let literal = cmark_node_get_literal(node),
-                IslandToken.mayContainToken(literal)
+                IslandToken.mayContainToken(literal) || (escapeDollars && strchr(literal, 0x24) != nil)
             else { continue }
             textNodes.append(node)
         }
         for node in textNodes {
-            replaceTokens(in: node, island: island)
+            replaceTokens(in: node, island: island, escapeDollars: escapeDollars)
         }
     }
 
-    private static func replaceTokens(in node: OpaquePointer, island: (Int) -> IslandOutput) {
+    private static func replaceTokens(in node: OpaquePointer, island: (Int) -> IslandOutput, escapeDollars: Bool) {
         let text = String(cString: cmark_node_get_literal(node))
         let pieces = IslandToken.split(text)
         // A block island standing alone in its paragraph replaces the paragraph.
@@ -117,17 +121,27 @@ enum CMark {
                 return
             }
         }
-        for piece in pieces {
-            let inserted: OpaquePointer
-            switch piece {
-            case .text(let string):
-                inserted = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(inserted, string)
-            case .island(let index):
-                inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-                cmark_node_set_on_enter(inserted, island(index).literal)
+        func insert(_ type: cmark_node_type, _ text: String) {
+            let inserted = cmark_node_new(type)!
+            if type == CMARK_NODE_TEXT {
+                cmark_node_set_literal(inserted, text)
+            } else {
+                cmark_node_set_on_enter(inserted, text)
             }
             cmark_node_insert_before(node, inserted)
+        }
+        for piece in pieces {
+            switch piece {
+            case .text(let string) where escapeDollars && string.contains("$"):
+                for (i, run) in string.split(separator: "$", omittingEmptySubsequences: false).enumerated() {
+                    if i > 0 { insert(CMARK_NODE_CUSTOM_INLINE, "\\$") }
+                    if !run.isEmpty { insert(CMARK_NODE_TEXT, String(run)) }
+                }
+            case .text(let string):
+                insert(CMARK_NODE_TEXT, string)
+            case .island(let index):
+                insert(CMARK_NODE_CUSTOM_INLINE, island(index).literal)
+            }
         }
         cmark_node_free(node)
     }
