@@ -56,6 +56,9 @@ let package = Package(
             ]
         ),
 
+        // MARK: Benchmarks (run in release: swift run -c release review-bench)
+        .executableTarget(name: "review-bench", dependencies: ["ReviewKit"]),
+
         // MARK: Build-time helpers
         .executableTarget(name: "template-embedder", path: "Plugins/TemplateEmbedder"),
         .plugin(

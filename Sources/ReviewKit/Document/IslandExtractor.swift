@@ -20,67 +20,66 @@ enum IslandExtractor {
 
     // MARK: Math
 
+    /// Works on UTF-8 bytes and copies whole runs of ordinary text: every
+    /// character that matters here (`\\`, `` ` ``, `$`, newline, `~`, space)
+    /// is ASCII, so no multi-byte character is ever split.
     private static func extractMath(_ text: String, into islands: inout [Island]) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var output = String.UnicodeScalarView()
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        var output: [UInt8] = []
+        output.reserveCapacity(n)
         var i = 0
+        var runStart = 0
         var atLineStart = true
         var inFence = false
-        while i < scalars.count {
-            let c = scalars[i]
-            if atLineStart, startsFence(scalars, at: i) { inFence.toggle() }
-            atLineStart = c == "\n"
-            if inFence {
-                output.append(c); i += 1; continue
-            }
+        func flush(to end: Int) {
+            if runStart < end { output.append(contentsOf: bytes[runStart..<end]) }
+        }
+        while i < n {
+            let c = bytes[i]
+            if atLineStart, startsFence(bytes, at: i) { inFence.toggle() }
+            atLineStart = c == 0x0A
+            if inFence { i += 1; continue }
             switch c {
-            case "\\":
-                output.append(c)
-                if i + 1 < scalars.count { output.append(scalars[i + 1]) }
+            case 0x5C:  // backslash: the next character is literal
                 i += 2
-            case "`":
-                // Copy a code span through verbatim.
+            case 0x60:  // a code span is copied through verbatim
                 var ticks = 0
-                while i + ticks < scalars.count, scalars[i + ticks] == "`" { ticks += 1 }
-                if let end = closingTicks(scalars, from: i + ticks, count: ticks) {
-                    output.append(contentsOf: scalars[i..<end + ticks])
-                    i = end + ticks
-                } else {
-                    output.append(contentsOf: scalars[i..<i + ticks])
-                    i += ticks
-                }
-            case "$":
-                let display = i + 1 < scalars.count && scalars[i + 1] == "$"
+                while i + ticks < n, bytes[i + ticks] == 0x60 { ticks += 1 }
+                i = (closingTicks(bytes, from: i + ticks, count: ticks).map { $0 + ticks }) ?? (i + ticks)
+            case 0x24:
+                let display = i + 1 < n && bytes[i + 1] == 0x24
                 let start = i + (display ? 2 : 1)
-                if let end = closingDollar(scalars, from: start, display: display) {
-                    var latex = String(String.UnicodeScalarView(scalars[start..<end]))
-                    if display { latex = latex.trimmingWhitespace() }
-                    islands.append(.math(latex: latex, display: display))
-                    output.append(contentsOf: IslandToken.make(islands.count - 1).unicodeScalars)
-                    i = end + (display ? 2 : 1)
-                } else {
-                    output.append(c); i += 1
-                }
+                guard let end = closingDollar(bytes, from: start, display: display) else { i += 1; continue }
+                flush(to: i)
+                var latex = String(decoding: bytes[start..<end], as: UTF8.self)
+                if display { latex = latex.trimmingWhitespace() }
+                islands.append(.math(latex: latex, display: display))
+                output.append(contentsOf: IslandToken.make(islands.count - 1).utf8)
+                i = end + (display ? 2 : 1)
+                runStart = i
             default:
-                output.append(c); i += 1
+                i += 1
             }
         }
-        return String(output)
+        flush(to: n)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func startsFence(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+    private static func startsFence(_ s: [UInt8], at i: Int) -> Bool {
         var j = i
-        while j < s.count, s[j] == " ", j - i < 3 { j += 1 }
-        return j + 2 < s.count && ((s[j] == "`" && s[j + 1] == "`" && s[j + 2] == "`")
-            || (s[j] == "~" && s[j + 1] == "~" && s[j + 2] == "~"))
+        while j < s.count, s[j] == 0x20, j - i < 3 { j += 1 }
+        guard j + 2 < s.count else { return false }
+        let c = s[j]
+        return (c == 0x60 || c == 0x7E) && s[j + 1] == c && s[j + 2] == c
     }
 
-    private static func closingTicks(_ s: [Unicode.Scalar], from start: Int, count: Int) -> Int? {
+    private static func closingTicks(_ s: [UInt8], from start: Int, count: Int) -> Int? {
         var j = start
         while j < s.count {
-            if s[j] == "`" {
+            if s[j] == 0x60 {
                 var run = 0
-                while j + run < s.count, s[j + run] == "`" { run += 1 }
+                while j + run < s.count, s[j + run] == 0x60 { run += 1 }
                 if run == count { return j }
                 j += run
             } else {
@@ -93,18 +92,18 @@ enum IslandExtractor {
     /// The index of the closing `$` (or `$$`), or nil when the dollar opens
     /// nothing. Inline math may not start or end with a space (so "$5 and $6"
     /// stays text) and does not cross a blank line.
-    private static func closingDollar(_ s: [Unicode.Scalar], from start: Int, display: Bool) -> Int? {
-        if !display, start < s.count, s[start] == " " || s[start] == "\n" { return nil }
+    private static func closingDollar(_ s: [UInt8], from start: Int, display: Bool) -> Int? {
+        if !display, start < s.count, s[start] == 0x20 || s[start] == 0x0A { return nil }
         var j = start
         while j < s.count {
             let c = s[j]
-            if c == "\\" { j += 2; continue }
-            if c == "\n", j + 1 < s.count, s[j + 1] == "\n" { return nil }
-            if c == "$" {
+            if c == 0x5C { j += 2; continue }
+            if c == 0x0A, j + 1 < s.count, s[j + 1] == 0x0A { return nil }
+            if c == 0x24 {
                 if display {
-                    if j + 1 < s.count, s[j + 1] == "$" { return j }
+                    if j + 1 < s.count, s[j + 1] == 0x24 { return j }
                 } else {
-                    if j == start || s[j - 1] == " " { return nil }
+                    if j == start || s[j - 1] == 0x20 { return nil }
                     return j
                 }
             }
