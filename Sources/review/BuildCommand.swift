@@ -38,7 +38,7 @@ struct BuildCommand: ParsableCommand {
         let directory = out ?? "out/\(handout.source.stem)"
         try OutputDirectory.checkAvailable(directory, replace: force)
 
-        let bar = ProgressBar.forStandardError(units: handout.students.count, sheets: handout.sheetCount)
+        let bar = ProgressBar.forStandardError(sheets: handout.sheetCount)
         var progress: HandoutBuilder.Progress?
         if let bar { progress = { done, total in bar.show(done, total) } }
         let build = try HandoutBuilder.build(handout, jobs: jobs, progress: progress)

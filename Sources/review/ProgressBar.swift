@@ -12,7 +12,7 @@ final class ProgressBar: @unchecked Sendable {
     private let lock = NSLock()
     private var lastDrawn = -1
 
-    static func forStandardError(units: Int, sheets: Int) -> ProgressBar? {
+    static func forStandardError(sheets: Int) -> ProgressBar? {
         guard sheets >= minimumSheets, isatty(STDERR_FILENO) == 1 else { return nil }
         return ProgressBar()
     }
