@@ -41,8 +41,14 @@ struct BuildCommand: ParsableCommand {
         let bar = ProgressBar.forStandardError(sheets: handout.sheetCount)
         var progress: HandoutBuilder.Progress?
         if let bar { progress = { done, total in bar.show(done, total) } }
-        let build = try HandoutBuilder.build(handout, jobs: jobs, progress: progress)
-        bar?.finish()
+        let build: HandoutBuild
+        do {
+            build = try HandoutBuilder.build(handout, jobs: jobs, progress: progress)
+            bar?.finish()
+        } catch {
+            bar?.finish()  // the error line starts on a clean line
+            throw error
+        }
         try OutputDirectory.install(build.files, at: directory, replace: force, jobs: jobs)
 
         let summary = HandoutSummary.line(handout, build, directory: directory, seconds: Date().timeIntervalSince(start))

@@ -22,8 +22,8 @@ public struct Handout: Sendable {
         sections.reduce(0) { $0 + $1.problemCount }
     }
 
-    /// Question and solution sheets in document formats (md, html, latex),
-    /// the unit the progress bar counts.
+    /// Question and solution sheets over all students and formats: how big
+    /// a build is (the progress bar shows only for big ones).
     public var sheetCount: Int {
         students.count * 2 * formats.count
     }
