@@ -1,10 +1,20 @@
 import ArgumentParser
+import Foundation
 import ReviewKit
 
+/// `review build HANDOUT [--out DIR] [--force] [--jobs N]`: reads and checks
+/// the handout (a bad one fails before anything is made), builds every file
+/// in memory on every core, then installs the directory in one rename.
+/// stdout stays empty; the progress bar and the summary go to stderr.
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build per-student question sheets, solution sheets and an answer key.")
+        abstract: "Build per-student question sheets, solution sheets and an answer key.",
+        discussion: """
+            Writes, for each student, a folder NNN-name/ with questions.<ext> (no solutions), \
+            solutions.<ext> and problems.json (their exact problems, for `review solve`), plus \
+            answer-key.<ext>, index.html and manifest.json. The directory appears whole or not at all.
+            """)
 
     @Argument(help: "The handout file (JSON).")
     var handout: String
@@ -12,7 +22,36 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Output directory (default: out/<handout name>/).")
     var out: String?
 
+    @Flag(name: .long, help: "Replace the output directory if it exists.")
+    var force = false
+
+    @Option(name: .long, help: "Students built at once (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
     func run() throws {
-        throw UsageError(message: "review build is not available yet")
+        let start = Date()
+        let handout = try HandoutReader.read(path: handout)
+        let directory = out ?? "out/\(handout.source.stem)"
+        try OutputDirectory.checkAvailable(directory, replace: force)
+
+        let bar = ProgressBar.forStandardError(sheets: handout.sheetCount)
+        var progress: HandoutBuilder.Progress?
+        if let bar { progress = { done, total in bar.show(done, total) } }
+        let build: HandoutBuild
+        do {
+            build = try HandoutBuilder.build(handout, jobs: jobs, progress: progress)
+            bar?.finish()
+        } catch {
+            bar?.finish()  // the error line starts on a clean line
+            throw error
+        }
+        try OutputDirectory.install(build.files, at: directory, replace: force, jobs: jobs)
+
+        let summary = HandoutSummary.line(handout, build, directory: directory, seconds: Date().timeIntervalSince(start))
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 }

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Reads a handout file (see the contract's "Handouts" section) into a
+/// checked `Handout`, failing with the contract's one-line located errors:
+/// `final.json: sections[1].topic: unknown topic 'bakprop' (did you mean 'backprop'?)`.
+///
+/// Everything a build needs from disk is read here, up front: the roster
+/// file and every fixed problem file (solved once, shared by all students).
+/// So a bad handout, a bad roster or a bad problem fails before any sheet
+/// is generated, and long before anything is written.
+public enum HandoutReader {
+    static let fields = ["title", "seed", "students", "lang", "formats", "sections"]
+    static let sectionFields = ["title", "topic", "count", "difficulty", "problems"]
+    /// The largest seed: JSON numbers stay exact up to 2^53.
+    static let maxSeed = (1 << 53) - 1
+
+    /// Reads `path` (`-` is standard input). Paths inside the handout (a
+    /// roster, problem files) are relative to the handout's folder.
+    /// `drawSeed` is called only when the file gives no seed.
+    public static func read(path: String, drawSeed: () -> UInt64 = { UInt64.random(in: 1...999_999) }) throws
+        -> Handout
+    {
+        let source = ProblemSource(path: path)
+        let bytes = try FileBytes.read(path: path, displayName: source.displayName, maxBytes: Limits.maxFileBytes)
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch let error as JSONSyntaxError {
+            throw ProblemFileError(file: source.displayName, error)
+        }
+        return try decode(value, source: source, folder: path == "-" ? "" : folder(of: path), drawSeed: drawSeed)
+    }
+
+    /// Decodes an already-parsed handout; `folder` is where relative paths start.
+    static func decode(_ value: JSONValue, source: ProblemSource, folder: String, drawSeed: () -> UInt64) throws
+        -> Handout
+    {
+        do {
+            let object = try Field(value: value).object(allowedKeys: fields)
+            let seedField = object.optional("seed")
+            let seed = try seedField.map { UInt64(try $0.int(in: 0...maxSeed)) }
+            let formats = try readFormats(object.optional("formats"))
+            let language = try object.optional("lang")?.oneOf(Sheet.languages) ?? "en"
+            let sections = try readSections(try object.required("sections"), folder: folder)
+            let students = try RosterReader.students(try object.required("students"), folder: folder)
+            let handout = Handout(
+                source: source, title: try object.optional("title")?.string() ?? source.stem,
+                seed: seed ?? drawSeed(), seedWasDrawn: seed == nil, language: language, formats: formats,
+                sections: sections, students: students)
+            let total = handout.students.count * handout.problemsPerStudent
+            guard total <= Limits.maxHandoutProblems else {
+                throw InputError(
+                    path: .root,
+                    message: "the handout asks for \(total) problems in all (students × problems each); "
+                        + "at most \(Limits.maxHandoutProblems)")
+            }
+            return handout
+        } catch let error as InputError {
+            throw ProblemFileError(file: source.displayName, error)
+        }
+    }
+
+    // MARK: Formats
+
+    /// A list of format names (or one name), in the order given.
+    private static func readFormats(_ field: Field?) throws -> [OutputFormat] {
+        guard let field else { return [.html] }
+        let names = OutputFormat.allCases.map(\.rawValue)
+        let items: [Field]
+        if case .string = field.value.kind {
+            items = [field]
+        } else {
+            guard case .array = field.value.kind else {
+                throw field.error("must be a list of formats (\(names.joined(separator: ", "))), got \(field.describe())")
+            }
+            items = try field.array()
+        }
+        guard !items.isEmpty else { throw field.error("must name at least one format") }
+        var formats: [OutputFormat] = []
+        for item in items {
+            let format = OutputFormat(rawValue: try item.oneOf(names))!
+            guard !formats.contains(format) else { throw item.error("format \"\(format.rawValue)\" is listed twice") }
+            formats.append(format)
+        }
+        return formats
+    }
+
+    // MARK: Sections
+
+    private static func readSections(_ field: Field, folder: String) throws -> [HandoutSection] {
+        guard case .array = field.value.kind else { throw field.error("must be an array of sections, got \(field.describe())") }
+        let items = try field.array()
+        guard !items.isEmpty else { throw field.error("must hold at least one section") }
+        return try items.enumerated().map { index, item in
+            try readSection(item, number: index + 1, folder: folder)
+        }
+    }
+
+    private static func readSection(_ field: Field, number: Int, folder: String) throws -> HandoutSection {
+        let object = try field.object(allowedKeys: sectionFields)
+        let title = try object.optional("title")?.string()
+        switch (object.optional("topic"), object.optional("problems")) {
+        case (let topicField?, nil):
+            let topic = try topicField.string()
+            guard TopicRegistry.names.contains(topic) else {
+                throw topicField.error(Workbook.unknownTopicMessage(topic))
+            }
+            let count = try object.optional("count")?.int(in: 1...Limits.maxGeneratedProblems) ?? 1
+            let difficulty = try object.optional("difficulty")
+                .map { Difficulty(rawValue: try $0.oneOf(Difficulty.allCases.map(\.rawValue)))! } ?? .standard
+            return HandoutSection(
+                number: number, title: title, content: .generated(topic: topic, count: count, difficulty: difficulty))
+        case (nil, let problemsField?):
+            for key in ["count", "difficulty"] where object.contains(key) {
+                throw InputError(
+                    path: object.path.appending(key: key),
+                    message: "only a generated section (one with 'topic') takes '\(key)'")
+            }
+            let path = try problemsField.string()
+            let file = resolve(path, in: folder)
+            guard FileManager.default.fileExists(atPath: file) else { throw problemsField.error("no such file: \(file)") }
+            // Problem-file errors name the problem file itself, where the fix is.
+            let problems = try Workbook.solve(files: [file])
+            return HandoutSection(number: number, title: title, content: .fixed(path: path, file: file, problems: problems))
+        case (.some, .some):
+            throw InputError(
+                path: object.path,
+                message: "a section has either 'topic' (generated problems) or 'problems' (a problem file), not both")
+        case (nil, nil):
+            throw InputError(path: object.path, message: "missing required field 'topic' or 'problems'")
+        }
+    }
+
+    // MARK: Paths
+
+    /// The folder part of `path` (`problems/final.json` → `problems`), or ``.
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// `path` as seen from the current directory: absolute paths as they
+    /// are, relative ones below the handout's folder.
+    static func resolve(_ path: String, in folder: String) -> String {
+        if path.hasPrefix("/") || folder.isEmpty { return path }
+        return folder.hasSuffix("/") ? folder + path : folder + "/" + path
+    }
+}

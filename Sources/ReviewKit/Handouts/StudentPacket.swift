@@ -1,0 +1,134 @@
+/// Everything a build makes for one student: their problems, the seeds
+/// behind them, and the files of their folder (paths inside the folder).
+struct StudentPacket: Sendable {
+    struct SectionProblem: Sendable {
+        var section: HandoutSection
+        var problem: WorkedProblem
+    }
+
+    struct SectionSeed: Sendable {
+        var section: Int
+        var seed: UInt64
+    }
+
+    var student: Student
+    var variant: UInt64
+    /// One per generated section, in section order.
+    var sectionSeeds: [SectionSeed]
+    var problems: [SectionProblem]
+    var files: [PlannedFile]
+}
+
+/// Makes one student's packet. It reads nothing but the handout and the
+/// student, so students can be made in any order, on any core, and a
+/// student's files never depend on who else is on the roster.
+enum StudentSheets {
+    static func make(_ handout: Handout, _ student: Student, page: MarkdownPage) throws -> StudentPacket {
+        let variant = Variant.student(handoutSeed: handout.seed, studentID: student.id)
+        var seeds: [StudentPacket.SectionSeed] = []
+        var problems: [StudentPacket.SectionProblem] = []
+        for section in handout.sections {
+            let worked: [WorkedProblem]
+            switch section.content {
+            case .generated(let topic, let count, let difficulty):
+                let seed = Variant.section(variant: variant, section: section.number)
+                seeds.append(.init(section: section.number, seed: seed))
+                worked = try Workbook.generate(topic: topic, count: count, seed: seed, difficulty: difficulty)
+            case .fixed(_, _, let fixed):
+                worked = fixed
+            }
+            problems += worked.map { .init(section: section, problem: $0.titled(section.title)) }
+        }
+        let packet = StudentPacket(student: student, variant: variant, sectionSeeds: seeds, problems: problems, files: [])
+        return StudentPacket(
+            student: student, variant: variant, sectionSeeds: seeds, problems: problems,
+            files: files(for: packet, handout, page: page))
+    }
+
+    /// `problems.json`, then questions and solutions in each format.
+    private static func files(for packet: StudentPacket, _ handout: Handout, page: MarkdownPage) -> [PlannedFile] {
+        let problems = packet.problems.map(\.problem)
+        var files = [PlannedFile(path: "problems.json", contents: problemFile(problems))]
+        let subtitle = page.line("handout/student", subtitleContext(packet, handout))
+        for format in handout.formats {
+            let ext = format.fileExtension
+            if format == .json {
+                files.append(PlannedFile(path: "questions.json", contents: questionDocument(packet, handout)))
+            } else {
+                files.append(PlannedFile(
+                    path: "questions.\(ext)",
+                    contents: sheet(problems, format, handout, solutions: false, subtitle: subtitle, page: page)))
+            }
+            files.append(PlannedFile(
+                path: "solutions.\(ext)",
+                contents: sheet(problems, format, handout, solutions: true, subtitle: subtitle, page: page)))
+        }
+        return files
+    }
+
+    /// The problems exactly as `review solve` reads them back.
+    static func problemFile(_ problems: [WorkedProblem]) -> String {
+        JSONWriter.pretty(.object([("problems", .array(problems.map(\.problem)))])) + "\n"
+    }
+
+    /// JSON solutions are what `review solve problems.json --format json`
+    /// prints, byte for byte; other formats carry the student's line.
+    private static func sheet(
+        _ problems: [WorkedProblem], _ format: OutputFormat, _ handout: Handout, solutions: Bool, subtitle: String,
+        page: MarkdownPage
+    ) -> String {
+        var options = Sheet.Options()
+        options.format = format
+        options.language = handout.language
+        options.includeSolutions = solutions
+        options.title = page.line(solutions ? "handout/solutions-title" : "handout/questions-title", ["title": handout.title])
+        options.subtitle = subtitle
+        return Sheet(problems: problems, options: options).render()
+    }
+
+    /// The JSON question sheet: who it is for, and the problems without answers.
+    private static func questionDocument(_ packet: StudentPacket, _ handout: Handout) -> String {
+        JSONWriter.pretty(.object([
+            ("generator", .string(ReviewVersion.generator)),
+            ("title", .string(handout.title)),
+            ("seed", .number(Int(handout.seed))),
+            ("variant", .number(Int(packet.variant))),
+            ("student", packet.student.json()),
+            ("problems", .array(packet.problems.map(\.problem.problem))),
+        ])) + "\n"
+    }
+
+    private static func subtitleContext(_ packet: StudentPacket, _ handout: Handout) -> [String: Any] {
+        var context: [String: Any] = [
+            "number": packet.student.paddedNumber, "seed": String(handout.seed), "variant": String(packet.variant),
+        ]
+        if let name = packet.student.name { context["name"] = name }
+        if let id = packet.student.shownID { context["id"] = id }
+        return context
+    }
+}
+
+extension Student {
+    /// The id, when it says something the name and number do not.
+    var shownID: String? {
+        id == name || id == paddedNumber ? nil : id
+    }
+
+    func json() -> JSONValue {
+        var members: [(String, JSONValue)] = [("number", .number(number)), ("id", .string(id))]
+        if let name { members.append(("name", .string(name))) }
+        members.append(("folder", .string(folder)))
+        return .object(members)
+    }
+}
+
+/// One file of a build: its path inside the output directory and its text.
+public struct PlannedFile: Sendable, Equatable {
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
