@@ -34,3 +34,22 @@ import Testing
         #expect(NumberFormat.result(1 - 2.2) == "= -1.2")
     }
 }
+
+@Suite struct NumberFormatRoundingTests {
+    @Test func roundsHalfAwayFromZeroLikeOnPaper() {
+        #expect(NumberFormat.latex(0.125, decimals: 2) == "0.13")
+        #expect(NumberFormat.latex(-0.125, decimals: 2) == "-0.13")
+        #expect(NumberFormat.latex(2.5, decimals: 0) == "3")
+    }
+
+    @Test func keepsLeadingZerosOfTheFraction() {
+        #expect(NumberFormat.latex(1.05) == "1.05")
+        #expect(NumberFormat.latex(3.0007) == "3.0007")
+        #expect(NumberFormat.latex(-0.00004) == "-4 \\times 10^{-5}")
+        #expect(NumberFormat.latex(-0.00001, decimals: 4) != "-0")
+    }
+
+    @Test func tinyNegativeRoundsToPlainZero() {
+        #expect(NumberFormat.plain(-0.00004, decimals: 2) != "-0")
+    }
+}

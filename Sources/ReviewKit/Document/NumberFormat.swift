@@ -50,14 +50,28 @@ enum NumberFormat {
         return (value * scale).rounded() / scale
     }
 
-    /// Fixed-point with at most `decimals` places, trailing zeros dropped.
+    /// Fixed-point with at most `decimals` places, trailing zeros dropped;
+    /// halves round away from zero, as on paper (0.125 → 0.13).
+    ///
+    /// Integer arithmetic rather than `String(format:)`, which was a tenth of
+    /// the time of a whole sheet.
     private static func fixed(_ value: Double, _ decimals: Int) -> String {
-        var text = String(format: "%.\(decimals)f", value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        let scale = pow(10, Double(decimals))
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15, decimals <= 15 else { return String(format: "%.\(decimals)f", value) }
+        let units = UInt64(scaled)
+        let divisor = UInt64(scale)
+        var text = value < 0 && units != 0 ? "-" : ""
+        text += String(units / divisor)
+        var fraction = units % divisor
+        guard fraction != 0 else { return text }
+        var digits = decimals
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
         }
-        if text == "-0" { text = "0" }
+        let tail = String(fraction)
+        text += "." + String(repeating: "0", count: digits - tail.count) + tail
         return text
     }
 }

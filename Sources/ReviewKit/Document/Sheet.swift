@@ -26,26 +26,43 @@ public struct Sheet: Sendable {
 
     /// The whole sheet as text in `options.format`.
     public func render() -> String {
-        switch options.format {
-        case .json:
-            return AnswerDocument(problems: problems, seed: options.seed).json()
-        case .md, .html, .latex:
-            let templates = TemplateLibrary.forLanguage(options.language)
-            let (text, figures) = markdown(templates)
-            let document = IslandExtractor.extract(text, figures: figures)
-            let body = DocumentRenderer(format: options.format).render(document)
-            return PageShell(format: options.format, templates: templates).wrap(body, title: pageTitle(templates))
+        render(formats: [options.format])[0]
+    }
+
+    /// The sheet in several formats, laid out once: the wording, the
+    /// Markdown and its islands are the same for every format, only the last
+    /// step (cmark and the island writers) differs. `presentations`, when
+    /// given, are the problems' wording already worked out (see
+    /// `presentations(language:)`), so a build's question and solution
+    /// sheets share it.
+    func render(formats: [OutputFormat], presentations: [Presentation]? = nil) -> [String] {
+        let templates = TemplateLibrary.forLanguage(options.language)
+        var layout: (document: IslandDocument, title: String)?
+        return formats.map { format in
+            if format == .json { return AnswerDocument(problems: problems, seed: options.seed).json() }
+            if layout == nil {
+                let (text, figures) = markdown(templates, presentations: presentations)
+                layout = (IslandExtractor.extract(text, figures: figures), pageTitle(templates))
+            }
+            let body = DocumentRenderer(format: format).render(layout!.document)
+            return PageShell(format: format, templates: templates).wrap(body, title: layout!.title)
         }
+    }
+
+    /// Every problem's question and solution wording, worked out once.
+    func presentations() -> [Presentation] {
+        let context = PresentationContext(templates: TemplateLibrary.forLanguage(options.language))
+        return problems.map { $0.present(context) }
     }
 
     /// The sheet as Markdown with `$…$` math, pipe tables and figure
     /// markers, before islands are taken out; and the figures the markers
     /// number.
-    func markdown(_ templates: TemplateLibrary) -> (String, [Figure]) {
+    func markdown(_ templates: TemplateLibrary, presentations: [Presentation]? = nil) -> (String, [Figure]) {
         let context = PresentationContext(templates: templates)
         var figures: [Figure] = []
         let entries: [[String: Any]] = problems.enumerated().map { index, problem in
-            let presentation = problem.present(context)
+            let presentation = presentations?[index] ?? problem.present(context)
             // Each problem numbers its figures from 0; the sheet numbers them all.
             let offset = figures.count
             figures += presentation.figures

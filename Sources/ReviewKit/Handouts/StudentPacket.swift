@@ -45,23 +45,28 @@ enum StudentSheets {
             files: files(for: packet, handout, page: page))
     }
 
-    /// `problems.json`, then questions and solutions in each format.
+    /// `problems.json`, then questions and solutions in each format. Each
+    /// problem is worded once and each sheet laid out once, whatever the
+    /// number of formats.
     private static func files(for packet: StudentPacket, _ handout: Handout, page: MarkdownPage) -> [PlannedFile] {
         let problems = packet.problems.map(\.problem)
         var files = [PlannedFile(path: "problems.json", contents: problemFile(problems))]
         let subtitle = page.line("handout/student", subtitleContext(packet, handout))
-        for format in handout.formats {
+        let questions = sheet(problems, handout, solutions: false, subtitle: subtitle, page: page)
+        let solutions = sheet(problems, handout, solutions: true, subtitle: subtitle, page: page)
+        let presentations = solutions.presentations()
+        let rendered = handout.formats.contains(where: { $0 != .json })
+        let textFormats = handout.formats.filter { $0 != .json }
+        let questionTexts = rendered ? questions.render(formats: textFormats, presentations: presentations) : []
+        let solutionTexts = solutions.render(formats: handout.formats, presentations: presentations)
+        for (index, format) in handout.formats.enumerated() {
             let ext = format.fileExtension
             if format == .json {
                 files.append(PlannedFile(path: "questions.json", contents: questionDocument(packet, handout)))
             } else {
-                files.append(PlannedFile(
-                    path: "questions.\(ext)",
-                    contents: sheet(problems, format, handout, solutions: false, subtitle: subtitle, page: page)))
+                files.append(PlannedFile(path: "questions.\(ext)", contents: questionTexts[textFormats.firstIndex(of: format)!]))
             }
-            files.append(PlannedFile(
-                path: "solutions.\(ext)",
-                contents: sheet(problems, format, handout, solutions: true, subtitle: subtitle, page: page)))
+            files.append(PlannedFile(path: "solutions.\(ext)", contents: solutionTexts[index]))
         }
         return files
     }
@@ -74,16 +79,14 @@ enum StudentSheets {
     /// JSON solutions are what `review solve problems.json --format json`
     /// prints, byte for byte; other formats carry the student's line.
     private static func sheet(
-        _ problems: [WorkedProblem], _ format: OutputFormat, _ handout: Handout, solutions: Bool, subtitle: String,
-        page: MarkdownPage
-    ) -> String {
+        _ problems: [WorkedProblem], _ handout: Handout, solutions: Bool, subtitle: String, page: MarkdownPage
+    ) -> Sheet {
         var options = Sheet.Options()
-        options.format = format
         options.language = handout.language
         options.includeSolutions = solutions
         options.title = page.line(solutions ? "handout/solutions-title" : "handout/questions-title", ["title": handout.title])
         options.subtitle = subtitle
-        return Sheet(problems: problems, options: options).render()
+        return Sheet(problems: problems, options: options)
     }
 
     /// The JSON question sheet: who it is for, and the problems without answers.
