@@ -114,32 +114,46 @@ enum IslandExtractor {
 
     // MARK: Tables
 
+    /// Lines are handled as UTF-8 slices; only the rows of a table are
+    /// looked at character by character.
     private static func extractTables(_ text: String, into islands: inout [Island]) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard text.utf8.contains(0x7C) else { return text }
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
         var i = 0
-        while i + 1 < lines.count {
-            guard isRow(lines[i]), let alignments = delimiterRow(lines[i + 1]) else {
-                i += 1; continue
+        func emit(_ line: Substring) {
+            out += line
+            out += "\n"
+        }
+        while i < lines.count {
+            guard i + 1 < lines.count, isRow(lines[i]), let alignments = delimiterRow(String(lines[i + 1])) else {
+                emit(lines[i]); i += 1; continue
             }
-            let header = cells(of: lines[i])
+            let header = cells(of: String(lines[i]))
             var end = i + 2
             var rows: [[String]] = []
             while end < lines.count, isRow(lines[end]) {
-                rows.append(normalize(cells(of: lines[end]), to: header.count))
+                rows.append(normalize(cells(of: String(lines[end])), to: header.count))
                 end += 1
             }
             let table = Table(
                 header: header, alignments: normalize(alignments, to: header.count, filler: .left), rows: rows)
             islands.append(.table(table))
             // A blank line on each side keeps the token a paragraph of its own.
-            lines.replaceSubrange(i..<end, with: ["", IslandToken.make(islands.count - 1), ""])
-            i += 3
+            out += "\n" + IslandToken.make(islands.count - 1) + "\n\n"
+            i = end
         }
-        return lines.joined(separator: "\n")
+        out.removeLast()  // the newline after the last line was not in the text
+        return out
+    }
+
+    private static func isRow(_ line: Substring) -> Bool {
+        line.utf8.first(where: { $0 != 0x20 }) == 0x7C
     }
 
     private static func isRow(_ line: String) -> Bool {
-        line.drop(while: { $0 == " " }).hasPrefix("|")
+        isRow(Substring(line))
     }
 
     private static func delimiterRow(_ line: String) -> [Table.Alignment]? {

@@ -28,28 +28,35 @@ enum FigureMarker {
 
     /// Replaces each marker `i` with `transform(i)`.
     static func replace(in text: String, _ transform: (Int) -> String) -> String {
-        guard text.unicodeScalars.contains(open) else { return text }
-        var out = String.UnicodeScalarView()
-        var digits: String.UnicodeScalarView?
-        for scalar in text.unicodeScalars {
-            if var number = digits {
-                if scalar == close, let index = Int(String(number)) {
-                    out.append(contentsOf: transform(index).unicodeScalars)
-                    digits = nil
-                } else if ("0"..."9").contains(scalar) {
-                    number.append(scalar)
-                    digits = number
-                } else {
-                    digits = nil
-                    out.append(scalar)
+        // U+E002 is EE 80 82 in UTF-8; most text has none, so look bytewise first.
+        let bytes = text.utf8
+        guard bytes.contains(0xEE) else { return text }
+        let scalars = Array(bytes)
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count)
+        var i = 0
+        while i < scalars.count {
+            if i + 2 < scalars.count, scalars[i] == 0xEE, scalars[i + 1] == 0x80, scalars[i + 2] == 0x82 {
+                var j = i + 3
+                var number = 0
+                var digits = 0
+                while j < scalars.count, scalars[j] >= 0x30, scalars[j] <= 0x39, digits < 9 {
+                    number = number * 10 + Int(scalars[j] - 0x30)
+                    digits += 1
+                    j += 1
                 }
-            } else if scalar == open {
-                digits = .init()
-            } else {
-                out.append(scalar)
+                if digits > 0, j + 2 < scalars.count, scalars[j] == 0xEE, scalars[j + 1] == 0x80, scalars[j + 2] == 0x83 {
+                    out.append(contentsOf: transform(number).utf8)
+                    i = j + 3
+                    continue
+                }
+                i += 3  // a stray marker character is dropped
+                continue
             }
+            out.append(scalars[i])
+            i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func strip(_ text: String) -> String {
