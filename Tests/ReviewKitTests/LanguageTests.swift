@@ -161,6 +161,26 @@ import Testing
         #expect(!body.contains("*"), "a stray * in the zh HTML sheet of \(topic)")
     }
 
+    /// Chinese typesetting puts a space between inline math and a Chinese
+    /// character (as docs/glossary.md asks); a missing one is a template
+    /// whose section ends right before the math.
+    @Test(arguments: TopicRegistry.names)
+    func spaceBetweenMathAndChinese(topic: String) throws {
+        let text = Self.sheet(try Self.problems(topic), "zh", .md)
+            .replacing(/\$\$.*?\$\$/.dotMatchesNewlines(), with: " ")
+        let ideograph: (Character?) -> Bool = { c in
+            guard let v = c?.unicodeScalars.first?.value else { return false }
+            return (0x4E00...0x9FFF).contains(v)
+        }
+        var cramped: [String] = []
+        for match in text.matches(of: /\$[^$\n]+\$/) {
+            let before = match.range.lowerBound > text.startIndex ? text[text.index(before: match.range.lowerBound)] : nil
+            let after = match.range.upperBound < text.endIndex ? text[match.range.upperBound] : nil
+            if ideograph(before) || ideograph(after) { cramped.append(String(match.output)) }
+        }
+        #expect(cramped == [], "math touching a Chinese character in the zh sheet of \(topic)")
+    }
+
     // MARK: The course's terms
 
     /// The glossary's terms (docs/glossary.md) where a student expects them.
