@@ -6,8 +6,15 @@ struct TopicsCommand: ParsableCommand {
         commandName: "topics",
         abstract: "List every topic with a one-line description and an example command.")
 
-    @Option(name: .long, help: "Language of the descriptions.")
+    @Option(name: .long, help: "Language of the descriptions: \(Sheet.languages.joined(separator: ", ")).")
     var lang: String = "en"
+
+    func validate() throws {
+        guard Sheet.languages.contains(lang) else {
+            throw ValidationError(
+                "unknown language '\(lang)'; expected one of: \(Sheet.languages.joined(separator: ", "))")
+        }
+    }
 
     func run() throws {
         let topics = TopicRegistry.descriptions(language: lang)
@@ -15,7 +22,7 @@ struct TopicsCommand: ParsableCommand {
         for topic in topics {
             let padding = String(repeating: " ", count: width - topic.name.count)
             print("\(topic.name)\(padding)  \(topic.summary)")
-            print("\(String(repeating: " ", count: width))  e.g. \(topic.example)")
+            print("\(String(repeating: " ", count: width))  \(topic.exampleLine)")
         }
     }
 }

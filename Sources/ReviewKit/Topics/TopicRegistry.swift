@@ -62,16 +62,20 @@ extension TopicRegistry {
         public var name: String
         public var summary: String
         public var example: String
+        /// "e.g. review gen --topic backprop", worded by `templates/<lang>/topic-example`.
+        public var exampleLine: String
     }
 
     /// What `review topics` prints, worded by `templates/<lang>/<topic>/summary`.
     public static func descriptions(language: String) -> [Description] {
         let templates = TemplateLibrary.forLanguage(language)
         return all.map {
-            Description(
+            let example = "review gen --topic \($0.name)"
+            return Description(
                 name: $0.name,
                 summary: templates.render("\($0.name)/summary", [String: Any]()).trimmingWhitespace(),
-                example: "review gen --topic \($0.name)")
+                example: example,
+                exampleLine: templates.render("topic-example", ["command": example]).trimmingWhitespace())
         }
     }
 }

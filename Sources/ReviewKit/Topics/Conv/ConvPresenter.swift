@@ -164,6 +164,9 @@ struct ConvPresenter {
             "params": ConvNotation.plainCount(layer.params),
         ]
         if let name = layer.layer.name { row["name"] = name }
+        // The kind as a flag too, so a language can word each kind itself
+        // rather than print the type name.
+        row[layer.layer.kind.typeName] = true
         if case .pool(let pool) = layer.layer.kind { row[pool.mode.rawValue] = true }
         return row
     }
