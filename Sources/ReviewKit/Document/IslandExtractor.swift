@@ -125,12 +125,19 @@ enum IslandExtractor {
             let header = cells(of: lines[i])
             var end = i + 2
             var rows: [[String]] = []
+            var highlighted: Set<Table.Position> = []
             while end < lines.count, isRow(lines[end]) {
-                rows.append(normalize(cells(of: lines[end]), to: header.count))
+                var row = normalize(cells(of: lines[end]), to: header.count)
+                for (column, cell) in row.enumerated() where cell.hasPrefix(TableHighlight.marker) {
+                    row[column] = String(cell.dropFirst()).trimmingWhitespace()
+                    highlighted.insert(.init(row: rows.count, column: column))
+                }
+                rows.append(row)
                 end += 1
             }
             let table = Table(
-                header: header, alignments: normalize(alignments, to: header.count, filler: .left), rows: rows)
+                header: header, alignments: normalize(alignments, to: header.count, filler: .left), rows: rows,
+                highlighted: highlighted)
             islands.append(.table(table))
             // A blank line on each side keeps the token a paragraph of its own.
             lines.replaceSubrange(i..<end, with: ["", IslandToken.make(islands.count - 1), ""])

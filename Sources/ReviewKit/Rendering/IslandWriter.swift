@@ -3,8 +3,11 @@
 protocol IslandWriter {
     var renderer: CMark.Renderer { get }
     func math(_ latex: String, display: Bool) -> String
-    /// `cells` are already rendered in this format.
-    func table(header: [String], alignments: [Table.Alignment], rows: [[String]]) -> String
+    /// `cells` are already rendered in this format; `highlighted` cells are
+    /// shaded where the format can.
+    func table(
+        header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>
+    ) -> String
     func figure(_ figure: Figure) -> String
 }
 
@@ -35,7 +38,7 @@ struct DocumentRenderer {
             }
             let literal = writer.table(
                 header: table.header.map(cell), alignments: table.alignments,
-                rows: table.rows.map { $0.map(cell) })
+                rows: table.rows.map { $0.map(cell) }, highlighted: table.highlighted)
             return .init(literal: literal, isBlock: true)
         case .figure(let figure):
             return .init(literal: writer.figure(figure), isBlock: true)
