@@ -6,6 +6,8 @@ enum Island: Sendable, Equatable {
     case math(latex: String, display: Bool)
     case table(Table)
     case figure(Figure)
+    /// Where a wrapper around part of the sheet opens or closes.
+    case section(Section)
 }
 
 /// A table whose header and cells are inline Markdown (which may hold tokens

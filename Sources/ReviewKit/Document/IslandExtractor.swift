@@ -6,9 +6,14 @@
 /// then tables. Backslash-escaped dollars (`\$`, as `MarkdownEscaping`
 /// writes for text from problem files) and code spans are left alone.
 enum IslandExtractor {
-    static func extract(_ markdown: String, figures: [Figure] = []) -> IslandDocument {
+    static func extract(_ markdown: String, figures: [Figure] = [], sections: [Section] = []) -> IslandDocument {
         var islands: [Island] = []
-        let withFigures = FigureMarker.replace(in: markdown) { index in
+        let withSections = SectionMarker.replace(in: markdown) { index in
+            guard sections.indices.contains(index) else { return "" }
+            islands.append(.section(sections[index]))
+            return IslandToken.make(islands.count - 1)
+        }
+        let withFigures = FigureMarker.replace(in: withSections) { index in
             guard figures.indices.contains(index) else { return "" }
             islands.append(.figure(figures[index]))
             return IslandToken.make(islands.count - 1)

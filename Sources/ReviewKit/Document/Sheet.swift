@@ -31,19 +31,27 @@ public struct Sheet: Sendable {
             return AnswerDocument(problems: problems, seed: options.seed).json()
         case .md, .html, .latex:
             let templates = TemplateLibrary.forLanguage(options.language)
-            let (text, figures) = markdown(templates)
-            let document = IslandExtractor.extract(text, figures: figures)
+            let (text, figures, sections) = markdown(templates)
+            let document = IslandExtractor.extract(text, figures: figures, sections: sections)
             let body = DocumentRenderer(format: options.format).render(document)
             return PageShell(format: options.format, templates: templates).wrap(body, title: pageTitle(templates))
         }
     }
 
-    /// The sheet as Markdown with `$…$` math, pipe tables and figure
-    /// markers, before islands are taken out; and the figures the markers
-    /// number.
-    func markdown(_ templates: TemplateLibrary) -> (String, [Figure]) {
+    /// The sheet as Markdown with `$…$` math, pipe tables, figure and
+    /// section markers, before islands are taken out; and the figures and
+    /// sections the markers number.
+    func markdown(_ templates: TemplateLibrary) -> (String, [Figure], [Section]) {
         let context = PresentationContext(templates: templates)
         var figures: [Figure] = []
+        var sections: [Section] = []
+        /// A marker for `section` on HTML sheets; nothing in other formats.
+        func marker(_ section: Section) -> String {
+            guard options.format == .html else { return "" }
+            sections.append(section)
+            return SectionMarker.make(sections.count - 1)
+        }
+        let summary = templates.render("fold-summary", [String: Any]()).trimmingWhitespace()
         let entries: [[String: Any]] = problems.enumerated().map { index, problem in
             let presentation = problem.present(context)
             // Each problem numbers its figures from 0; the sheet numbers them all.
@@ -57,7 +65,15 @@ public struct Sheet: Sendable {
                 "question": problem.statement.map(IslandToken.strip) ?? renumber(presentation.question),
             ]
             if let title = problem.title { entry["title"] = title }
-            if options.includeSolutions { entry["solution"] = renumber(presentation.solution) }
+            entry["open"] = marker(.problemStart)
+            if options.includeSolutions {
+                entry["solution"] = renumber(presentation.solution)
+                if options.foldSolutions {
+                    entry["foldOpen"] = marker(.foldStart(summary: summary))
+                    entry["foldClose"] = marker(.foldEnd)
+                }
+            }
+            entry["close"] = marker(.problemEnd)
             return entry
         }
         var sheet: [String: Any] = [
@@ -70,7 +86,7 @@ public struct Sheet: Sendable {
         if let title = options.title { sheet["title"] = title }
         if let subtitle = options.subtitle { sheet["subtitle"] = subtitle }
         if let topic = singleTopic { sheet["topic"] = topicTitle(topic, templates) }
-        return (templates.render("sheet", sheet), figures)
+        return (templates.render("sheet", sheet), figures, sections)
     }
 
     private var singleTopic: String? {

@@ -28,31 +28,39 @@ enum FigureMarker {
 
     /// Replaces each marker `i` with `transform(i)`.
     static func replace(in text: String, _ transform: (Int) -> String) -> String {
-        guard text.unicodeScalars.contains(open) else { return text }
-        var out = String.UnicodeScalarView()
-        var digits: String.UnicodeScalarView?
-        for scalar in text.unicodeScalars {
-            if var number = digits {
-                if scalar == close, let index = Int(String(number)) {
-                    out.append(contentsOf: transform(index).unicodeScalars)
-                    digits = nil
-                } else if ("0"..."9").contains(scalar) {
-                    number.append(scalar)
-                    digits = number
-                } else {
-                    digits = nil
-                    out.append(scalar)
-                }
-            } else if scalar == open {
-                digits = .init()
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
+        replaceMarkers(in: text, open: open, close: close, transform)
     }
 
     static func strip(_ text: String) -> String {
         replace(in: text) { _ in "" }
     }
+}
+
+/// Replaces every run of `open`, digits, `close` in `text` with
+/// `transform(digits)`: the scanner behind `FigureMarker` and `SectionMarker`.
+func replaceMarkers(
+    in text: String, open: Unicode.Scalar, close: Unicode.Scalar, _ transform: (Int) -> String
+) -> String {
+    guard text.unicodeScalars.contains(open) else { return text }
+    var out = String.UnicodeScalarView()
+    var digits: String.UnicodeScalarView?
+    for scalar in text.unicodeScalars {
+        if var number = digits {
+            if scalar == close, let index = Int(String(number)) {
+                out.append(contentsOf: transform(index).unicodeScalars)
+                digits = nil
+            } else if ("0"..."9").contains(scalar) {
+                number.append(scalar)
+                digits = number
+            } else {
+                digits = nil
+                out.append(scalar)
+            }
+        } else if scalar == open {
+            digits = .init()
+        } else {
+            out.append(scalar)
+        }
+    }
+    return String(out)
 }

@@ -11,6 +11,18 @@ struct HTMLIslandWriter: IslandWriter {
         "<figure class=\"figure\">\n\(figure.svg)\n<figcaption>\(TextEscaping.html(figure.caption))</figcaption>\n</figure>"
     }
 
+    /// Problems as `<section>`s and folded solutions as `<details>`: cmark's
+    /// safe mode would drop these tags if a template wrote them.
+    func section(_ section: Section) -> String {
+        switch section {
+        case .problemStart: return "<section class=\"problem\">"
+        case .problemEnd: return "</section>"
+        case .foldStart(let summary):
+            return "<details class=\"solution\">\n<summary>\(TextEscaping.html(summary))</summary>"
+        case .foldEnd: return "</details>"
+        }
+    }
+
     func table(
         header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>
     ) -> String {

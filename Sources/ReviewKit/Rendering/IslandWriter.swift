@@ -9,6 +9,12 @@ protocol IslandWriter {
         header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>
     ) -> String
     func figure(_ figure: Figure) -> String
+    /// The opening or closing of a wrapper; empty where the format has none.
+    func section(_ section: Section) -> String
+}
+
+extension IslandWriter {
+    func section(_ section: Section) -> String { "" }
 }
 
 /// Renders an `IslandDocument` (the body of a sheet) in one format.
@@ -42,6 +48,8 @@ struct DocumentRenderer {
             return .init(literal: literal, isBlock: true)
         case .figure(let figure):
             return .init(literal: writer.figure(figure), isBlock: true)
+        case .section(let section):
+            return .init(literal: writer.section(section), isBlock: true)
         }
     }
 }
