@@ -77,13 +77,14 @@ struct SoftmaxChartDrawing {
     // MARK: Mermaid
 
     /// `xychart-beta` (GitHub renders it): p as bars, y as a line, in the
-    /// same blue and grey as the SVG.
+    /// same blue and grey as the SVG. The closing braces of the init
+    /// directive are spaced so no `}}}` reads like a leftover template tag.
     private func mermaid() -> String {
         func list(_ values: [Double]) -> String {
             "[" + values.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "]"
         }
         return """
-            %%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "\(Self.pColour), \(Self.yColour)"}}}}%%
+            %%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "\(Self.pColour), \(Self.yColour)"} } } }%%
             xychart-beta
               x-axis "\(FigureText.mermaid(axis))" [\(probabilities.indices.map { "\"\($0)\"" }.joined(separator: ", "))]
               y-axis 0 --> 1
