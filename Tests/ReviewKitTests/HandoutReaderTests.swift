@@ -76,7 +76,7 @@ import Testing
         (#"{"students": 2, "formats": [], "sections": [{"topic": "backprop"}]}"#,
          "handout.json: formats: must name at least one format"),
         (#"{"students": 2, "lang": "fr", "sections": [{"topic": "backprop"}]}"#,
-         #"handout.json: lang: must be one of "en", got "fr""#),
+         #"handout.json: lang: must be one of "en", "zh", got "fr""#),
         (#"{"students": 2, "seed": -1, "sections": [{"topic": "backprop"}]}"#,
          "handout.json: seed: must be an integer between 0 and 9007199254740991, got -1"),
         (#"{"students": 2, "sections": [{"topic": "backprop", "count": 0}]}"#,

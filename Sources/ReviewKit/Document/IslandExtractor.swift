@@ -6,9 +6,14 @@
 /// then tables. Backslash-escaped dollars (`\$`, as `MarkdownEscaping`
 /// writes for text from problem files) and code spans are left alone.
 enum IslandExtractor {
-    static func extract(_ markdown: String, figures: [Figure] = []) -> IslandDocument {
+    static func extract(_ markdown: String, figures: [Figure] = [], sections: [Section] = []) -> IslandDocument {
         var islands: [Island] = []
-        let withFigures = FigureMarker.replace(in: markdown) { index in
+        let withSections = SectionMarker.replace(in: markdown) { index in
+            guard sections.indices.contains(index) else { return "" }
+            islands.append(.section(sections[index]))
+            return IslandToken.make(islands.count - 1)
+        }
+        let withFigures = FigureMarker.replace(in: withSections) { index in
             guard figures.indices.contains(index) else { return "" }
             islands.append(.figure(figures[index]))
             return IslandToken.make(islands.count - 1)
@@ -133,12 +138,19 @@ enum IslandExtractor {
             let header = cells(of: String(lines[i]))
             var end = i + 2
             var rows: [[String]] = []
+            var highlighted: Set<Table.Position> = []
             while end < lines.count, isRow(lines[end]) {
-                rows.append(normalize(cells(of: String(lines[end])), to: header.count))
+                var row = normalize(cells(of: String(lines[end])), to: header.count)
+                for (column, cell) in row.enumerated() where cell.hasPrefix(TableHighlight.marker) {
+                    row[column] = String(cell.dropFirst()).trimmingWhitespace()
+                    highlighted.insert(.init(row: rows.count, column: column))
+                }
+                rows.append(row)
                 end += 1
             }
             let table = Table(
-                header: header, alignments: normalize(alignments, to: header.count, filler: .left), rows: rows)
+                header: header, alignments: normalize(alignments, to: header.count, filler: .left), rows: rows,
+                highlighted: highlighted)
             islands.append(.table(table))
             // A blank line on each side keeps the token a paragraph of its own.
             out += "\n" + IslandToken.make(islands.count - 1) + "\n\n"

@@ -55,10 +55,11 @@ enum IslandToken {
         return pieces
     }
 
-    /// Removes the token and figure-marker characters (U+E000–U+E003) from
+    /// Removes the characters the tool reserves for its own markers (tokens,
+    /// figure and section markers, table highlights: U+E000–U+E00F) from
     /// untrusted text.
     static func strip(_ text: String) -> String {
-        let reserved: ClosedRange<Unicode.Scalar> = "\u{E000}"..."\u{E003}"
+        let reserved: ClosedRange<Unicode.Scalar> = "\u{E000}"..."\u{E00F}"
         guard text.unicodeScalars.contains(where: { reserved.contains($0) }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !reserved.contains($0) }))
     }

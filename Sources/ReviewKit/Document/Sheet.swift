@@ -41,8 +41,8 @@ public struct Sheet: Sendable {
         return formats.map { format in
             if format == .json { return AnswerDocument(problems: problems, seed: options.seed).json() }
             if layout == nil {
-                let (text, figures) = markdown(templates, presentations: presentations)
-                layout = (IslandExtractor.extract(text, figures: figures), pageTitle(templates))
+                let (text, figures, sections) = markdown(templates, presentations: presentations)
+                layout = (IslandExtractor.extract(text, figures: figures, sections: sections), pageTitle(templates))
             }
             let body = DocumentRenderer(format: format).render(layout!.document)
             return PageShell(format: format, templates: templates).wrap(body, title: layout!.title)
@@ -55,12 +55,20 @@ public struct Sheet: Sendable {
         return problems.map { $0.present(context) }
     }
 
-    /// The sheet as Markdown with `$…$` math, pipe tables and figure
-    /// markers, before islands are taken out; and the figures the markers
-    /// number.
-    func markdown(_ templates: TemplateLibrary, presentations: [Presentation]? = nil) -> (String, [Figure]) {
+    /// The sheet as Markdown with `$…$` math, pipe tables, figure and
+    /// section markers, before islands are taken out; and the figures and
+    /// sections the markers number.
+    func markdown(_ templates: TemplateLibrary, presentations: [Presentation]? = nil) -> (String, [Figure], [Section]) {
         let context = PresentationContext(templates: templates)
         var figures: [Figure] = []
+        var sections: [Section] = []
+        /// A marker for `section`: a wrapper on HTML sheets, nothing in the
+        /// other formats (their island writers write it as nothing).
+        func marker(_ section: Section) -> String {
+            sections.append(section)
+            return SectionMarker.make(sections.count - 1)
+        }
+        let summary = templates.render("fold-summary", [String: Any]()).trimmingWhitespace()
         let entries: [[String: Any]] = problems.enumerated().map { index, problem in
             let presentation = presentations?[index] ?? problem.present(context)
             // Each problem numbers its figures from 0; the sheet numbers them all.
@@ -74,7 +82,15 @@ public struct Sheet: Sendable {
                 "question": problem.statement.map(IslandToken.strip) ?? renumber(presentation.question),
             ]
             if let title = problem.title { entry["title"] = title }
-            if options.includeSolutions { entry["solution"] = renumber(presentation.solution) }
+            entry["open"] = marker(.problemStart)
+            if options.includeSolutions {
+                entry["solution"] = renumber(presentation.solution)
+                if options.foldSolutions {
+                    entry["foldOpen"] = marker(.foldStart(summary: summary))
+                    entry["foldClose"] = marker(.foldEnd)
+                }
+            }
+            entry["close"] = marker(.problemEnd)
             return entry
         }
         var sheet: [String: Any] = [
@@ -87,7 +103,7 @@ public struct Sheet: Sendable {
         if let title = options.title { sheet["title"] = title }
         if let subtitle = options.subtitle { sheet["subtitle"] = subtitle }
         if let topic = singleTopic { sheet["topic"] = topicTitle(topic, templates) }
-        return (templates.render("sheet", sheet), figures)
+        return (templates.render("sheet", sheet), figures, sections)
     }
 
     private var singleTopic: String? {

@@ -28,38 +28,56 @@ enum FigureMarker {
 
     /// Replaces each marker `i` with `transform(i)`.
     static func replace(in text: String, _ transform: (Int) -> String) -> String {
-        // U+E002 is EE 80 82 in UTF-8; most text has none, so look bytewise first.
-        let bytes = text.utf8
-        guard bytes.contains(0xEE) else { return text }
-        let scalars = Array(bytes)
-        var out: [UInt8] = []
-        out.reserveCapacity(scalars.count)
-        var i = 0
-        while i < scalars.count {
-            if i + 2 < scalars.count, scalars[i] == 0xEE, scalars[i + 1] == 0x80, scalars[i + 2] == 0x82 {
-                var j = i + 3
-                var number = 0
-                var digits = 0
-                while j < scalars.count, scalars[j] >= 0x30, scalars[j] <= 0x39, digits < 9 {
-                    number = number * 10 + Int(scalars[j] - 0x30)
-                    digits += 1
-                    j += 1
-                }
-                if digits > 0, j + 2 < scalars.count, scalars[j] == 0xEE, scalars[j + 1] == 0x80, scalars[j + 2] == 0x83 {
-                    out.append(contentsOf: transform(number).utf8)
-                    i = j + 3
-                    continue
-                }
-                i += 3  // a stray marker character is dropped
-                continue
-            }
-            out.append(scalars[i])
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
+        replaceMarkers(in: text, open: open, close: close, transform)
     }
 
     static func strip(_ text: String) -> String {
         replace(in: text) { _ in "" }
     }
+}
+
+/// Replaces every run of `open`, digits, `close` in `text` with
+/// `transform(digits)`: the scanner behind `FigureMarker` and `SectionMarker`.
+///
+/// Bytewise over UTF-8, copying everything else as it is: most text holds
+/// no marker at all, and the rest is long (a whole sheet). A stray `open`
+/// or `close` is dropped.
+func replaceMarkers(
+    in text: String, open: Unicode.Scalar, close: Unicode.Scalar, _ transform: (Int) -> String
+) -> String {
+    let openBytes = Array(String(open).utf8), closeBytes = Array(String(close).utf8)
+    let bytes = Array(text.utf8)
+    func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+        i + pattern.count <= bytes.count && bytes[i..<i + pattern.count].elementsEqual(pattern)
+    }
+    guard let first = openBytes.first, bytes.contains(first) else { return text }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+        if matches(openBytes, at: i) {
+            var j = i + openBytes.count
+            var number = 0
+            var digits = 0
+            while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39, digits < 9 {
+                number = number * 10 + Int(bytes[j] - 0x30)
+                digits += 1
+                j += 1
+            }
+            if digits > 0, matches(closeBytes, at: j) {
+                out.append(contentsOf: transform(number).utf8)
+                i = j + closeBytes.count
+            } else {
+                i += openBytes.count
+            }
+            continue
+        }
+        if matches(closeBytes, at: i) {
+            i += closeBytes.count
+            continue
+        }
+        out.append(bytes[i])
+        i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
 }

@@ -47,3 +47,18 @@ enum FigureText {
         MathNotation.name(raw)
     }
 }
+
+extension FigureText {
+    /// Text for a quoted Mermaid label: one line, quotes as `#quot;`, so a
+    /// name from a problem file can neither end the label nor the code fence.
+    static func mermaid(_ text: String) -> String {
+        IslandToken.strip(text).replacingOccurrences(of: "\"", with: "#quot;")
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    }
+
+    /// A label cut to `limit` characters with an ellipsis, so one long name
+    /// cannot push a picture's neighbours apart.
+    static func short(_ text: String, limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}

@@ -114,6 +114,11 @@ enum CMark {
             if output.isBlock, let parent, cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
                 cmark_node_first_child(parent) == node, cmark_node_last_child(parent) == node
             {
+                // A block that is nothing in this format leaves no trace (not even a blank line).
+                if output.literal.isEmpty {
+                    cmark_node_free(parent)
+                    return
+                }
                 let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
                 cmark_node_set_on_enter(block, output.literal)
                 cmark_node_insert_before(parent, block)

@@ -11,16 +11,33 @@ struct HTMLIslandWriter: IslandWriter {
         "<figure class=\"figure\">\n\(figure.svg)\n<figcaption>\(TextEscaping.html(figure.caption))</figcaption>\n</figure>"
     }
 
-    func table(header: [String], alignments: [Table.Alignment], rows: [[String]]) -> String {
-        func cells(_ values: [String], tag: String) -> String {
-            zip(values, alignments).map { value, alignment in
-                let style = alignment == .left ? "" : " class=\"\(alignment == .right ? "num" : "mid")\""
-                return "<\(tag)\(style)>\(value)</\(tag)>"
+    /// Problems as `<section>`s and folded solutions as `<details>`: cmark's
+    /// safe mode would drop these tags if a template wrote them.
+    func section(_ section: Section) -> String {
+        switch section {
+        case .problemStart: return "<section class=\"problem\">"
+        case .problemEnd: return "</section>"
+        case .foldStart(let summary):
+            return "<details class=\"solution\">\n<summary>\(TextEscaping.html(summary))</summary>"
+        case .foldEnd: return "</details>"
+        }
+    }
+
+    func table(
+        header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>
+    ) -> String {
+        func cells(_ values: [String], tag: String, row: Int?) -> String {
+            zip(values, alignments).enumerated().map { column, cell in
+                var classes: [String] = []
+                if cell.1 != .left { classes.append(cell.1 == .right ? "num" : "mid") }
+                if let row, highlighted.contains(.init(row: row, column: column)) { classes.append("hl") }
+                let style = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                return "<\(tag)\(style)>\(cell.0)</\(tag)>"
             }.joined()
         }
-        var html = "<div class=\"table\"><table>\n<thead><tr>\(cells(header, tag: "th"))</tr></thead>\n<tbody>\n"
-        for row in rows {
-            html += "<tr>\(cells(row, tag: "td"))</tr>\n"
+        var html = "<div class=\"table\"><table>\n<thead><tr>\(cells(header, tag: "th", row: nil))</tr></thead>\n<tbody>\n"
+        for (index, row) in rows.enumerated() {
+            html += "<tr>\(cells(row, tag: "td", row: index))</tr>\n"
         }
         html += "</tbody>\n</table></div>"
         return html

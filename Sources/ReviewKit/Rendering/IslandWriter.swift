@@ -3,9 +3,18 @@
 protocol IslandWriter {
     var renderer: CMark.Renderer { get }
     func math(_ latex: String, display: Bool) -> String
-    /// `cells` are already rendered in this format.
-    func table(header: [String], alignments: [Table.Alignment], rows: [[String]]) -> String
+    /// `cells` are already rendered in this format; `highlighted` cells are
+    /// shaded where the format can.
+    func table(
+        header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>
+    ) -> String
     func figure(_ figure: Figure) -> String
+    /// The opening or closing of a wrapper; empty where the format has none.
+    func section(_ section: Section) -> String
+}
+
+extension IslandWriter {
+    func section(_ section: Section) -> String { "" }
 }
 
 /// Renders an `IslandDocument` (the body of a sheet) in one format.
@@ -35,10 +44,12 @@ struct DocumentRenderer {
             }
             let literal = writer.table(
                 header: table.header.map(cell), alignments: table.alignments,
-                rows: table.rows.map { $0.map(cell) })
+                rows: table.rows.map { $0.map(cell) }, highlighted: table.highlighted)
             return .init(literal: literal, isBlock: true)
         case .figure(let figure):
             return .init(literal: writer.figure(figure), isBlock: true)
+        case .section(let section):
+            return .init(literal: writer.section(section), isBlock: true)
         }
     }
 }

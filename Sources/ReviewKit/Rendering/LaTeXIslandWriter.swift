@@ -11,7 +11,10 @@ struct LaTeXIslandWriter: IslandWriter {
         "\\begin{center}\n\(figure.tikz)\n\n{\\small \(TextEscaping.latex(figure.caption))}\n\\end{center}"
     }
 
-    func table(header: [String], alignments: [Table.Alignment], rows: [[String]]) -> String {
+    /// Highlighted cells get `\cellcolor` (colortbl, loaded by the preamble).
+    func table(
+        header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>
+    ) -> String {
         let spec = alignments.map {
             switch $0 {
             case .left: "l"
@@ -21,8 +24,11 @@ struct LaTeXIslandWriter: IslandWriter {
         }.joined()
         var tex = "\\begin{center}\\begin{tabular}{\(spec)}\n\\toprule\n"
         tex += header.joined(separator: " & ") + " \\\\\n\\midrule\n"
-        for row in rows {
-            tex += row.joined(separator: " & ") + " \\\\\n"
+        for (r, row) in rows.enumerated() {
+            let cells = row.enumerated().map { c, cell in
+                highlighted.contains(.init(row: r, column: c)) ? "\\cellcolor{reviewhighlight}\(cell)" : cell
+            }
+            tex += cells.joined(separator: " & ") + " \\\\\n"
         }
         tex += "\\bottomrule\n\\end{tabular}\\end{center}"
         return tex

@@ -11,7 +11,11 @@ struct MarkdownIslandWriter: IslandWriter {
         "```mermaid\n\(figure.mermaid)\n```"
     }
 
-    func table(header: [String], alignments: [Table.Alignment], rows: [[String]]) -> String {
+    /// GitHub tables cannot be shaded: highlighted cells keep the emphasis
+    /// the template gave them.
+    func table(
+        header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>
+    ) -> String {
         func row(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
         }

@@ -170,8 +170,8 @@ struct BellmanPresenter {
     }
 
     /// A Q table as the `bellman/table` partial wants it: one column per
-    /// action, `—` where a state lacks that action, marked cells in bold
-    /// (with `was → now` when the old value is given).
+    /// action, `—` where a state lacks that action, marked cells in bold and
+    /// highlighted (with `was → now` when the old value is given).
     private func table(_ q: QTable, marked: Set<Cell> = [], was: Double? = nil) -> [String: Any] {
         let actions = columns(q)
         return [
@@ -187,6 +187,7 @@ struct BellmanPresenter {
                         return [
                             "missing": false,
                             "marked": isMarked,
+                            "highlight": isMarked ? TableHighlight.marker : "",
                             "value": NumberFormat.latex(row.values[c]),
                             "changed": isMarked && was != nil,
                             "was": was.map { NumberFormat.latex($0) } ?? "",

@@ -9,9 +9,36 @@ struct ConvPresenter {
     let templates: TemplateLibrary
 
     func presentation() -> Presentation {
-        Presentation(
+        let figure = stackDrawing().figure()
+        var context = solutionContext()
+        if figure != nil { context["stack"] = FigureMarker.make(0) }
+        return Presentation(
             question: templates.render("conv/question", questionContext()),
-            solution: templates.render("conv/solution", solutionContext()))
+            solution: templates.render("conv/solution", context),
+            figures: figure.map { [$0] } ?? [])
+    }
+
+    /// The input and every layer's output, labelled with the layer's own name
+    /// or, when it has none, its kind in the sheet's language.
+    private func stackDrawing() -> ConvStackDrawing {
+        let words = FigureWords(templates: templates, topic: "conv")
+        var items = [ConvStackDrawing.Item(label: words("input"), shape: problem.input, kind: .input)]
+        for layer in solution.layers {
+            let kind: ConvStackDrawing.Item.Kind
+            let word: String
+            switch layer.layer.kind {
+            case .conv: (kind, word) = (.conv, words("conv"))
+            case .pool(let pool): (kind, word) = (.pool, words(pool.mode.rawValue))
+            case .fc: (kind, word) = (.fc, words("fc"))
+            }
+            items.append(.init(label: FigureText.short(layer.layer.name ?? word, limit: 13), shape: layer.output, kind: kind))
+        }
+        let hasImage = items.contains { if case .image = $0.shape { true } else { false } }
+        let caption = words.caption([
+            "hasImage": hasImage, "hasFlat": items.contains { $0.shape.dimensions.count == 1 },
+            "hasPool": items.contains { $0.kind == .pool },
+        ])
+        return ConvStackDrawing(items: items, caption: caption)
     }
 
     private var problem: ConvTopic.Problem { solution.problem }

@@ -9,9 +9,18 @@ struct GCNPresenter {
     private var problem: GCNTopic.Problem { solution.problem }
 
     func presentation() -> Presentation {
-        Presentation(
+        let drawing = GCNGraphDrawing(solution: solution, caption: "")
+        let words = FigureWords(templates: templates, topic: "gcn")
+        let caption = words.caption([
+            "directed": problem.directed, "selfLoops": problem.selfLoops, "weights": drawing.labelsWeights,
+        ])
+        let figure = GCNGraphDrawing(solution: solution, caption: caption).figure()
+        var context = solutionContext()
+        if figure != nil { context["graph"] = FigureMarker.make(0) }
+        return Presentation(
             question: templates.render("gcn/question", questionContext()),
-            solution: templates.render("gcn/solution", solutionContext()))
+            solution: templates.render("gcn/solution", context),
+            figures: figure.map { [$0] } ?? [])
     }
 
     // MARK: Shared

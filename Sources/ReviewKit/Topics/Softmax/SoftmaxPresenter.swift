@@ -14,9 +14,31 @@ struct SoftmaxPresenter {
     private var scaled: Bool { problem.temperature != 1 }
 
     func presentation() -> Presentation {
-        Presentation(
+        let charts = result.rows.indices.map(chart)
+        var context = solutionContext()
+        var figures: [Figure] = []
+        if var rows = context["rows"] as? [[String: Any]] {
+            for (n, figure) in charts.enumerated() {
+                guard let figure else { continue }
+                rows[n]["chart"] = FigureMarker.make(figures.count)
+                figures.append(figure)
+            }
+            context["rows"] = rows
+        }
+        return Presentation(
             question: templates.render("softmax/question", questionContext()),
-            solution: templates.render("softmax/solution", solutionContext()))
+            solution: templates.render("softmax/solution", context),
+            figures: figures)
+    }
+
+    /// Example n's probabilities against its target, as a bar chart.
+    private func chart(_ n: Int) -> Figure? {
+        let words = FigureWords(templates: templates, topic: "softmax")
+        let row = result.rows[n]
+        return SoftmaxChartDrawing(
+            probabilities: row.probabilities, target: row.target, axis: words("axis"), legendP: words("legendP"),
+            legendY: words("legendY"), caption: words.caption(["batch": problem.isBatch, "n": String(n)])
+        ).figure()
     }
 
     // MARK: Shared

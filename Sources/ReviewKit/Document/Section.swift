@@ -1,0 +1,28 @@
+/// A part of an HTML sheet that needs a wrapper element cmark cannot write
+/// in safe mode: each problem in a `<section>` (so print CSS can keep it on
+/// one page), and with `--fold-solutions` each solution folded in a
+/// `<details>` block. The sheet puts a `SectionMarker` on a line of its own
+/// where a wrapper opens or closes; `IslandExtractor` turns it into an
+/// island that only the HTML writer writes anything for.
+enum Section: Sendable, Equatable {
+    case problemStart, problemEnd
+    /// `summary` is the plain-text line shown while folded.
+    case foldStart(summary: String)
+    case foldEnd
+}
+
+/// Where a `Section` opens or closes in a sheet's Markdown: U+E005, the
+/// section's index in decimal, U+E006 (private-use, stripped from problem
+/// files by `IslandToken.strip`).
+enum SectionMarker {
+    static let open: Unicode.Scalar = "\u{E005}"
+    static let close: Unicode.Scalar = "\u{E006}"
+
+    static func make(_ index: Int) -> String {
+        "\u{E005}\(index)\u{E006}"
+    }
+
+    static func replace(in text: String, _ transform: (Int) -> String) -> String {
+        replaceMarkers(in: text, open: open, close: close, transform)
+    }
+}
