@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import ReviewTemplates
 
@@ -20,8 +21,12 @@ struct TemplateLibrary: Sendable {
         return folders.subtracting(["shared"]).sorted()
     }()
 
+    /// The library of one language (English for an unknown one), parsed
+    /// on first use: a command needs one language, and parsing every
+    /// language's templates was a fifth of a short run.
     static func forLanguage(_ language: String) -> TemplateLibrary {
-        libraries[language] ?? libraries["en"]!
+        let name = languages.contains(language) ? language : "en"
+        return cache.library(name)
     }
 
     func render(_ name: String, _ context: Any) -> String {
@@ -37,15 +42,26 @@ struct TemplateLibrary: Sendable {
 
     // MARK: Loading
 
-    private static let libraries: [String: TemplateLibrary] = {
-        MustacheContentTypes.register(TextEscaping.MarkdownContent(), named: "MARKDOWN")
-        MustacheContentTypes.register(TextEscaping.LaTeXContent(), named: "LATEX")
-        var result: [String: TemplateLibrary] = [:]
-        for language in languages {
-            result[language] = TemplateLibrary(language: language)
+    private static let cache = Cache()
+
+    private final class Cache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var libraries: [String: TemplateLibrary] = [:]
+
+        init() {
+            MustacheContentTypes.register(TextEscaping.MarkdownContent(), named: "MARKDOWN")
+            MustacheContentTypes.register(TextEscaping.LaTeXContent(), named: "LATEX")
         }
-        return result
-    }()
+
+        func library(_ language: String) -> TemplateLibrary {
+            lock.lock()
+            defer { lock.unlock() }
+            if let library = libraries[language] { return library }
+            let library = TemplateLibrary(language: language)
+            libraries[language] = library
+            return library
+        }
+    }
 
     private init(language: String) {
         self.language = language
