@@ -67,3 +67,93 @@ for topic in TopicRegistry.names {
         ], widths: widths))
     }
 }
+
+// MARK: - Whole commands, as processes
+
+/// The `review` binary next to this benchmark (same build configuration).
+let reviewBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("review").path
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("review-bench-\(getpid())")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+
+/// Wall time of one run of `review arguments…` (best of `runs`).
+func timeProcess(_ arguments: [String], runs: Int) throws -> Double {
+    var best = Double.infinity
+    for _ in 0..<runs {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: reviewBinary)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let start = clock.now
+        try process.run()
+        process.waitUntilExit()
+        let elapsed = clock.now - start
+        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+        best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+    return best
+}
+
+print("\ncommand                                              wall time")
+let coldStart = try timeProcess(["gen", "--topic", "backprop"], runs: quick ? 5 : 20)
+print("review gen --topic backprop (cold start)             \(duration(coldStart))")
+
+let handout = scratch.appendingPathComponent("class.json")
+try """
+    {"title": "Benchmark", "seed": 1, "students": 300, "formats": ["html", "md"],
+     "sections": [{"topic": "backprop", "count": 2}, {"topic": "conv", "count": 2}, {"topic": "gcn", "count": 2},
+                  {"topic": "bellman", "count": 2}, {"topic": "softmax", "count": 2}]}
+    """.write(to: handout, atomically: true, encoding: .utf8)
+let buildTime = try timeProcess(
+    ["build", handout.path, "--out", scratch.appendingPathComponent("out").path, "--force"], runs: quick ? 1 : 3)
+print("review build: 300 students × 10 problems, html + md    \(duration(buildTime))")
+
+// MARK: - Scaling: cost should grow linearly with size
+
+func solveTime(_ json: String, format: OutputFormat, name: String) throws -> Double {
+    let file = scratch.appendingPathComponent("\(name).json")
+    try json.write(to: file, atomically: true, encoding: .utf8)
+    var options = Sheet.Options()
+    options.format = format
+    return try measure(budget: .milliseconds(quick ? 200 : 1000)) {
+        _ = Sheet(problems: try Workbook.solve(files: [file.path]), options: options).render()
+    }
+}
+
+func chain(_ terms: Int) -> String {
+    // x*y + x*y + …: 3 parse nodes per term plus the additions.
+    (0..<terms).map { _ in "x*y" }.joined(separator: "+")
+}
+
+print("\nscaling case                                  format  time")
+var previous: Double?
+for nodes in [10_000, 100_000] {
+    let json = #"{"topic": "backprop", "expression": "\#(chain(nodes / 4))", "values": {"x": 1.5, "y": -2}}"#
+    let time = try solveTime(json, format: .json, name: "expr\(nodes)")
+    let growth = previous.map { String(format: "  (%.1f× for 10× the nodes)", time / $0) } ?? ""
+    print("backprop expression, \(nodes) nodes".padding(toLength: 46, withPad: " ", startingAt: 0) + "json    \(duration(time))\(growth)")
+    previous = time
+}
+let layers = (0..<200).map { i in i % 2 == 0 ? #"{"type": "conv", "filters": 8, "kernel": 3, "padding": "same"}"# : #"{"type": "conv", "filters": 8, "kernel": 3, "padding": 1}"# }
+let conv = #"{"topic": "conv", "input": [32, 32, 3], "layers": [\#(layers.joined(separator: ", "))]}"#
+for format in [OutputFormat.json, .html] {
+    print("conv stack, 200 layers".padding(toLength: 46, withPad: " ", startingAt: 0)
+        + "\(format.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(duration(try solveTime(conv, format: format, name: "conv200")))")
+}
+let n = 200
+let edges = (0..<n).map { "[\($0), \(($0 + 1) % n)]" }.joined(separator: ", ")
+let features = (0..<n).map { "[\($0 % 3), \(($0 + 1) % 2)]" }.joined(separator: ", ")
+let gcn = #"{"topic": "gcn", "nodes": \#(n), "edges": [\#(edges)], "features": [\#(features)], "weights": [[1, -1], [2, 0]]}"#
+for format in [OutputFormat.json, .html] {
+    print("gcn, 200 nodes".padding(toLength: 46, withPad: " ", startingAt: 0)
+        + "\(format.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(duration(try solveTime(gcn, format: format, name: "gcn200")))")
+}
+let rows = (0..<1000).map { i in "[\(Double(i % 7) / 2), \(Double(i % 5) - 2), 0.5]" }.joined(separator: ", ")
+let targets = (0..<1000).map { String($0 % 3) }.joined(separator: ", ")
+let softmax = #"{"topic": "softmax", "logits": [\#(rows)], "target": [\#(targets)]}"#
+for format in [OutputFormat.json, .html] {
+    print("softmax, batch of 1000 rows".padding(toLength: 46, withPad: " ", startingAt: 0)
+        + "\(format.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(duration(try solveTime(softmax, format: format, name: "softmax1000")))")
+}
