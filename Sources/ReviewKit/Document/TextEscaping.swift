@@ -1,8 +1,6 @@
-import Mustache
-
 /// Escapers for text that comes from problem files or from numbers: each
-/// makes arbitrary text literal in one target language. Registered as
-/// mustache content types, so `{{value}}` in a template is always safe and
+/// makes arbitrary text literal in one target language. Templates escape
+/// `{{value}}` with them (see `TemplateEscaping`), so it is always safe and
 /// `{{{value}}}` is reserved for text the tool itself wrote (formulas,
 /// tokens, pre-rendered fragments).
 enum TextEscaping {
@@ -54,13 +52,5 @@ enum TextEscaping {
             }
         }
         return out
-    }
-
-    struct MarkdownContent: MustacheContentType {
-        func escapeText(_ text: String) -> String { TextEscaping.markdown(text) }
-    }
-
-    struct LaTeXContent: MustacheContentType {
-        func escapeText(_ text: String) -> String { TextEscaping.latex(text) }
     }
 }

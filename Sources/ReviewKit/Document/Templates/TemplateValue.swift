@@ -1,0 +1,132 @@
+import Foundation
+
+/// How the renderer sees the values in a context. Presenters hand over
+/// `[String: Any]` dictionaries, arrays of them, `String`, `Int`, `Bool` and
+/// `Double`; those are recognised with casts to concrete types, which are
+/// cheap. Anything else takes the slow path, which follows swift-mustache
+/// exactly (other arrays, other String-keyed dictionaries, optionals boxed in
+/// `Any`, structs read through `Mirror`).
+enum TemplateValue {
+    /// A value pushed on the context stack: dictionaries are looked into;
+    /// anything else is kept for `{{.}}` and for `Mirror` when it may have
+    /// named fields.
+    enum Frame {
+        case dictionary([String: Any])
+        case leaf(Any)
+        case reflected(Any)
+
+        init(_ value: Any) {
+            if let dictionary = value as? [String: Any] {
+                self = .dictionary(dictionary)
+            } else if value is String || value is Int || value is Bool || value is Double
+                || value is [[String: Any]] || value is [Any] {
+                self = .leaf(value)
+            } else if let keyed = value as? any StringKeyed {
+                self = .dictionary(keyed.anyValues)
+            } else {
+                self = .reflected(value)
+            }
+        }
+
+        var value: Any {
+            switch self {
+            case .dictionary(let dictionary): dictionary
+            case .leaf(let value), .reflected(let value): value
+            }
+        }
+
+        /// The child `name` of this frame, or nil when it has none.
+        func child(_ name: String) -> Any? {
+            switch self {
+            case .dictionary(let dictionary): dictionary[name]
+            case .leaf: nil
+            case .reflected(let value): TemplateValue.mirrorChild(value, name)
+            }
+        }
+    }
+
+    /// What a section does with a value.
+    enum Section {
+        case list([Any])
+        case dictionaries([[String: Any]])
+        case flag(Bool)
+        case value(Any)
+        /// NSNull, which swift-mustache treated as absent.
+        case missing
+
+        init(_ value: Any) {
+            if let flag = value as? Bool {
+                self = .flag(flag)
+            } else if let dictionaries = value as? [[String: Any]] {
+                self = .dictionaries(dictionaries)
+            } else if value is String || value is Int || value is Double || value is [String: Any] {
+                self = .value(value)
+            } else if let sequence = value as? any TemplateSequence {
+                self = .list(sequence.anyElements)
+            } else if value is NSNull {
+                self = .missing
+            } else {
+                self = .value(value)
+            }
+        }
+    }
+
+    /// The text of a variable before escaping: a string as is, anything else
+    /// as `String(describing:)` shows it (optionals unwrapped); nil for NSNull.
+    static func text(_ value: Any) -> String? {
+        if let string = value as? String { return string }
+        if let int = value as? Int { return String(int) }
+        if let flag = value as? Bool { return flag ? "true" : "false" }
+        if value is NSNull { return nil }
+        if let optional = value as? any OptionalValue, let wrapped = optional.wrapped {
+            return String(describing: wrapped)
+        }
+        return String(describing: value)
+    }
+
+    /// A field read through reflection, as swift-mustache reads non-dictionaries.
+    static func mirrorChild(_ value: Any, _ name: String) -> Any? {
+        guard let child = Mirror(reflecting: value).children.first(where: { $0.label == name })?.value else {
+            return nil
+        }
+        let mirror = Mirror(reflecting: child)
+        guard mirror.displayStyle == .optional else { return child }
+        return mirror.children.first?.value
+    }
+}
+
+/// Dictionaries keyed by String other than `[String: Any]`, such as
+/// `[String: String]`: swift-mustache looked into any of them.
+protocol StringKeyed {
+    var anyValues: [String: Any] { get }
+}
+
+extension Dictionary: StringKeyed where Key == String {
+    var anyValues: [String: Any] { mapValues { $0 as Any } }
+}
+
+/// Anything swift-mustache iterated in a section: arrays, sets and reversed collections.
+protocol TemplateSequence {
+    var anyElements: [Any] { get }
+}
+
+extension Array: TemplateSequence {
+    var anyElements: [Any] { map { $0 as Any } }
+}
+
+extension Set: TemplateSequence {
+    var anyElements: [Any] { map { $0 as Any } }
+}
+
+extension ReversedCollection: TemplateSequence {
+    var anyElements: [Any] { map { $0 as Any } }
+}
+
+/// An optional boxed in `Any`, so its wrapped value can be shown.
+protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { self }
+}
