@@ -48,6 +48,11 @@ struct TemplateLibrary: Sendable {
     /// Every registered template name.
     var names: [String] { templates.keys.sorted() }
 
+    /// The partials template `name` uses.
+    func partials(of name: String) -> [String] {
+        templates[name]?.partialNames ?? []
+    }
+
     // MARK: Loading
 
     private static let cache = Cache()
