@@ -191,24 +191,28 @@ struct TemplateParser {
     /// A tag's name and its closing `}}`. Only plain names and `.` are
     /// accepted: dotted names and transforms `f(x)` are refused.
     private mutating func readName() throws -> String {
-        let name = try readName(allowed: Self.nameBytes)
+        let range = try readName(allowed: Self.nameBytes)
+        let name = bytes[range]
         if name.isEmpty { throw TemplateSyntaxError(reason: .emptyName, offset: position) }
-        if name.contains("(") || name.contains(")") { throw unsupported("transform \(name)") }
-        if name != ".", name.contains(".") { throw unsupported("dotted name \(name)") }
-        return name
+        if name.contains(UInt8(ascii: "(")) || name.contains(UInt8(ascii: ")")) {
+            throw unsupported("transform \(string(range))")
+        }
+        if name.count > 1, name.contains(UInt8(ascii: ".")) { throw unsupported("dotted name \(string(range))") }
+        return string(range)
     }
 
     private mutating func readPartialName() throws -> String {
-        let name = try readName(allowed: Self.partialNameBytes)
-        if name.isEmpty { throw TemplateSyntaxError(reason: .emptyName, offset: position) }
-        return name
+        let range = try readName(allowed: Self.partialNameBytes)
+        if range.isEmpty { throw TemplateSyntaxError(reason: .emptyName, offset: position) }
+        return string(range)
     }
 
-    private mutating func readName(allowed: Set<UInt8>) throws -> String {
+    /// Where the name is; reads up to and including the closing `}}`.
+    private mutating func readName(allowed: Set<UInt8>) throws -> Range<Int> {
         skipWhitespace()
         let start = position
         while let byte = current, allowed.contains(byte) { position += 1 }
-        let name = string(start..<position)
+        let name = start..<position
         skipWhitespace()
         guard position + 1 < bytes.count, bytes[position] == Self.close, bytes[position + 1] == Self.close else {
             throw TemplateSyntaxError(reason: .unfinishedTag, offset: position)

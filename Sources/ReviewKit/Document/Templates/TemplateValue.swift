@@ -2,11 +2,37 @@ import Foundation
 
 /// How the renderer sees the values in a context. Presenters hand over
 /// `[String: Any]` dictionaries, arrays of them, `String`, `Int`, `Bool` and
-/// `Double`; those are recognised with casts to concrete types, which are
-/// cheap. Anything else takes the slow path, which follows swift-mustache
-/// exactly (other arrays, other String-keyed dictionaries, optionals boxed in
-/// `Any`, structs read through `Mirror`).
+/// `Double`; those are recognised by their exact type. Anything else takes
+/// the slow path, which follows swift-mustache exactly (other arrays, other
+/// String-keyed dictionaries, optionals boxed in `Any`, structs read through
+/// `Mirror`).
 enum TemplateValue {
+    /// The types presenters use, told apart by comparing the value's type
+    /// with each: a failed `as?` cast walks the runtime's conformance and
+    /// bridging checks, which cost more than the whole lookup.
+    private enum Known {
+        case string, int, bool, double, dictionary, dictionaries, other
+
+        init(_ value: Any) {
+            let type = type(of: value)
+            if type == String.self {
+                self = .string
+            } else if type == Bool.self {
+                self = .bool
+            } else if type == [String: Any].self {
+                self = .dictionary
+            } else if type == [[String: Any]].self {
+                self = .dictionaries
+            } else if type == Int.self {
+                self = .int
+            } else if type == Double.self {
+                self = .double
+            } else {
+                self = .other
+            }
+        }
+    }
+
     /// A value pushed on the context stack: dictionaries are looked into;
     /// anything else is kept for `{{.}}` and for `Mirror` when it may have
     /// named fields.
@@ -16,16 +42,20 @@ enum TemplateValue {
         case reflected(Any)
 
         init(_ value: Any) {
-            if let dictionary = value as? [String: Any] {
-                self = .dictionary(dictionary)
-            } else if value is String || value is Int || value is Bool || value is Double
-                || value is [[String: Any]] || value is [Any] {
-                self = .leaf(value)
-            } else if let keyed = value as? any StringKeyed {
-                self = .dictionary(keyed.anyValues)
-            } else {
-                self = .reflected(value)
+            switch Known(value) {
+            case .dictionary: self = .dictionary(value as! [String: Any])
+            case .string, .int, .bool, .double, .dictionaries: self = .leaf(value)
+            case .other: self = Self.slow(value)
             }
+        }
+
+        private static func slow(_ value: Any) -> Frame {
+            if let dictionary = value as? [String: Any] { return .dictionary(dictionary) }
+            if let keyed = value as? any StringKeyed { return .dictionary(keyed.anyValues) }
+            if value is String || value is Int || value is Bool || value is Double || value is [Any] {
+                return .leaf(value)
+            }
+            return .reflected(value)
         }
 
         var value: Any {
@@ -55,33 +85,37 @@ enum TemplateValue {
         case missing
 
         init(_ value: Any) {
-            if let flag = value as? Bool {
-                self = .flag(flag)
-            } else if let dictionaries = value as? [[String: Any]] {
-                self = .dictionaries(dictionaries)
-            } else if value is String || value is Int || value is Double || value is [String: Any] {
-                self = .value(value)
-            } else if let sequence = value as? any TemplateSequence {
-                self = .list(sequence.anyElements)
-            } else if value is NSNull {
-                self = .missing
-            } else {
-                self = .value(value)
+            switch Known(value) {
+            case .bool: self = .flag(value as! Bool)
+            case .dictionaries: self = .dictionaries(value as! [[String: Any]])
+            case .string, .int, .double, .dictionary: self = .value(value)
+            case .other: self = Self.slow(value)
             }
+        }
+
+        /// In swift-mustache's order: a sequence, a Bool, NSNull, anything else.
+        private static func slow(_ value: Any) -> Section {
+            if let sequence = value as? any TemplateSequence { return .list(sequence.anyElements) }
+            if let flag = value as? Bool { return .flag(flag) }
+            if value is NSNull { return .missing }
+            return .value(value)
         }
     }
 
     /// The text of a variable before escaping: a string as is, anything else
     /// as `String(describing:)` shows it (optionals unwrapped); nil for NSNull.
     static func text(_ value: Any) -> String? {
-        if let string = value as? String { return string }
-        if let int = value as? Int { return String(int) }
-        if let flag = value as? Bool { return flag ? "true" : "false" }
-        if value is NSNull { return nil }
-        if let optional = value as? any OptionalValue, let wrapped = optional.wrapped {
-            return String(describing: wrapped)
+        switch Known(value) {
+        case .string: return (value as! String)
+        case .int: return String(value as! Int)
+        case .bool: return (value as! Bool) ? "true" : "false"
+        case .double, .dictionary, .dictionaries, .other:
+            if value is NSNull { return nil }
+            if let optional = value as? any OptionalValue, let wrapped = optional.wrapped {
+                return String(describing: wrapped)
+            }
+            return String(describing: value)
         }
-        return String(describing: value)
     }
 
     /// A field read through reflection, as swift-mustache reads non-dictionaries.
