@@ -92,6 +92,21 @@ import Testing
                   "n|x")
     }
 
+    private struct Point { let name = "p"; let x: Int? = 3; let y: Int? = nil }
+
+    /// Types presenters rarely or never use take the slow path, which must
+    /// still do what swift-mustache did.
+    @Test func otherTypesBehaveAsInSwiftMustache() throws {
+        let names: [[String: String]] = [["name": "a"], ["name": "b"]]
+        try check("{{#names}}{{name}},{{/names}}{{^none}}-{{/none}}", ["names": names, "none": [[String: String]]()], "a,b,-")
+        try check("{{#one}}{{name}}{{/one}}", ["one": ["name": "x"] as [String: String]], "x")
+        try check("{{#words}}{{{.}}} {{/words}}", ["words": ["p", "q"], "numbers": [1.5]], "p q ")
+        let some: String? = "s", none: String? = nil
+        try check("{{a}}|{{b}}|{{#b}}pushed{{/b}}|{{^b}}never{{/b}}", ["a": some as Any, "b": none as Any], "s|nil|pushed|")
+        try check("{{#p}}{{name}} {{x}} {{y}}.{{/p}}", ["p": Point()], "p 3 .")
+        try check("{{d}} {{#d}}[{{{.}}}]{{/d}}", ["d": 0.1], "0\\.1 [0.1]")
+    }
+
     @Test func missingNamesRenderNothing() throws {
         try check("a{{nothing}}b{{{nothing}}}c{{#nothing}}x{{/nothing}}d", [:], "abcd")
     }

@@ -74,6 +74,12 @@ struct TemplateRenderer {
                 render(nodes, escaping: escaping, indentation: indentation, into: &out)
                 stack.removeLast()
             }
+        case .stringDictionaries(let items):
+            for item in items {
+                stack.append(.strings(item))
+                render(nodes, escaping: escaping, indentation: indentation, into: &out)
+                stack.removeLast()
+            }
         case .list(let items):
             for item in items {
                 stack.append(TemplateValue.Frame(item))
@@ -100,11 +106,13 @@ struct TemplateRenderer {
             if !flag { render(nodes, escaping: escaping, indentation: indentation, into: &out) }
         case .dictionaries(let items) where items.isEmpty:
             renderEmpty(value, nodes, escaping: escaping, indentation: indentation, into: &out)
+        case .stringDictionaries(let items) where items.isEmpty:
+            renderEmpty(value, nodes, escaping: escaping, indentation: indentation, into: &out)
         case .list(let items) where items.isEmpty:
             renderEmpty(value, nodes, escaping: escaping, indentation: indentation, into: &out)
         case .missing:
             render(nodes, escaping: escaping, indentation: indentation, into: &out)
-        case .dictionaries, .list, .value:
+        case .dictionaries, .stringDictionaries, .list, .value:
             break
         }
     }

@@ -2,7 +2,8 @@ import Foundation
 
 /// How the renderer sees the values in a context. Presenters hand over
 /// `[String: Any]` dictionaries, arrays of them, `String`, `Int`, `Bool` and
-/// `Double`; those are recognised by their exact type. Anything else takes
+/// `Double` (and `[String: String]` for lists of names); those are
+/// recognised by their exact type. Anything else takes
 /// the slow path, which follows swift-mustache exactly (other arrays, other
 /// String-keyed dictionaries, optionals boxed in `Any`, structs read through
 /// `Mirror`).
@@ -11,7 +12,7 @@ enum TemplateValue {
     /// with each: a failed `as?` cast walks the runtime's conformance and
     /// bridging checks, which cost more than the whole lookup.
     private enum Known {
-        case string, int, bool, double, dictionary, dictionaries, other
+        case string, int, bool, double, dictionary, dictionaries, strings, stringDictionaries, other
 
         init(_ value: Any) {
             let type = type(of: value)
@@ -23,6 +24,10 @@ enum TemplateValue {
                 self = .dictionary
             } else if type == [[String: Any]].self {
                 self = .dictionaries
+            } else if type == [String: String].self {
+                self = .strings
+            } else if type == [[String: String]].self {
+                self = .stringDictionaries
             } else if type == Int.self {
                 self = .int
             } else if type == Double.self {
@@ -38,13 +43,16 @@ enum TemplateValue {
     /// named fields.
     enum Frame {
         case dictionary([String: Any])
+        /// `[String: String]`, which presenters write for lists of names.
+        case strings([String: String])
         case leaf(Any)
         case reflected(Any)
 
         init(_ value: Any) {
             switch Known(value) {
             case .dictionary: self = .dictionary(value as! [String: Any])
-            case .string, .int, .bool, .double, .dictionaries: self = .leaf(value)
+            case .strings: self = .strings(value as! [String: String])
+            case .string, .int, .bool, .double, .dictionaries, .stringDictionaries: self = .leaf(value)
             case .other: self = Self.slow(value)
             }
         }
@@ -61,6 +69,7 @@ enum TemplateValue {
         var value: Any {
             switch self {
             case .dictionary(let dictionary): dictionary
+            case .strings(let dictionary): dictionary
             case .leaf(let value), .reflected(let value): value
             }
         }
@@ -69,6 +78,7 @@ enum TemplateValue {
         func child(_ name: String) -> Any? {
             switch self {
             case .dictionary(let dictionary): dictionary[name]
+            case .strings(let dictionary): dictionary[name]
             case .leaf: nil
             case .reflected(let value): TemplateValue.mirrorChild(value, name)
             }
@@ -79,6 +89,7 @@ enum TemplateValue {
     enum Section {
         case list([Any])
         case dictionaries([[String: Any]])
+        case stringDictionaries([[String: String]])
         case flag(Bool)
         case value(Any)
         /// NSNull, which swift-mustache treated as absent.
@@ -88,7 +99,8 @@ enum TemplateValue {
             switch Known(value) {
             case .bool: self = .flag(value as! Bool)
             case .dictionaries: self = .dictionaries(value as! [[String: Any]])
-            case .string, .int, .double, .dictionary: self = .value(value)
+            case .stringDictionaries: self = .stringDictionaries(value as! [[String: String]])
+            case .string, .int, .double, .dictionary, .strings: self = .value(value)
             case .other: self = Self.slow(value)
             }
         }
@@ -109,7 +121,7 @@ enum TemplateValue {
         case .string: return (value as! String)
         case .int: return String(value as! Int)
         case .bool: return (value as! Bool) ? "true" : "false"
-        case .double, .dictionary, .dictionaries, .other:
+        case .double, .dictionary, .dictionaries, .strings, .stringDictionaries, .other:
             if value is NSNull { return nil }
             if let optional = value as? any OptionalValue, let wrapped = optional.wrapped {
                 return String(describing: wrapped)
