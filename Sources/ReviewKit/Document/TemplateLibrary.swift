@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import ReviewTemplates
 
 /// The wording of every sheet, one library per language, built from the
@@ -11,9 +10,12 @@ import ReviewTemplates
 /// extension picks the escaping of `{{value}}`: `.html` → HTML, `.tex` →
 /// LaTeX, anything else → Markdown. A language folder may override a shared
 /// template of the same name.
+///
+/// Rendering uses our own engine (`Templates/`): swift-mustache's dynamic
+/// casts and reflection on every lookup were half of a sheet's time.
 struct TemplateLibrary: Sendable {
     let language: String
-    private let library: MustacheLibrary
+    private let templates: [String: Template]
 
     /// Every language that has a folder of templates.
     static let languages: [String] = {
@@ -30,14 +32,25 @@ struct TemplateLibrary: Sendable {
     }
 
     func render(_ name: String, _ context: Any) -> String {
-        guard let text = library.render(context, withTemplate: name) else {
+        guard let template = templates[name] else {
             preconditionFailure("missing template \(language)/\(name)")
         }
+        var renderer = TemplateRenderer(templates: templates)
+        let text = renderer.render(template, context: context)
+        TemplateRenderLog.shared.record(language: language, name: name, context: context, output: text)
         return text
     }
 
     func has(_ name: String) -> Bool {
-        library.getTemplate(named: name) != nil
+        templates[name] != nil
+    }
+
+    /// Every registered template name.
+    var names: [String] { templates.keys.sorted() }
+
+    /// The partials template `name` uses.
+    func partials(of name: String) -> [String] {
+        templates[name]?.partialNames ?? []
     }
 
     // MARK: Loading
@@ -48,40 +61,48 @@ struct TemplateLibrary: Sendable {
         private let lock = NSLock()
         private var libraries: [String: TemplateLibrary] = [:]
 
-        init() {
-            MustacheContentTypes.register(TextEscaping.MarkdownContent(), named: "MARKDOWN")
-            MustacheContentTypes.register(TextEscaping.LaTeXContent(), named: "LATEX")
-        }
-
         func library(_ language: String) -> TemplateLibrary {
             lock.lock()
             defer { lock.unlock() }
             if let library = libraries[language] { return library }
-            let library = TemplateLibrary(language: language)
+            let library = TemplateLibrary(language: language, sources: TemplateLibrary.sources(language))
             libraries[language] = library
             return library
         }
     }
 
-    private init(language: String) {
-        self.language = language
-        var library = MustacheLibrary()
-        // Shared templates first, so a language may override one (its own page shell).
+    /// The text of each template a language sees, by name: shared ones
+    /// first, then the language's own, which replace a shared one of the same name.
+    static func sources(_ language: String) -> [(path: String, name: String, text: String)] {
         let paths = EmbeddedTemplates.files.keys.filter { $0.hasSuffix(".mustache") }
             .sorted { ($0.hasPrefix("shared/") ? 0 : 1, $0) < ($1.hasPrefix("shared/") ? 0 : 1, $1) }
-        for path in paths {
-            let text = EmbeddedTemplates.files[path]!
+        return paths.compactMap { path in
             let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0] == language || parts[0] == "shared" else { continue }
-            let name = String(parts[1].dropLast(".mustache".count))
-            let contentType = name.hasSuffix(".html") ? "HTML" : name.hasSuffix(".tex") ? "LATEX" : "MARKDOWN"
+            guard parts.count == 2, parts[0] == language || parts[0] == "shared" else { return nil }
+            return (path, String(parts[1].dropLast(".mustache".count)), EmbeddedTemplates.files[path]!)
+        }
+    }
+
+    /// Compiles every source; a template that does not parse, or names a
+    /// partial that does not exist, is a programming error.
+    init(language: String, sources: [(path: String, name: String, text: String)]) {
+        self.language = language
+        var templates: [String: Template] = [:]
+        var paths: [String: String] = [:]
+        for source in sources {
             do {
-                try library.register("{{% CONTENT_TYPE: \(contentType)}}" + text, named: name)
+                templates[source.name] = try Template(source.text, escaping: TemplateEscaping(templateName: source.name))
+                paths[source.name] = source.path
             } catch {
-                preconditionFailure("template \(path) does not parse: \(error)")
+                preconditionFailure("template \(source.path) does not parse: \(error)")
             }
         }
-        self.library = library
+        for (name, template) in templates {
+            for partial in template.partialNames where templates[partial] == nil {
+                preconditionFailure("template \(paths[name]!) uses a missing partial \(partial)")
+            }
+        }
+        self.templates = templates
     }
 
     /// A shared asset (CSS, a LaTeX preamble) that is not a template.

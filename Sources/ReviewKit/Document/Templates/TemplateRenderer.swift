@@ -1,0 +1,137 @@
+/// Renders compiled templates against a context stack, appending to one
+/// buffer. Follows swift-mustache 2.x's Template+Render.swift: a name is
+/// looked up from the top of the stack down, and only dictionaries (and, on
+/// the slow path, reflected structs) have children; a name found nowhere
+/// renders nothing.
+struct TemplateRenderer {
+    /// Every template of the library by name, for partials.
+    let templates: [String: Template]
+    private var stack: [TemplateValue.Frame] = []
+
+    init(templates: [String: Template]) {
+        self.templates = templates
+    }
+
+    /// `template` filled from `context`.
+    mutating func render(_ template: Template, context: Any) -> String {
+        stack = [TemplateValue.Frame(context)]
+        var out = ""
+        render(template.nodes, escaping: template.escaping, indentation: nil, into: &out)
+        return out
+    }
+
+    /// One list of nodes. With an indentation (inside a standalone partial
+    /// that was indented) swift-mustache put it before any node's output
+    /// that starts after a newline this list wrote itself, not before every
+    /// line; that is kept.
+    private mutating func render(_ nodes: [TemplateNode], escaping: TemplateEscaping, indentation: String?,
+                                 into out: inout String) {
+        guard let indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, escaping: escaping, indentation: indentation, into: &out) }
+            return
+        }
+        var local = ""
+        for node in nodes {
+            var piece = ""
+            render(node, escaping: escaping, indentation: indentation, into: &piece)
+            if !piece.isEmpty, local.last == "\n" { local += indentation }
+            local += piece
+        }
+        out += local
+    }
+
+    private mutating func render(_ node: TemplateNode, escaping: TemplateEscaping, indentation: String?,
+                                 into out: inout String) {
+        switch node {
+        case .text(let text):
+            out += text
+        case .variable(let name, let escaped):
+            guard let value = lookup(name), let text = TemplateValue.text(value) else { return }
+            out += escaped ? escaping.escape(text) : text
+        case .section(let name, let inverted, let nodes):
+            let value = lookup(name)
+            if inverted {
+                renderInverted(value, nodes, escaping: escaping, indentation: indentation, into: &out)
+            } else {
+                renderSection(value, nodes, escaping: escaping, indentation: indentation, into: &out)
+            }
+        case .partial(let name, let partialIndentation):
+            guard let partial = templates[name] else { return }
+            let combined = partialIndentation.map { (indentation ?? "") + $0 } ?? indentation
+            render(partial.nodes, escaping: partial.escaping, indentation: combined, into: &out)
+        }
+    }
+
+    private mutating func renderSection(_ value: Any?, _ nodes: [TemplateNode], escaping: TemplateEscaping,
+                                        indentation: String?, into out: inout String) {
+        guard let value else { return }
+        switch TemplateValue.Section(value) {
+        case .flag(let flag):
+            if flag { render(nodes, escaping: escaping, indentation: indentation, into: &out) }
+        case .dictionaries(let items):
+            for item in items {
+                stack.append(.dictionary(item))
+                render(nodes, escaping: escaping, indentation: indentation, into: &out)
+                stack.removeLast()
+            }
+        case .stringDictionaries(let items):
+            for item in items {
+                stack.append(.strings(item))
+                render(nodes, escaping: escaping, indentation: indentation, into: &out)
+                stack.removeLast()
+            }
+        case .list(let items):
+            for item in items {
+                stack.append(TemplateValue.Frame(item))
+                render(nodes, escaping: escaping, indentation: indentation, into: &out)
+                stack.removeLast()
+            }
+        case .value(let value):
+            stack.append(TemplateValue.Frame(value))
+            render(nodes, escaping: escaping, indentation: indentation, into: &out)
+            stack.removeLast()
+        case .missing:
+            break
+        }
+    }
+
+    private mutating func renderInverted(_ value: Any?, _ nodes: [TemplateNode], escaping: TemplateEscaping,
+                                         indentation: String?, into out: inout String) {
+        guard let value else {
+            render(nodes, escaping: escaping, indentation: indentation, into: &out)
+            return
+        }
+        switch TemplateValue.Section(value) {
+        case .flag(let flag):
+            if !flag { render(nodes, escaping: escaping, indentation: indentation, into: &out) }
+        case .dictionaries(let items) where items.isEmpty:
+            renderEmpty(value, nodes, escaping: escaping, indentation: indentation, into: &out)
+        case .stringDictionaries(let items) where items.isEmpty:
+            renderEmpty(value, nodes, escaping: escaping, indentation: indentation, into: &out)
+        case .list(let items) where items.isEmpty:
+            renderEmpty(value, nodes, escaping: escaping, indentation: indentation, into: &out)
+        case .missing:
+            render(nodes, escaping: escaping, indentation: indentation, into: &out)
+        case .dictionaries, .stringDictionaries, .list, .value:
+            break
+        }
+    }
+
+    /// An inverted section of an empty sequence: swift-mustache pushes the
+    /// sequence itself, so `{{.}}` inside shows it.
+    private mutating func renderEmpty(_ sequence: Any, _ nodes: [TemplateNode], escaping: TemplateEscaping,
+                                      indentation: String?, into out: inout String) {
+        stack.append(TemplateValue.Frame(sequence))
+        render(nodes, escaping: escaping, indentation: indentation, into: &out)
+        stack.removeLast()
+    }
+
+    /// `.` is the top of the stack; any other name the nearest frame that has it.
+    private func lookup(_ name: String) -> Any? {
+        if name == "." { return stack.last?.value }
+        for frame in stack.reversed() {
+            if let child = frame.child(name) { return child }
+        }
+        return nil
+    }
+}
