@@ -28,6 +28,12 @@ enum NumberFormat {
         return "\(mantissa)e\(exponent)"
     }
 
+    /// A coordinate for SVG or TikZ: fixed point, never scientific,
+    /// trailing zeros dropped (`12`, `3.5`, `-0.25`).
+    static func coordinate(_ value: Double, decimals: Int = 1) -> String {
+        fixed(value, decimals)
+    }
+
     static func isInteger(_ value: Double) -> Bool {
         value.rounded() == value && abs(value) < 1e15
     }

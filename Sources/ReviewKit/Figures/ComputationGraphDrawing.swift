@@ -110,7 +110,7 @@ struct ComputationGraphDrawing {
     }
 
     private func r(_ value: Double) -> String {
-        String(format: "%.1f", value)
+        NumberFormat.coordinate(value)
     }
 
     // MARK: TikZ

@@ -209,8 +209,6 @@ struct Sketch {
     }
 
     private func n(_ value: Double, _ decimals: Int = 1) -> String {
-        var text = String(format: "%.\(decimals)f", value)
-        if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }
-        return text
+        NumberFormat.coordinate(value, decimals: decimals)
     }
 }

@@ -81,7 +81,7 @@ struct SoftmaxChartDrawing {
     /// directive are spaced so no `}}}` reads like a leftover template tag.
     private func mermaid() -> String {
         func list(_ values: [Double]) -> String {
-            "[" + values.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "]"
+            "[" + values.map { NumberFormat.coordinate($0, decimals: 3) }.joined(separator: ", ") + "]"
         }
         return """
             %%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "\(Self.pColour), \(Self.yColour)"} } } }%%

@@ -29,17 +29,29 @@ struct MathTokenizer {
         scalars = Array(source.unicodeScalars)
     }
 
+    /// The token at `position`, remembered: the parser peeks at most tokens
+    /// several times before it takes them, and lexing was the tokenizer's
+    /// whole cost.
+    private var lookahead: (token: Token, end: Int, at: Int)?
+
     /// The next token, without consuming it.
-    func peek() -> Token {
-        lex(at: position).token
+    mutating func peek() -> Token {
+        current().token
     }
 
     /// Consumes and returns the next token; at the end it keeps returning `.end`.
     @discardableResult
     mutating func next() -> Token {
-        let (token, end) = lex(at: position)
+        let (token, end) = current()
         position = end
         return token
+    }
+
+    private mutating func current() -> (token: Token, end: Int) {
+        if let lookahead, lookahead.at == position { return (lookahead.token, lookahead.end) }
+        let (token, end) = lex(at: position)
+        lookahead = (token, end, position)
+        return (token, end)
     }
 
     /// For a pending multi-digit number, consumes only its first scalar: TeX reads `\frac12`
