@@ -180,28 +180,39 @@ enum IslandExtractor {
         return result
     }
 
-    /// Splits `| a | b \| c |` into `["a", "b | c"]`.
+    /// Splits `| a | b \| c |` into `["a", "b | c"]`, bytewise: `|`, `\\`
+    /// and space are ASCII, so no character is ever cut in two.
     private static func cells(of line: String) -> [String] {
-        var body = Substring(line.trimmingWhitespace())
-        if body.hasPrefix("|") { body = body.dropFirst() }
-        if body.hasSuffix("|"), !body.hasSuffix("\\|") { body = body.dropLast() }
+        var bytes = Array(line.utf8)
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes.removeLast() }
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        var end = bytes.count
+        if start < end, bytes[start] == 0x7C { start += 1 }
+        if end > start, bytes[end - 1] == 0x7C, !(end - 2 >= start && bytes[end - 2] == 0x5C) { end -= 1 }
         var cells: [String] = []
-        var current = ""
-        var escaped = false
-        for ch in body {
-            if escaped {
-                if ch != "|" { current.append("\\") }
-                current.append(ch); escaped = false
-            } else if ch == "\\" {
-                escaped = true
-            } else if ch == "|" {
-                cells.append(current.trimmingWhitespace()); current = ""
-            } else {
-                current.append(ch)
-            }
+        var current: [UInt8] = []
+        func finish() {
+            var a = 0, b = current.count
+            while a < b, current[a] == 0x20 { a += 1 }
+            while b > a, current[b - 1] == 0x20 { b -= 1 }
+            cells.append(String(decoding: current[a..<b], as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
         }
-        if escaped { current.append("\\") }
-        cells.append(current.trimmingWhitespace())
+        var i = start
+        while i < end {
+            let c = bytes[i]
+            if c == 0x5C, i + 1 < end {
+                // `\|` is a literal bar in a cell; any other escape stays for cmark.
+                if bytes[i + 1] != 0x7C { current.append(c) }
+                current.append(bytes[i + 1])
+                i += 2
+                continue
+            }
+            if c == 0x7C { finish() } else { current.append(c) }
+            i += 1
+        }
+        finish()
         return cells
     }
 

@@ -27,31 +27,40 @@ enum IslandToken {
         return false
     }
 
-    /// Splits text into plain runs and island indices.
+    /// Splits text into plain runs and island indices, bytewise (U+E000 is
+    /// EE 80 80 and U+E001 is EE 80 81 in UTF-8). A marker that does not
+    /// form a whole token is dropped.
     static func split(_ text: String) -> [Piece] {
+        let bytes = Array(text.utf8)
         var pieces: [Piece] = []
-        var run = String.UnicodeScalarView()
-        var digits: String.UnicodeScalarView?
-        for scalar in text.unicodeScalars {
-            if var number = digits {
-                if scalar == close, let index = Int(String(number)) {
-                    if !run.isEmpty { pieces.append(.text(String(run))); run = .init() }
-                    pieces.append(.island(index))
-                    digits = nil
-                } else if ("0"..."9").contains(scalar) {
-                    number.append(scalar)
-                    digits = number
-                } else {
-                    digits = nil  // not a token after all; drop the stray marker
-                    run.append(scalar)
-                }
-            } else if scalar == open {
-                digits = .init()
-            } else {
-                run.append(scalar)
-            }
+        var run: [UInt8] = []
+        func isMarker(_ i: Int, _ last: UInt8) -> Bool {
+            i + 2 < bytes.count && bytes[i] == 0xEE && bytes[i + 1] == 0x80 && bytes[i + 2] == last
         }
-        if !run.isEmpty { pieces.append(.text(String(run))) }
+        var i = 0
+        while i < bytes.count {
+            if isMarker(i, 0x80) {
+                var j = i + 3
+                var index = 0
+                var digits = 0
+                while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39, digits < 9 {
+                    index = index * 10 + Int(bytes[j] - 0x30)
+                    digits += 1
+                    j += 1
+                }
+                if digits > 0, isMarker(j, 0x81) {
+                    if !run.isEmpty { pieces.append(.text(String(decoding: run, as: UTF8.self))); run.removeAll() }
+                    pieces.append(.island(index))
+                    i = j + 3
+                } else {
+                    i += 3
+                }
+                continue
+            }
+            run.append(bytes[i])
+            i += 1
+        }
+        if !run.isEmpty { pieces.append(.text(String(decoding: run, as: UTF8.self))) }
         return pieces
     }
 

@@ -3,15 +3,37 @@
 ///
 /// Topics build figures from their traces with a `…Drawing` type under
 /// `Figures/`; the renderers only paste the right version in.
+///
+/// Each version is drawn only when a renderer asks for it: a sheet is
+/// written in one or two formats, and drawing all three was a tenth of a
+/// build.
 struct Figure: Sendable, Equatable {
-    /// Inline SVG for HTML pages.
-    var svg: String
-    /// A `tikzpicture` for LaTeX documents.
-    var tikz: String
-    /// A Mermaid diagram for Markdown (GitHub renders `mermaid` code blocks).
-    var mermaid: String
+    private let drawSVG: @Sendable () -> String
+    private let drawTikZ: @Sendable () -> String
+    private let drawMermaid: @Sendable () -> String
     /// One line under the picture (plain text).
-    var caption: String
+    let caption: String
+
+    init(
+        svg: @escaping @Sendable @autoclosure () -> String, tikz: @escaping @Sendable @autoclosure () -> String,
+        mermaid: @escaping @Sendable @autoclosure () -> String, caption: String
+    ) {
+        drawSVG = svg
+        drawTikZ = tikz
+        drawMermaid = mermaid
+        self.caption = caption
+    }
+
+    /// Inline SVG for HTML pages.
+    var svg: String { drawSVG() }
+    /// A `tikzpicture` for LaTeX documents.
+    var tikz: String { drawTikZ() }
+    /// A Mermaid diagram for Markdown (GitHub renders `mermaid` code blocks).
+    var mermaid: String { drawMermaid() }
+
+    static func == (a: Figure, b: Figure) -> Bool {
+        a.caption == b.caption && a.svg == b.svg && a.tikz == b.tikz && a.mermaid == b.mermaid
+    }
 }
 
 /// Where figures wait while a sheet's Markdown is assembled: a presenter
