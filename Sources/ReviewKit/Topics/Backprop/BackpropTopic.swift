@@ -17,6 +17,12 @@ enum BackpropTopic: Topic {
         var wrt: [Int]
     }
 
+    /// Nodes of the parsed expression (operations, variables and numbers)
+    /// a worked sheet takes. The parser accepts up to 1,000,000, but the
+    /// sheet draws the graph and a table row per node, and rendering grew
+    /// quadratically past a few thousand; 1000 is far beyond a hand exercise.
+    static let maxGraphNodes = 1000
+
     static let name = "backprop"
     static let fields = ["expression", "values", "wrt"]
 
@@ -50,6 +56,10 @@ enum BackpropTopic: Topic {
             parsed = try ExpressionParser.parse(problem.expression)
         } catch {
             throw SolveError(at: "expression", "column \(error.column): \(error.message)")
+        }
+        guard parsed.nodes.count <= maxGraphNodes else {
+            throw SolveError(at: "expression",
+                             "has \(parsed.nodes.count) nodes; a worked sheet takes at most \(maxGraphNodes)")
         }
         let variables = parsed.variablesInOrderOfFirstAppearance
         var values: [String: Double] = [:]
