@@ -33,8 +33,20 @@ enum MathNotation {
     }
 
     /// Text inside math, e.g. a state or action name: `\text{left}`.
+    /// `\backslash`, `\hat{}` and `\sim` are math-mode commands, so inside
+    /// `\text{…}` (text mode) they broke the LaTeX document; those three
+    /// characters step out of the text instead.
     static func text(_ raw: String) -> String {
-        "\\text{\(escape(raw))}"
+        var out = "\\text{"
+        for scalar in IslandToken.strip(raw).unicodeScalars {
+            switch scalar {
+            case "\\": out += "}\\backslash\\text{"
+            case "^": out += "}\\hat{}\\text{"
+            case "~": out += "}\\sim\\text{"
+            default: out += escape(String(scalar))
+            }
+        }
+        return out + "}"
     }
 
     /// Makes arbitrary text safe inside LaTeX math (`\text{…}` or a name).
