@@ -43,6 +43,8 @@ enum MathNotation {
             case "\\": out += "}\\backslash\\text{"
             case "^": out += "}\\hat{}\\text{"
             case "~": out += "}\\sim\\text{"
+            case "<": out += "}\\lt\\text{"
+            case ">": out += "}\\gt\\text{"
             default: out += escape(String(scalar))
             }
         }
@@ -58,6 +60,10 @@ enum MathNotation {
             case "{", "}", "_", "&", "#", "%", "$": out += "\\"; out.unicodeScalars.append(scalar)
             case "^": out += "\\hat{}"
             case "~": out += "\\sim "
+            // A raw '<' in a Markdown sheet's formula could open an HTML tag
+            // in a renderer without math support.
+            case "<": out += "\\lt "
+            case ">": out += "\\gt "
             case "\n", "\r", "\t": out += " "
             default: out.unicodeScalars.append(scalar)
             }
