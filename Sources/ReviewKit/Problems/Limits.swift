@@ -16,9 +16,10 @@ public enum Limits {
     public static let maxProblemsPerRun = 1000
     /// Intermediate values recorded by every problem of one run together
     /// (each step, plus each number inside a step's matrix or vector). A
-    /// sheet spends a few hundred bytes of HTML per value, so this keeps the
-    /// largest sheet below about 100 MB however the problems are shaped.
-    public static let maxWorkedValues = 250_000
+    /// sheet spends up to about 1 kB of HTML per value (measured: a 1000-node
+    /// backprop graph, a dense 100-node gcn), so this keeps the largest sheet
+    /// near 100 MB however the problems are shaped.
+    public static let maxWorkedValues = 100_000
     /// Names and short texts: `id`, `title`, object keys (state, action and
     /// variable names) and every other string in a problem.
     public static let maxNameLength = 200
