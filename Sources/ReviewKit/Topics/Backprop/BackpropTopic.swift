@@ -83,6 +83,12 @@ enum BackpropTopic: Topic {
         let inputs = graph.inputNodes.map(\.index)
         var wrt = inputs
         if let names = problem.wrt {
+            // A name listed twice would give the answers' `gradient` object a
+            // duplicate key, which JSON readers (ours included) refuse.
+            for (index, name) in names.enumerated() where names[..<index].contains(name) {
+                throw SolveError(
+                    JSONPath.root.appending(key: "wrt").appending(index: index), "'\(name)' is listed twice")
+            }
             wrt = try names.enumerated().map { index, name in
                 guard let node = inputs.first(where: { graph.nodes[$0].name == name }) else {
                     let known = inputs.compactMap { graph.nodes[$0].name }
