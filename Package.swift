@@ -7,7 +7,18 @@
 //   review          the command-line tool, a thin layer over ReviewKit
 //   ReviewTemplates the `templates/` folder; the EmbedTemplates build plugin
 //                   compiles it into the binary, so review needs no files beside it
+//   Fuzz*           fuzz targets (`scripts/fuzz`); a plain build makes them
+//                   corpus replayers, `-DFUZZING -sanitize=fuzzer` libFuzzer binaries
 import PackageDescription
+
+// `scripts/fuzz` sets REVIEW_FUZZ=1: the library and the fuzz targets are
+// then instrumented for libFuzzer and AddressSanitizer. Per target, not with
+// `-Xswiftc`, which would also reach the build plugin's tool (its own `main`
+// clashes with libFuzzer's). A plain build sets none of these flags.
+let fuzzing = Context.environment["REVIEW_FUZZ"] != nil
+let sanitizers = ["-sanitize=fuzzer,address"]
+let fuzzSwift: [SwiftSetting] = fuzzing ? [.unsafeFlags(sanitizers), .define("FUZZING")] : []
+let fuzzLink: [LinkerSetting] = fuzzing ? [.unsafeFlags(sanitizers + ["-use-ld=lld"])] : []
 
 let package = Package(
     name: "review",
@@ -34,7 +45,8 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "ReviewTemplates",
-            ]
+            ],
+            swiftSettings: fuzzSwift
         ),
         // The top-level `templates/` folder, compiled into the binary.
         .target(
@@ -66,6 +78,16 @@ let package = Package(
             dependencies: ["template-embedder"]
         ),
 
+        // MARK: Fuzzing (scripts/fuzz)
+        .target(name: "CFuzzer", path: "Fuzz/CFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzer"], path: "Fuzz/FuzzSupport", swiftSettings: fuzzSwift),
+        .executableTarget(
+            name: "FuzzExpression", dependencies: ["ReviewKit", "FuzzSupport"], path: "Fuzz/FuzzExpression",
+            swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
+        .executableTarget(
+            name: "FuzzProblemFile", dependencies: ["ReviewKit", "FuzzSupport"], path: "Fuzz/FuzzProblemFile",
+            swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
+
         // MARK: Tests
         // swift-mustache is the oracle of TemplateEngineTests: our own engine
         // (ReviewKit/Document/Templates) must render every template the same.
@@ -78,7 +100,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReviewCLITests",
-            dependencies: ["review"]
+            dependencies: ["review"],
+            exclude: ["BadInputs"]
         ),
     ]
 )

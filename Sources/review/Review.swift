@@ -54,7 +54,7 @@ struct Review: ParsableCommand {
     }
 
     private static func fail(_ message: String, status: Int32) -> Int32 {
-        FileHandle.standardError.write(Data("review: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("review: error: \(ErrorLine.clean(message))\n".utf8))
         return status
     }
 }

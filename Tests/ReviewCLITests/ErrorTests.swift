@@ -85,3 +85,45 @@ import Testing
         #expect(run.stderr.hasPrefix("review: error: /no/such/dir/out.md: cannot write"))
     }
 }
+
+/// Output files are replaced whole or not at all.
+@Suite struct AtomicOutputTests {
+    @Test func badInputLeavesThePreviousFileIntact() throws {
+        let directory = try ReviewProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "previous sheet".write(to: directory.appendingPathComponent("out.md"), atomically: true, encoding: .utf8)
+        try #"{"topic": "softmax", "logits": [1, 2], "target": 5}"#
+            .write(to: directory.appendingPathComponent("p.json"), atomically: true, encoding: .utf8)
+        let run = try ReviewProcess.run(["solve", "p.json", "--output", "out.md"], in: directory)
+        #expect(run.status == 2)
+        #expect(try String(contentsOf: directory.appendingPathComponent("out.md"), encoding: .utf8) == "previous sheet")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["out.md", "p.json"])
+    }
+
+    @Test func aFailedRenameLeavesNoTemporaryFile() throws {
+        let directory = try ReviewProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A directory where the file should go: the rename fails (even for root).
+        let target = directory.appendingPathComponent("out.md")
+        try FileManager.default.createDirectory(at: target.appendingPathComponent("keep"), withIntermediateDirectories: true)
+        let run = try ReviewProcess.run(
+            ["solve", "problems/softmax-classic-2-1-0.1.json", "--output", target.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("review: error: \(target.path): cannot write ("))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.md"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == ["keep"])
+    }
+
+    @Test func aSuccessfulWriteReplacesTheFile() throws {
+        let directory = try ReviewProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("out.json")
+        try "previous".write(to: target, atomically: true, encoding: .utf8)
+        let run = try ReviewProcess.run(
+            ["solve", "problems/softmax-classic-2-1-0.1.json", "--format", "json", "--output", target.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.json"])
+    }
+}

@@ -167,4 +167,12 @@ private func parseError(_ source: String) -> ExpressionError? {
         // The node that does not fit is the last '+', the 500,000th, at column 2·500,000.
         #expect(error?.column == 1_000_000)
     }
+
+    /// Found by the fuzzer: "\r\n" is one Character of two scalars, and a bad
+    /// character after it used to index past the end of the string.
+    @Test func badCharacterAfterCRLFIsReportedAtItsColumn() {
+        let error = parseError("x +\r\n $")
+        // x, space, +, CRLF (one character), space: '$' is the 6th character.
+        #expect(error == ExpressionError(column: 6, message: "unexpected character '$'"))
+    }
 }

@@ -33,8 +33,22 @@ enum MathNotation {
     }
 
     /// Text inside math, e.g. a state or action name: `\text{left}`.
+    /// `\backslash`, `\hat{}` and `\sim` are math-mode commands, so inside
+    /// `\text{…}` (text mode) they broke the LaTeX document; those three
+    /// characters step out of the text instead.
     static func text(_ raw: String) -> String {
-        "\\text{\(escape(raw))}"
+        var out = "\\text{"
+        for scalar in IslandToken.strip(raw).unicodeScalars {
+            switch scalar {
+            case "\\": out += "}\\backslash\\text{"
+            case "^": out += "}\\hat{}\\text{"
+            case "~": out += "}\\sim\\text{"
+            case "<": out += "}\\lt\\text{"
+            case ">": out += "}\\gt\\text{"
+            default: out += escape(String(scalar))
+            }
+        }
+        return out + "}"
     }
 
     /// Makes arbitrary text safe inside LaTeX math (`\text{…}` or a name).
@@ -46,6 +60,10 @@ enum MathNotation {
             case "{", "}", "_", "&", "#", "%", "$": out += "\\"; out.unicodeScalars.append(scalar)
             case "^": out += "\\hat{}"
             case "~": out += "\\sim "
+            // A raw '<' in a Markdown sheet's formula could open an HTML tag
+            // in a renderer without math support.
+            case "<": out += "\\lt "
+            case ">": out += "\\gt "
             case "\n", "\r", "\t": out += " "
             default: out.unicodeScalars.append(scalar)
             }

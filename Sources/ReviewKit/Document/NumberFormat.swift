@@ -39,6 +39,9 @@ enum NumberFormat {
     }
 
     private static func parts(_ value: Double, decimals: Int) -> (String, Int?) {
+        // Solvers refuse non-finite results (`FiniteCheck`), so this only
+        // keeps a slip from trapping in `Int(_:)` while the check runs.
+        if !value.isFinite { return (value.isNaN ? "NaN" : value < 0 ? "-\\infty" : "\\infty", nil) }
         if value == 0 { return ("0", nil) }
         if isInteger(value) && abs(value) < 1e9 { return (String(Int(value)), nil) }
         let magnitude = abs(value)

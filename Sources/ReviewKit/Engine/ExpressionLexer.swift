@@ -36,7 +36,10 @@ struct ExpressionLexer {
     init(_ source: String) {
         self.source = source
         scalars = Array(source.unicodeScalars)
-        if source.utf8.allSatisfy({ $0 < 0x80 }) {
+        // ASCII is one scalar per Character, except "\r\n", which is one
+        // Character of two scalars (the fuzzer found that a CRLF in an
+        // expression sent the error path past the end of the string).
+        if source.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
             characterColumn = []
         } else {
             var table: [Int] = []
@@ -98,7 +101,8 @@ struct ExpressionLexer {
         default:
             // Report the whole user-perceived character (e.g. an accented letter), not one scalar.
             let characterColumn = column(start)
-            let character = source[source.index(source.startIndex, offsetBy: characterColumn - 1)]
+            let index = source.index(source.startIndex, offsetBy: characterColumn - 1, limitedBy: source.endIndex)
+            let character = index.flatMap { source[$0...].first } ?? Character(scalar)
             throw ExpressionError(column: characterColumn, message: "unexpected character '\(character)'")
         }
         return ExpressionToken(kind: kind, column: column(start), text: String(scalar))

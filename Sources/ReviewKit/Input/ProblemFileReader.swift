@@ -26,9 +26,15 @@ public enum ProblemFileReader {
 
     /// Reads `path` (`-` is standard input), parses it and splits it.
     /// Every failure is a `ProblemFileError`.
-    public static func read(path: String, maxBytes: Int = 8 << 20) throws -> [RawProblem] {
+    public static func read(path: String, maxBytes: Int = Limits.maxFileBytes) throws -> [RawProblem] {
         let source = ProblemSource(path: path)
         let bytes = try FileBytes.read(path: path, displayName: source.displayName, maxBytes: maxBytes)
+        return try read(bytes: bytes, source: source)
+    }
+
+    /// Parses and splits bytes already read (the fuzz targets and tests
+    /// start here, with no file system in the way).
+    public static func read(bytes: [UInt8], source: ProblemSource) throws -> [RawProblem] {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
@@ -69,6 +75,10 @@ public enum ProblemFileReader {
         let items = (try? list.array()) ?? []
         guard !items.isEmpty else {
             throw ProblemFileError(file: file, location: nil, message: "no problems in the file")
+        }
+        guard items.count <= Limits.maxProblemsPerFile else {
+            throw ProblemFileError(file: file, location: nil, message:
+                "has \(items.count) problems; at most \(Limits.maxProblemsPerFile) are allowed per file")
         }
         return try items.enumerated().map { index, item in
             guard case .object = item.value.kind else {

@@ -17,7 +17,9 @@ public enum OutputFile {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            // O_EXCL: never write through a file (or symlink) that is
+            // already there under the temporary name.
+            try Data(text.utf8).write(to: temporary, options: .withoutOverwriting)
             if rename(temporary.path, url.path) != 0 {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temporary)

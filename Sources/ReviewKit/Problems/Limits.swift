@@ -1,8 +1,32 @@
 /// The documented limits that turn hostile or mistaken input into an error
 /// instead of a hang, a crash or gigabytes of memory.
+///
+/// Each is far above what an exam problem needs and low enough that the
+/// worst file within them still renders in seconds. Per-topic limits live
+/// beside their decoders (`ConvDecoder.maxLayers`, `GCNDecoder.maxNodes`,
+/// `BellmanDecoder.maxEntries`, `SoftmaxDecoding.maxRows`,
+/// `BackpropTopic.maxGraphNodes`); the README lists them all.
 public enum Limits {
+    /// `gen --count`.
     public static let maxGeneratedProblems = 1000
+    /// A problem file (standard input included) is read up to this size.
     public static let maxFileBytes = 8 << 20
+    /// Problems in one file, and in one run over several files.
+    public static let maxProblemsPerFile = 1000
+    public static let maxProblemsPerRun = 1000
+    /// Intermediate values recorded by every problem of one run together
+    /// (each step, plus each number inside a step's matrix or vector). A
+    /// sheet spends up to about 1 kB of HTML per value (measured: a 1000-node
+    /// backprop graph, a dense 100-node gcn), so this keeps the largest sheet
+    /// near 100 MB however the problems are shaped.
+    public static let maxWorkedValues = 100_000
+    /// Names and short texts: `id`, `title`, object keys (state, action and
+    /// variable names) and every other string in a problem.
+    public static let maxNameLength = 200
+    /// Long texts: `statement` and `expression`, in UTF-8 bytes.
+    public static let maxTextBytes = 64 << 10
+    /// The fields whose strings may be long texts.
+    static let longTextFields: Set<String> = ["statement", "expression"]
 }
 
 extension Limits {

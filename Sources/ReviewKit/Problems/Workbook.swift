@@ -4,18 +4,35 @@ public enum Workbook {
     /// Nothing is returned unless every problem of every file is fine: the
     /// first bad one throws a `ProblemFileError` naming file and path.
     public static func solve(files: [String]) throws -> [WorkedProblem] {
+        var budget = WorkBudget()
         var worked: [WorkedProblem] = []
         for path in files {
             for raw in try ProblemFileReader.read(path: path) {
-                worked.append(try solve(raw))
+                try budget.admit(raw)
+                let problem = try solve(raw)
+                try budget.charge(problem, raw)
+                worked.append(problem)
             }
         }
         return worked
     }
 
+    /// Solves the problems in bytes already read, as if they came from
+    /// `source`: the same checks and errors as `solve(files:)`.
+    public static func solve(bytes: [UInt8], source: ProblemSource) throws -> [WorkedProblem] {
+        var budget = WorkBudget()
+        return try ProblemFileReader.read(bytes: bytes, source: source).map { raw in
+            try budget.admit(raw)
+            let problem = try solve(raw)
+            try budget.charge(problem, raw)
+            return problem
+        }
+    }
+
     /// Solves one problem object read from a file.
     static func solve(_ raw: RawProblem) throws -> WorkedProblem {
         do {
+            try TextLimits.check(raw.field)
             let object = try raw.field.anyObject()
             let topicField = try object.required("topic")
             let name = try topicField.string()

@@ -34,6 +34,7 @@ enum CMark {
     ) -> String {
         let root = parse(markdown)
         defer { cmark_node_free(root) }
+        neutralize(root)
         splice(root, island: island, escapeDollars: renderer == .commonmark)
         return render(root, as: renderer)
     }
@@ -149,5 +150,65 @@ enum CMark {
             }
         }
         cmark_node_free(node)
+    }
+
+    // MARK: - Untrusted text
+
+    /// Makes what users wrote harmless in every output format, not only in
+    /// HTML's safe mode: raw HTML becomes literal text (a `<script>` in a
+    /// statement is shown, as written, in Markdown, HTML and LaTeX alike),
+    /// and a link or image whose URL is not http(s), mailto or relative loses
+    /// its URL (cmark's LaTeX and Markdown renderers would keep
+    /// `javascript:`). The templates write neither, so only user text changes.
+    private static func neutralize(_ root: OpaquePointer) {
+        var rawHTML: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                rawHTML.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if let url = cmark_node_get_url(node), !isSafeURL(String(cString: url)) {
+                    cmark_node_set_url(node, "")
+                }
+            default:
+                break
+            }
+        }
+        cmark_iter_free(iterator)
+        for node in rawHTML {
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                cmark_node_set_literal(text, String(literal.trimmingTrailingNewlines()))
+                cmark_node_append_child(paragraph, text)
+                cmark_node_insert_before(node, paragraph)
+            } else {
+                cmark_node_set_literal(text, literal)
+                cmark_node_insert_before(node, text)
+            }
+            cmark_node_free(node)
+        }
+    }
+
+    /// Relative URLs (no scheme before the first `/`, `?` or `#`) and the
+    /// schemes that only navigate.
+    static func isSafeURL(_ url: String) -> Bool {
+        let head = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let colon = head.firstIndex(of: ":") else { return true }
+        let scheme = head[..<colon].lowercased()
+        return ["http", "https", "mailto"].contains(scheme)
+    }
+}
+
+private extension String {
+    func trimmingTrailingNewlines() -> Substring {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == "\n" { end = index(before: end) }
+        return self[..<end]
     }
 }

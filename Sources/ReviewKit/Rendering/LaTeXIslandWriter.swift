@@ -3,8 +3,14 @@
 struct LaTeXIslandWriter: IslandWriter {
     var renderer: CMark.Renderer { .latex }
 
+    /// A formula outside the supported subset (see `LaTeXMathSafety`) is
+    /// printed as its source text, never run.
     func math(_ latex: String, display: Bool) -> String {
-        display ? "\\[\n\(latex)\n\\]" : "\\(\(latex)\\)"
+        guard LaTeXMathSafety.isSafe(latex) else {
+            let source = display ? "$$\(latex)$$" : "$\(latex)$"
+            return "\\texttt{\(TextEscaping.latex(source))}"
+        }
+        return display ? "\\[\n\(latex)\n\\]" : "\\(\(latex)\\)"
     }
 
     func figure(_ figure: Figure) -> String {

@@ -48,10 +48,12 @@ struct AnyTopic: Sendable {
         -> WorkedProblem
     {
         let solution = try T.solve(problem)
+        let answers = T.answers(solution), steps = T.steps(solution)
+        try FiniteCheck.require(answers: answers, steps: steps)
         return WorkedProblem(
             id: header.id, topic: T.name, title: header.title,
             problem: header.json(topic: T.name, fields: T.encode(problem)),
-            answers: T.answers(solution), steps: T.steps(solution),
+            answers: answers, steps: steps,
             statement: header.statement,
             present: { context in T.present(problem, solution, in: context) })
     }

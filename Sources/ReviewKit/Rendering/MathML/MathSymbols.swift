@@ -127,6 +127,7 @@ enum MathSymbols {
                 "bmod": "mod",
             ]),
             (.relation, [
+                "lt": "<", "gt": ">",  // MathJax's names; user text in math uses them (MathNotation)
                 "le": "\u{2264}", "leq": "\u{2264}", "ge": "\u{2265}", "geq": "\u{2265}",
                 "ne": "\u{2260}", "neq": "\u{2260}", "approx": "\u{2248}", "equiv": "\u{2261}",
                 "sim": "\u{223C}", "simeq": "\u{2243}", "cong": "\u{2245}", "propto": "\u{221D}",

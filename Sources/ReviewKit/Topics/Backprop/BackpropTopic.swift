@@ -17,6 +17,12 @@ enum BackpropTopic: Topic {
         var wrt: [Int]
     }
 
+    /// Nodes of the parsed expression (operations, variables and numbers)
+    /// a worked sheet takes. The parser accepts up to 1,000,000, but the
+    /// sheet draws the graph and a table row per node, and rendering grew
+    /// quadratically past a few thousand; 1000 is far beyond a hand exercise.
+    static let maxGraphNodes = 1000
+
     static let name = "backprop"
     static let fields = ["expression", "values", "wrt"]
 
@@ -51,6 +57,10 @@ enum BackpropTopic: Topic {
         } catch {
             throw SolveError(at: "expression", "column \(error.column): \(error.message)")
         }
+        guard parsed.nodes.count <= maxGraphNodes else {
+            throw SolveError(at: "expression",
+                             "has \(parsed.nodes.count) nodes; a worked sheet takes at most \(maxGraphNodes)")
+        }
         let variables = parsed.variablesInOrderOfFirstAppearance
         var values: [String: Double] = [:]
         for entry in problem.values {
@@ -73,6 +83,12 @@ enum BackpropTopic: Topic {
         let inputs = graph.inputNodes.map(\.index)
         var wrt = inputs
         if let names = problem.wrt {
+            // A name listed twice would give the answers' `gradient` object a
+            // duplicate key, which JSON readers (ours included) refuse.
+            for (index, name) in names.enumerated() where names[..<index].contains(name) {
+                throw SolveError(
+                    JSONPath.root.appending(key: "wrt").appending(index: index), "'\(name)' is listed twice")
+            }
             wrt = try names.enumerated().map { index, name in
                 guard let node = inputs.first(where: { graph.nodes[$0].name == name }) else {
                     let known = inputs.compactMap { graph.nodes[$0].name }

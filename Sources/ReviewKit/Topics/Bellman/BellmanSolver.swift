@@ -27,6 +27,10 @@ enum BellmanSolver {
             // α = 1 is the plain backup Q ← y; writing y itself keeps
             // old + (y − old) from picking up rounding noise.
             let new = problem.alpha == 1 ? target : old + problem.alpha * error
+            for (value, step) in [(target, "the TD target y"), (error, "the TD error y − Q(s, a)"), (new, "the new Q(s, a)")]
+            where !value.isFinite {
+                throw SolveError(path, "\(step) overflows: the rewards or Q values are too large")
+            }
             table.rows[cell.row].values[cell.column] = new
             updates.append(
                 BellmanSolution.UpdateTrace(

@@ -2,9 +2,13 @@
 /// mistyped matrix is reported at the place it was written (`features`,
 /// `adjacency[0][2]`, `edges[3][1]`) before any arithmetic starts.
 enum GCNDecoder {
-    /// A sheet with more nodes than this is unreadable anyway, and the cap
-    /// keeps `"nodes": 1e9` from allocating an n×n matrix.
-    static let maxNodes = 1000
+    /// A sheet with more nodes than this is unreadable anyway (Zachary's
+    /// karate club, 34 nodes, fits), and the cap keeps `"nodes": 1e9` from
+    /// allocating an n×n matrix: the sheet prints several n×n matrices and
+    /// one step per entry of Â, so 1000 nodes made a sheet of gigabytes.
+    static let maxNodes = 100
+    /// Columns of `features` and of `weights`: each printed matrix is n×d.
+    static let maxFeatures = 100
 
     static func decode(_ object: ObjectFields) throws -> GCNTopic.Problem {
         let directed = try object.optional("directed")?.bool() ?? false
@@ -25,6 +29,9 @@ enum GCNDecoder {
                 .error("must have at least one feature, got an empty row")
         }
         let d = features[0].count
+        guard d <= maxFeatures else {
+            throw featuresField.error("has \(d) columns; at most \(maxFeatures) features are supported")
+        }
 
         var width = d
         var weights: [[Double]]?
@@ -36,6 +43,9 @@ enum GCNDecoder {
             if w[0].isEmpty {
                 throw Field(value: field.value, path: field.path.appending(index: 0))
                     .error("must have at least one entry, got an empty row")
+            }
+            guard w[0].count <= maxFeatures else {
+                throw field.error("has \(w[0].count) columns; at most \(maxFeatures) output features are supported")
             }
             weights = w
             width = w[0].count

@@ -13,6 +13,7 @@ enum GCNSolver {
             for i in 0..<n { tilde[i][i] += 1 }
         }
         let degrees = tilde.map { $0.reduce(0, +) }
+        try requireFinite([degrees], "the degrees (row sums of Ã)", at: graphField(problem))
 
         var scaling: [Double]?
         var normalized = tilde
@@ -41,10 +42,13 @@ enum GCNSolver {
         }
 
         let aggregated = multiply(normalized, problem.features)
+        try requireFinite(aggregated, "ÂH", at: "features")
         let transformed = problem.weights.map { multiply(aggregated, $0) } ?? aggregated
+        try requireFinite(transformed, "ÂHW", at: "weights")
         var preActivation = transformed
         if let bias = problem.bias {
             preActivation = transformed.map { row in zip(row, bias).map { $0 + $1 } }
+            try requireFinite(preActivation, "ÂHW + b", at: "bias")
         }
         let output = preActivation.map { $0.map { activate($0, problem.activation) } }
 
@@ -88,6 +92,23 @@ enum GCNSolver {
         case .sigmoid: return 1 / (1 + exp(-z))
         case .tanh: return Foundation.tanh(z)
         case .none: return z
+        }
+    }
+
+    /// The contract: a value that overflows is an error naming the step,
+    /// never an `inf` or `NaN` on a sheet.
+    private static func requireFinite(_ matrix: [[Double]], _ step: String, at field: String) throws {
+        for (i, row) in matrix.enumerated() {
+            if let j = row.firstIndex(where: { !$0.isFinite }) {
+                throw SolveError(at: field, "\(step) overflows at row \(i), column \(j): the numbers are too large")
+            }
+        }
+    }
+
+    private static func graphField(_ problem: GCNTopic.Problem) -> String {
+        switch problem.graph {
+        case .adjacency: return "adjacency"
+        case .edges: return "edges"
         }
     }
 

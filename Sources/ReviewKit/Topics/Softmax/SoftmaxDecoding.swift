@@ -7,6 +7,11 @@ import Foundation
 enum SoftmaxDecoding {
     /// How far a probability target's sum may be from 1 (the contract's 1e-9).
     static let sumTolerance = 1e-9
+    /// Examples in a batch and classes per example. The sheet works every
+    /// row by hand (a table of the class's numbers each), so these keep the
+    /// largest sheet readable and its size bounded.
+    static let maxRows = 1000
+    static let maxClasses = 1000
 
     /// The logits as rows, and whether they were a matrix. A first element
     /// that is an array makes the whole value a matrix.
@@ -18,14 +23,25 @@ enum SoftmaxDecoding {
             throw field.error("must have at least one entry, got an empty array")
         }
         if case .array = first.kind {
+            guard items.count <= maxRows else {
+                throw field.error("has \(items.count) rows; at most \(maxRows) examples are supported")
+            }
             let rows = try field.numberMatrix()
+            try checkClasses(rows[0].count, Field(value: first, path: field.path.appending(index: 0)))
             if rows[0].isEmpty {
                 throw Field(value: first, path: field.path.appending(index: 0))
                     .error("must have at least one entry, got an empty array")
             }
             return (rows, true)
         }
+        try checkClasses(items.count, field)
         return ([try field.numberArray()], false)
+    }
+
+    private static func checkClasses(_ count: Int, _ field: Field) throws {
+        guard count <= maxClasses else {
+            throw field.error("has \(count) entries; at most \(maxClasses) classes are supported")
+        }
     }
 
     /// One target per row: the value itself for a vector of logits, an

@@ -1,0 +1,36 @@
+/// Checks the length of every string and key in a problem before any topic
+/// reads it.
+///
+/// Done once, generically, because text reaches the sheet from many places
+/// (ids, titles, state and action names, variable names, layer names) and
+/// each is echoed in error messages too: a 5 MB state name would otherwise
+/// make a 5 MB "one-line" error, or a table column nobody can print.
+enum TextLimits {
+    static func check(_ field: Field) throws {
+        switch field.value.kind {
+        case .string(let text):
+            try checkString(text, at: field)
+        case .array:
+            for item in try field.array() { try check(item) }
+        case .object(let members):
+            for member in members where member.key.count > Limits.maxNameLength {
+                // The key itself is too long to print in the path.
+                throw field.error(
+                    "has a key of \(member.key.count) characters; names may have at most \(Limits.maxNameLength)")
+            }
+            for item in try field.anyObject().fields { try check(item) }
+        default:
+            return
+        }
+    }
+
+    private static func checkString(_ text: String, at field: Field) throws {
+        if case .key(let key)? = field.path.components.last, Limits.longTextFields.contains(key) {
+            guard text.utf8.count <= Limits.maxTextBytes else {
+                throw field.error("is \(text.utf8.count) bytes long; at most \(Limits.maxTextBytes) are allowed")
+            }
+        } else if text.count > Limits.maxNameLength {
+            throw field.error("is \(text.count) characters long; at most \(Limits.maxNameLength) are allowed")
+        }
+    }
+}
