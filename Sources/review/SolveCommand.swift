@@ -16,7 +16,7 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let problems = try Workbook.solve(files: files)
+        let problems = try Workbook.solve(files: files, forSheets: sheet.format != .json)
         try sheet.emit(Sheet(problems: problems, options: sheet.sheetOptions()).render())
     }
 }

@@ -125,3 +125,22 @@ import Testing
         #expect(run.stdout.contains("costs \\$5 and \\$6"))
     }
 }
+
+@Suite struct LargeProblemTests {
+    @Test func anExpressionTooBigForASheetStillGetsJSONAnswers() throws {
+        // x*y summed 2,000 times: 8,000 parse nodes, too many to work by hand.
+        let expression = Array(repeating: "x*y", count: 2_000).joined(separator: "+")
+        let problem = #"{"topic": "backprop", "expression": "\#(expression)", "values": {"x": 3, "y": -2}}"#
+        let sheet = try ReviewProcess.run(["solve", "-"], stdin: problem)
+        #expect(sheet.status == 2)
+        #expect(sheet.stderr.contains("a worked sheet takes at most"))
+        let json = try ReviewProcess.run(["solve", "-", "--format", "json"], stdin: problem)
+        #expect(json.status == 0, "\(json.stderr)")
+        let answers = (try json.json()["results"] as? [[String: Any]])?.first?["answers"] as? [String: Any]
+        // f = 2000·x·y; ∂f/∂x = 2000·y, ∂f/∂y = 2000·x.
+        #expect(answers?["value"] as? Double == -12_000)
+        let gradient = answers?["gradient"] as? [String: Any]
+        #expect(gradient?["x"] as? Double == -4_000)
+        #expect(gradient?["y"] as? Double == 6_000)
+    }
+}

@@ -87,7 +87,7 @@ import Testing
         result += try Workbook.solve(files: examples.map { folder.appendingPathComponent($0).path }).map {
             WorkedProblem(
                 id: $0.id, topic: $0.topic, title: nil, problem: $0.problem, answers: $0.answers, steps: $0.steps,
-                statement: nil, present: $0.present)
+                statement: nil, present: $0.present, sheetLimit: $0.sheetLimit)
         }
         return result
     }

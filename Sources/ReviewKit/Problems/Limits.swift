@@ -19,6 +19,8 @@ public enum Limits {
     /// sheet spends up to about 1 kB of HTML per value (measured: a 1000-node
     /// backprop graph, a dense 100-node gcn), so this keeps the largest sheet
     /// near 100 MB however the problems are shaped.
+    /// Values recorded by one run that prints JSON answers only.
+    public static let maxAnswerValues = 4_000_000
     public static let maxWorkedValues = 100_000
     /// Names and short texts: `id`, `title`, object keys (state, action and
     /// variable names) and every other string in a problem.

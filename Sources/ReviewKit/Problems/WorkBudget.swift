@@ -4,6 +4,11 @@
 struct WorkBudget {
     private(set) var problems = 0
     private(set) var values = 0
+    /// A worked sheet shows every value, JSON answers only list them: the
+    /// first gets `Limits.maxWorkedValues`, the second `Limits.maxAnswerValues`.
+    let forSheets: Bool
+
+    private var valueLimit: Int { forSheets ? Limits.maxWorkedValues : Limits.maxAnswerValues }
 
     /// Before solving: one more problem.
     mutating func admit(_ raw: RawProblem) throws {
@@ -16,11 +21,15 @@ struct WorkBudget {
 
     /// After solving: the values its steps recorded.
     mutating func charge(_ problem: WorkedProblem, _ raw: RawProblem) throws {
+        if forSheets, let limit = problem.sheetLimit {
+            throw raw.fileError(
+                InputError(path: JSONPath(raw.field.path.components + limit.path.components), message: limit.message))
+        }
         values += problem.steps.reduce(0) { $0 + 1 + Self.count($1.value) }
-        guard values <= Limits.maxWorkedValues else {
+        guard values <= valueLimit else {
             throw raw.fileError(InputError(path: raw.field.path, message:
-                "the problems up to here record more than \(Limits.maxWorkedValues) intermediate values, "
-                    + "too many for one sheet; make the problems smaller or split them into several runs"))
+                "the problems up to here record more than \(valueLimit) intermediate values, "
+                    + "too many for one \(forSheets ? "sheet" : "run"); make the problems smaller or split them into several runs"))
         }
     }
 

@@ -3,8 +3,10 @@ public enum Workbook {
     /// Reads and solves every problem in the given files (`-` is stdin).
     /// Nothing is returned unless every problem of every file is fine: the
     /// first bad one throws a `ProblemFileError` naming file and path.
-    public static func solve(files: [String]) throws -> [WorkedProblem] {
-        var budget = WorkBudget()
+    /// `forSheets` is false when only JSON answers are wanted, which allows
+    /// problems too big to be worked on a sheet.
+    public static func solve(files: [String], forSheets: Bool = true) throws -> [WorkedProblem] {
+        var budget = WorkBudget(forSheets: forSheets)
         var worked: [WorkedProblem] = []
         for path in files {
             for raw in try ProblemFileReader.read(path: path) {
@@ -19,8 +21,8 @@ public enum Workbook {
 
     /// Solves the problems in bytes already read, as if they came from
     /// `source`: the same checks and errors as `solve(files:)`.
-    public static func solve(bytes: [UInt8], source: ProblemSource) throws -> [WorkedProblem] {
-        var budget = WorkBudget()
+    public static func solve(bytes: [UInt8], source: ProblemSource, forSheets: Bool = true) throws -> [WorkedProblem] {
+        var budget = WorkBudget(forSheets: forSheets)
         return try ProblemFileReader.read(bytes: bytes, source: source).map { raw in
             try budget.admit(raw)
             let problem = try solve(raw)

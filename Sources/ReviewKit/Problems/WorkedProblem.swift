@@ -12,6 +12,8 @@ public struct WorkedProblem: Sendable {
     /// The user's own question text, when the problem file gave one.
     let statement: String?
     let present: @Sendable (PresentationContext) -> Presentation
+    /// Set when the problem is too big for a worked sheet (JSON is fine).
+    let sheetLimit: SolveError?
 }
 
 /// The fields every problem may carry, whatever its topic.

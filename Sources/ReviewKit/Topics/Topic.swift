@@ -29,6 +29,13 @@ protocol Topic: Sendable {
     static func steps(_ solution: Solution) -> [Step]
     /// Fills the topic's `question` and `solution` templates.
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation
+    /// Why this solution is too big to work on a sheet (md, html, latex),
+    /// though its answers are fine in JSON; nil when it fits.
+    static func sheetLimit(_ solution: Solution) -> SolveError?
+}
+
+extension Topic {
+    static func sheetLimit(_ solution: Solution) -> SolveError? { nil }
 }
 
 /// One recorded intermediate value, as `--format json` lists it.

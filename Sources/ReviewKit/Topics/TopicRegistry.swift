@@ -55,7 +55,8 @@ struct AnyTopic: Sendable {
             problem: header.json(topic: T.name, fields: T.encode(problem)),
             answers: answers, steps: steps,
             statement: header.statement,
-            present: { context in T.present(problem, solution, in: context) })
+            present: { context in T.present(problem, solution, in: context) },
+            sheetLimit: T.sheetLimit(solution))
     }
 }
 

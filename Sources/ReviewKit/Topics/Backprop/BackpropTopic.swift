@@ -50,16 +50,21 @@ enum BackpropTopic: Topic {
         return fields
     }
 
+    /// Nobody works a graph of thousands of nodes on paper, and its sheet
+    /// would run to megabytes; its answers are still given in JSON.
+    static func sheetLimit(_ solution: Solution) -> SolveError? {
+        let nodes = solution.parsed.nodes.count
+        guard nodes > maxGraphNodes else { return nil }
+        return SolveError(at: "expression",
+            "has \(nodes) nodes; a worked sheet takes at most \(maxGraphNodes) (--format json gives the answers)")
+    }
+
     static func solve(_ problem: Problem) throws -> Solution {
         let parsed: ParsedExpression
         do {
             parsed = try ExpressionParser.parse(problem.expression)
         } catch {
             throw SolveError(at: "expression", "column \(error.column): \(error.message)")
-        }
-        guard parsed.nodes.count <= maxGraphNodes else {
-            throw SolveError(at: "expression",
-                             "has \(parsed.nodes.count) nodes; a worked sheet takes at most \(maxGraphNodes)")
         }
         let variables = parsed.variablesInOrderOfFirstAppearance
         var values: [String: Double] = [:]
