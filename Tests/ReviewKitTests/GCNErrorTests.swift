@@ -45,7 +45,7 @@ import Testing
         #expect(line(#""nodes": 3, "edges": [[0,1,2],[1,0]], \#(hw)"#)
             == "test.json: edges[1]: sets A[1][0] = 1, but edges[0] already set it to 2")
         #expect(line(#""nodes": 0, "edges": [], \#(hw)"#)
-            == "test.json: nodes: must be an integer between 1 and 100, got 0")
+            == "test.json: nodes: must be an integer between 1 and 1000, got 0")
     }
 
     @Test func graphIsGivenExactlyOnce() {

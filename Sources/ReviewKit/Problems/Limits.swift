@@ -25,10 +25,13 @@ public enum Limits {
     /// Names and short texts: `id`, `title`, object keys (state, action and
     /// variable names) and every other string in a problem.
     public static let maxNameLength = 200
-    /// Long texts: `statement` and `expression`, in UTF-8 bytes.
+    /// Long texts, in UTF-8 bytes: a `statement` (Markdown a person wrote)
+    /// and an `expression`, which may be machine-made: 1 MiB holds the
+    /// 100,000-node expressions whose JSON answers the tool still gives.
     public static let maxTextBytes = 64 << 10
-    /// The fields whose strings may be long texts.
-    static let longTextFields: Set<String> = ["statement", "expression"]
+    public static let maxExpressionBytes = 1 << 20
+    /// The fields whose strings may be long texts, and their limits.
+    static let longTextFields: [String: Int] = ["statement": maxTextBytes, "expression": maxExpressionBytes]
 }
 
 extension Limits {

@@ -25,9 +25,9 @@ enum TextLimits {
     }
 
     private static func checkString(_ text: String, at field: Field) throws {
-        if case .key(let key)? = field.path.components.last, Limits.longTextFields.contains(key) {
-            guard text.utf8.count <= Limits.maxTextBytes else {
-                throw field.error("is \(text.utf8.count) bytes long; at most \(Limits.maxTextBytes) are allowed")
+        if case .key(let key)? = field.path.components.last, let limit = Limits.longTextFields[key] {
+            guard text.utf8.count <= limit else {
+                throw field.error("is \(text.utf8.count) bytes long; at most \(limit) are allowed")
             }
         } else if text.count > Limits.maxNameLength {
             throw field.error("is \(text.count) characters long; at most \(Limits.maxNameLength) are allowed")

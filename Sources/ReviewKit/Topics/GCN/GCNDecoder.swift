@@ -6,7 +6,7 @@ enum GCNDecoder {
     /// karate club, 34 nodes, fits), and the cap keeps `"nodes": 1e9` from
     /// allocating an n×n matrix: the sheet prints several n×n matrices and
     /// one step per entry of Â, so 1000 nodes made a sheet of gigabytes.
-    static let maxNodes = 100
+    static let maxNodes = 1000
     /// Columns of `features` and of `weights`: each printed matrix is n×d.
     static let maxFeatures = 100
 

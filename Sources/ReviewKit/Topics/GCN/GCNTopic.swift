@@ -127,6 +127,18 @@ enum GCNTopic: Topic {
         try GCNSolver.solve(problem)
     }
 
+    /// Nodes a worked sheet shows: every n×n matrix is written out, and past
+    /// this it would not fit a page (JSON answers go up to `GCNDecoder.maxNodes`).
+    static let maxSheetNodes = 100
+
+    static func sheetLimit(_ solution: Solution) -> SolveError? {
+        let n = solution.adjacency.count
+        guard n > maxSheetNodes else { return nil }
+        return SolveError(
+            at: { if case .edges = solution.problem.graph { "nodes" } else { "adjacency" } }(),
+            "has \(n) nodes; a worked sheet takes at most \(maxSheetNodes) (--format json gives the answers)")
+    }
+
     static func answers(_ solution: Solution) -> JSONValue {
         .object([
             ("degrees", .array(solution.degrees.map { .number($0) })),
