@@ -14,7 +14,8 @@ import PackageDescription
 // `scripts/fuzz` sets REVIEW_FUZZ=1: the library and the fuzz targets are
 // then instrumented for libFuzzer and AddressSanitizer. Per target, not with
 // `-Xswiftc`, which would also reach the build plugin's tool (its own `main`
-// clashes with libFuzzer's). A plain build sets none of these flags.
+// clashes with libFuzzer's). They link with lld: gold crashes on the sanitizer
+// objects. A plain build sets none of these flags.
 let fuzzing = Context.environment["REVIEW_FUZZ"] != nil
 let sanitizers = ["-sanitize=fuzzer,address"]
 let fuzzSwift: [SwiftSetting] = fuzzing ? [.unsafeFlags(sanitizers), .define("FUZZING")] : []
