@@ -102,7 +102,7 @@ public struct Sheet: Sendable {
         if let seed = options.seed { sheet["seed"] = String(seed) }
         if let title = options.title { sheet["title"] = title }
         if let subtitle = options.subtitle { sheet["subtitle"] = subtitle }
-        if let topic = singleTopic { sheet["topic"] = topicTitle(topic, templates) }
+        if let topic = singleTopic { sheet["topic"] = templates.topicTitle(topic) }
         return (templates.render("sheet", sheet), figures, sections)
     }
 
@@ -114,15 +114,8 @@ public struct Sheet: Sendable {
     private func pageTitle(_ templates: TemplateLibrary) -> String {
         if let title = options.title { return title }
         var context: [String: Any] = ["count": problems.count, "plural": problems.count != 1]
-        if let topic = singleTopic { context["topic"] = topicTitle(topic, templates) }
+        if let topic = singleTopic { context["topic"] = templates.topicTitle(topic) }
         return templates.render("page-title", context).trimmingWhitespace()
-    }
-
-    /// "Backpropagation on a computational graph" from `<topic>/title`, or
-    /// the topic's name when it has no title template.
-    private func topicTitle(_ topic: String, _ templates: TemplateLibrary) -> String {
-        guard templates.has("\(topic)/title") else { return topic }
-        return templates.render("\(topic)/title", [String: Any]()).trimmingWhitespace()
     }
 }
 

@@ -41,6 +41,13 @@ struct TemplateLibrary: Sendable {
         return text
     }
 
+    /// A topic's display name from `<topic>/title` ("Backpropagation on a
+    /// computational graph"), or the topic's name when it has none.
+    func topicTitle(_ topic: String) -> String {
+        guard has("\(topic)/title") else { return topic }
+        return render("\(topic)/title", [String: Any]()).trimmingWhitespace()
+    }
+
     func has(_ name: String) -> Bool {
         templates[name] != nil
     }

@@ -41,11 +41,6 @@ enum FigureText {
     static func tikzNumber(_ value: Double) -> String {
         NumberFormat.plain(value, decimals: 3)
     }
-
-    /// A name for TikZ math mode: `z_{1}`.
-    static func tikzName(_ raw: String) -> String {
-        MathNotation.name(raw)
-    }
 }
 
 extension FigureText {

@@ -11,7 +11,7 @@ enum AnswerKey {
             for (index, item) in packet.problems.enumerated() {
                 var row: [String: Any] = [
                     "problem": index + 1,
-                    "section": item.section.title ?? page.topicTitle(item.problem.topic),
+                    "section": item.section.title ?? page.templates.topicTitle(item.problem.topic),
                     "answers": AnswerSummary.short(item.problem.answers),
                 ]
                 if index == 0 {

@@ -12,7 +12,7 @@ enum HandoutIndex {
             switch section.content {
             case .generated(let topic, _, let difficulty):
                 context["generated"] = true
-                context["topic"] = page.topicTitle(topic)
+                context["topic"] = page.templates.topicTitle(topic)
                 context[difficulty.rawValue] = true
             case .fixed(let path, _, _):
                 context["fixed"] = true

@@ -16,8 +16,4 @@ struct MarkdownPage {
         templates.render(template, context).trimmingWhitespace()
     }
 
-    /// The topic's display name (`<topic>/title`), or its name.
-    func topicTitle(_ topic: String) -> String {
-        templates.has("\(topic)/title") ? line("\(topic)/title", [:]) : topic
-    }
 }

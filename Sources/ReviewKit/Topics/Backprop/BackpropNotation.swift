@@ -82,14 +82,4 @@ enum BackpropNotation {
         case .min: return i == 0 ? "[\(x) \\le \(y)]" : "[\(y) < \(x)]"
         }
     }
-
-    /// Whether writing the derivative out with numbers says anything that
-    /// the symbolic form does not (`1` with numbers is still `1`).
-    static func derivativeIsConstant(_ op: Primitive, operand i: Int) -> Bool {
-        switch op {
-        case .add, .negate: return true
-        case .subtract: return true
-        default: return false
-        }
-    }
 }
