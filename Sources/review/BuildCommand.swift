@@ -3,8 +3,8 @@ import Foundation
 import ReviewKit
 
 /// `review build HANDOUT [--out DIR] [--force] [--jobs N]`: reads and checks
-/// the handout (a bad one fails before anything is made), builds every file
-/// in memory on every core, then installs the directory in one rename.
+/// the handout (a bad one fails before anything is made), writes every student's
+/// files into a staging directory on every core, then installs it in one rename.
 /// stdout stays empty; the progress bar and the summary go to stderr.
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,23 +35,27 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let start = Date()
         let handout = try HandoutReader.read(path: handout)
-        let directory = out ?? "out/\(handout.source.stem)"
-        try OutputDirectory.checkAvailable(directory, replace: force)
+        let directory = try OutputDirectory(
+            out ?? "out/\(handout.source.stem)", replace: force, inputs: handout.inputFiles)
 
         let bar = ProgressBar.forStandardError(sheets: handout.sheetCount)
         var progress: HandoutBuilder.Progress?
         if let bar { progress = { done, total in bar.show(done, total) } }
         let build: HandoutBuild
         do {
-            build = try HandoutBuilder.build(handout, jobs: jobs, progress: progress)
+            build = try directory.install { staging in
+                try HandoutBuilder.build(handout, jobs: jobs, progress: progress) { files in
+                    try staging.write(files, jobs: 1)
+                }
+            }
             bar?.finish()
         } catch {
             bar?.finish()  // the error line starts on a clean line
             throw error
         }
-        try OutputDirectory.install(build.files, at: directory, replace: force, jobs: jobs)
 
-        let summary = HandoutSummary.line(handout, build, directory: directory, seconds: Date().timeIntervalSince(start))
+        let summary = HandoutSummary.line(
+            handout, build, directory: directory.shownPath, seconds: Date().timeIntervalSince(start))
         FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 }

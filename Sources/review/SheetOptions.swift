@@ -34,9 +34,9 @@ struct SheetOptions: ParsableArguments {
     }
 
     /// Writes the finished sheet: to stdout, or atomically to `--output`.
-    func emit(_ text: String) throws {
+    func emit(_ text: String, inputs: [String] = []) throws {
         if let output {
-            try OutputFile.write(text, to: output)
+            try OutputFile.write(text, to: output, inputs: inputs)
         } else {
             OutputFile.printToStandardOutput(text)
         }

@@ -2,7 +2,7 @@
 /// table (a row per problem, the student named on their first row), in
 /// each requested format; in JSON with full precision.
 enum AnswerKey {
-    static func render(_ handout: Handout, _ packets: [StudentPacket], format: OutputFormat, page: MarkdownPage)
+    static func render(_ handout: Handout, _ packets: [StudentRecord], format: OutputFormat, page: MarkdownPage)
         -> String
     {
         if format == .json { return json(handout, packets) }
@@ -11,8 +11,8 @@ enum AnswerKey {
             for (index, item) in packet.problems.enumerated() {
                 var row: [String: Any] = [
                     "problem": index + 1,
-                    "section": item.section.title ?? page.templates.topicTitle(item.problem.topic),
-                    "answers": AnswerSummary.short(item.problem.answers),
+                    "section": item.section.title ?? page.templates.topicTitle(item.topic),
+                    "answers": AnswerSummary.short(item.answers),
                 ]
                 if index == 0 {
                     row["first"] = true
@@ -37,14 +37,14 @@ enum AnswerKey {
 
     /// `{"generator", "title", "seed", "students": [{…, "results": [{"id", "topic", "answers"}]}]}`:
     /// the answers exactly as `review solve <folder>/problems.json --format json` gives them.
-    static func json(_ handout: Handout, _ packets: [StudentPacket]) -> String {
+    static func json(_ handout: Handout, _ packets: [StudentRecord]) -> String {
         let students: [JSONValue] = packets.map { packet in
             guard case .object(var members) = packet.student.json().kind else { return .null }
             members.append(Member(key: "variant", value: .number(Int(packet.variant))))
             let results: [JSONValue] = packet.problems.map { item in
                 .object([
-                    ("section", .number(item.section.number)), ("id", .string(item.problem.id)),
-                    ("topic", .string(item.problem.topic)), ("answers", item.problem.answers),
+                    ("section", .number(item.section.number)), ("id", .string(item.id)),
+                    ("topic", .string(item.topic)), ("answers", item.answers),
                 ])
             }
             members.append(Member(key: "results", value: .array(results)))

@@ -16,6 +16,18 @@ public struct Handout: Sendable {
     public var formats: [OutputFormat]
     public var sections: [HandoutSection]
     public var students: [Student]
+    /// The CSV roster the students came from, when they came from one.
+    public var rosterFile: String? = nil
+
+    /// Every file the build reads: no build may replace a directory holding one.
+    public var inputFiles: [String] {
+        var files = source == .standardInput ? [] : [source.displayName]
+        if let rosterFile { files.append(rosterFile) }
+        for section in sections {
+            if case .fixed(_, let file, _) = section.content { files.append(file) }
+        }
+        return files
+    }
 
     /// How many problems every student gets (the same for all: sections fix it).
     public var problemsPerStudent: Int {

@@ -1,50 +1,60 @@
 import Foundation
 
-/// Turns a checked handout into every file of its output directory, in
-/// memory: per-student folders, the answer key, `index.html` and
-/// `manifest.json`. Nothing touches the disk here (see `OutputDirectory`),
-/// so a failure part-way leaves nothing behind.
+/// Turns a checked handout into every file of its output directory:
+/// per-student folders, the answer key, `index.html` and `manifest.json`.
 ///
-/// Students are made in parallel on every core; the result is the same
+/// Files go to `write` as soon as a student is made (from any thread), and
+/// only the student's answers are kept for the answer key, so memory stays
+/// flat however large the class: a few students' sheets at a time, not the
+/// whole class. `write` decides where files go (`StagingDirectory` for
+/// `review build`), so a failure part-way leaves nothing behind.
+///
+/// Students are made in parallel on every core; the files are the same
 /// bytes whatever the number of jobs or the scheduling.
 public enum HandoutBuilder {
     /// Called as students finish: (done, total). From any thread.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+    /// Receives files, paths relative to the output directory. From any
+    /// thread, but never two calls for the same folder.
+    public typealias Writer = @Sendable (_ files: [PlannedFile]) throws -> Void
 
     public static func build(
-        _ handout: Handout, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: Progress? = nil
+        _ handout: Handout, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: Progress? = nil,
+        write: Writer
     ) throws -> HandoutBuild {
         let page = MarkdownPage(templates: TemplateLibrary.forLanguage(handout.language))
         let counter = ProgressCounter(total: handout.students.count, report: progress)
-        let packets = try ParallelMap.map(count: handout.students.count, jobs: jobs) { index in
+        let made = try ParallelMap.map(count: handout.students.count, jobs: jobs) { index in
             let packet = try StudentSheets.make(handout, handout.students[index], page: page)
+            let files = packet.files.map { PlannedFile(path: "\(packet.student.folder)/\($0.path)", contents: $0.contents) }
+            try write(files)
             counter.tick()
-            return packet
+            return (record: packet.record, paths: files.map(\.path))
         }
+        let records = made.map(\.record)
+        var paths = made.flatMap(\.paths)
 
-        var files: [PlannedFile] = []
-        for packet in packets {
-            files += packet.files.map { PlannedFile(path: "\(packet.student.folder)/\($0.path)", contents: $0.contents) }
-        }
+        var shared: [PlannedFile] = []
         var answerKeys: [String] = []
         for format in handout.formats {
             let path = "answer-key.\(format.fileExtension)"
             answerKeys.append(path)
-            files.append(PlannedFile(path: path, contents: AnswerKey.render(handout, packets, format: format, page: page)))
+            shared.append(PlannedFile(path: path, contents: AnswerKey.render(handout, records, format: format, page: page)))
         }
-        files.append(PlannedFile(
-            path: "index.html", contents: HandoutIndex.render(handout, packets, answerKeys: answerKeys, page: page)))
-        files.append(PlannedFile(
-            path: "manifest.json", contents: HandoutManifest.json(handout, packets, files: files.map(\.path))))
+        shared.append(PlannedFile(
+            path: "index.html", contents: HandoutIndex.render(handout, records, answerKeys: answerKeys, page: page)))
+        paths += shared.map(\.path)
+        shared.append(PlannedFile(path: "manifest.json", contents: HandoutManifest.json(handout, records, files: paths)))
+        try write(shared)
         return HandoutBuild(
-            files: files, students: packets.count, problems: packets.reduce(0) { $0 + $1.problems.count })
+            fileCount: paths.count + 1, students: records.count,
+            problems: records.reduce(0) { $0 + $1.problems.count })
     }
 }
 
-/// The files of a build, ready to be written.
+/// What a build made, for the summary line.
 public struct HandoutBuild: Sendable {
-    /// Paths relative to the output directory, `/`-separated, in a fixed order.
-    public var files: [PlannedFile]
+    public var fileCount: Int
     public var students: Int
     /// Problems over all students.
     public var problems: Int

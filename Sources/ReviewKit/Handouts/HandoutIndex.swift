@@ -1,7 +1,7 @@
 /// `index.html`: the handout at a glance, with a link to every file — what
 /// a teacher opens first, and what they can put on a course page.
 enum HandoutIndex {
-    static func render(_ handout: Handout, _ packets: [StudentPacket], answerKeys: [String], page: MarkdownPage)
+    static func render(_ handout: Handout, _ packets: [StudentRecord], answerKeys: [String], page: MarkdownPage)
         -> String
     {
         let sections: [[String: Any]] = handout.sections.map { section in

@@ -3,7 +3,7 @@
 /// student's variant and the seed of each generated section
 /// (`review gen --topic T --count N --difficulty D --seed <seed>`).
 enum HandoutManifest {
-    static func json(_ handout: Handout, _ packets: [StudentPacket], files: [String]) -> String {
+    static func json(_ handout: Handout, _ packets: [StudentRecord], files: [String]) -> String {
         let sections: [JSONValue] = handout.sections.map { section in
             var members: [(String, JSONValue)] = [("number", .number(section.number))]
             if let title = section.title { members.append(("title", .string(title))) }

@@ -42,11 +42,15 @@ public enum HandoutReader {
             let formats = try readFormats(object.optional("formats"))
             let language = try object.optional("lang")?.oneOf(Sheet.languages) ?? "en"
             let sections = try readSections(try object.required("sections"), folder: folder)
-            let students = try RosterReader.students(try object.required("students"), folder: folder)
-            let handout = Handout(
+            let studentsField = try object.required("students")
+            let students = try RosterReader.students(studentsField, folder: folder)
+            var rosterFile: String?
+            if case .string(let path) = studentsField.value.kind { rosterFile = resolve(path, in: folder) }
+            var handout = Handout(
                 source: source, title: try object.optional("title")?.string() ?? source.stem,
                 seed: seed ?? drawSeed(), seedWasDrawn: seed == nil, language: language, formats: formats,
                 sections: sections, students: students)
+            handout.rosterFile = rosterFile
             let total = handout.students.count * handout.problemsPerStudent
             guard total <= Limits.maxHandoutProblems else {
                 throw InputError(

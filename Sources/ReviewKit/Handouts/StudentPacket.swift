@@ -17,6 +17,32 @@ struct StudentPacket: Sendable {
     var sectionSeeds: [SectionSeed]
     var problems: [SectionProblem]
     var files: [PlannedFile]
+
+    /// What stays once the files are written.
+    var record: StudentRecord {
+        StudentRecord(
+            student: student, variant: variant, sectionSeeds: sectionSeeds,
+            problems: problems.map {
+                .init(section: $0.section, id: $0.problem.id, topic: $0.problem.topic, answers: $0.problem.answers)
+            })
+    }
+}
+
+/// What the answer key, the index and the manifest need of a student whose
+/// files are already written: their answers, not their sheets, so a class
+/// of any size is held in memory only a few students at a time.
+struct StudentRecord: Sendable {
+    struct Answered: Sendable {
+        var section: HandoutSection
+        var id: String
+        var topic: String
+        var answers: JSONValue
+    }
+
+    var student: Student
+    var variant: UInt64
+    var sectionSeeds: [StudentPacket.SectionSeed]
+    var problems: [Answered]
 }
 
 /// Makes one student's packet. It reads nothing but the handout and the

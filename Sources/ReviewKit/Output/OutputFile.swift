@@ -1,53 +1,91 @@
 import Foundation
 
-/// A failed write (exit status 1: the input was fine, the disk was not).
-public struct WriteError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): cannot write (\(reason))" }
-}
-
-/// Writes output files whole or not at all.
+/// Writes the file named by `-o`/`--output`, the way a careful shell
+/// redirect would, but whole or not at all:
+/// - a regular file is replaced atomically (a temporary file beside it,
+///   then a rename) and keeps its permissions and, where we may, its owner;
+/// - a symbolic link is written through: its target is replaced, the link stays;
+/// - anything else that exists (`/dev/null`, `/dev/stdout`, a FIFO, a
+///   terminal) is opened and written to directly, never replaced;
+/// - the empty string, a directory or a name ending in `/` is a usage error,
+///   and so is an input file of the same run (it would be overwritten).
 public enum OutputFile {
-    /// Writes `text` to a temporary file beside `path`, then renames it over
-    /// `path`: a reader never sees half a file, and a failed write leaves the
-    /// previous file as it was.
-    public static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            // O_EXCL: never write through a file (or symlink) that is
-            // already there under the temporary name.
-            try Data(text.utf8).write(to: temporary, options: .withoutOverwriting)
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw WriteError(path: path, reason: reason)
-            }
-        } catch let error as WriteError {
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: path, reason: describe(error))
+    public static func write(_ text: String, to path: String, inputs: [String] = []) throws {
+        let option = "--output"
+        guard !path.isEmpty else { throw UsageError(message: "\(option) is empty (an unset shell variable?); give a file name") }
+        guard !path.hasSuffix("/") else { throw UsageError(message: "\(option) \(path): names a directory; give a file name") }
+        if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
+            return try writeInPlace(text, to: path)  // `/dev/stdout` may be a file the shell opened
         }
+        if let existing = OutputPath.status(path) {
+            switch existing.st_mode & S_IFMT {
+            case S_IFDIR: throw UsageError(message: "\(option) \(path): is a directory; give a file name")
+            case S_IFREG: break
+            default: return try writeInPlace(text, to: path)
+            }
+        }
+        let target = try followLinks(try OutputPath.resolve(path, option: option), shown: path)
+        guard OutputPath.isDirectory(target.parent) else {
+            throw UsageError(message: "\(option) \(path): the folder \(target.parent) does not exist")
+        }
+        let existing = OutputPath.status(target.path)
+        if let existing, inputs.contains(where: { input in
+            input != "-" && OutputPath.status(input).map { $0.st_dev == existing.st_dev && $0.st_ino == existing.st_ino } == true
+        }) {
+            throw UsageError(message: "\(option) \(path): is an input file of this run; it would be overwritten")
+        }
+        try replace(target, with: text, keeping: existing)
     }
 
+    /// Until every caller writes through the checked standard-stream writer.
     public static func printToStandardOutput(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    private static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSCocoaErrorDomain {
-            switch nsError.code {
-            case NSFileNoSuchFileError, NSFileWriteNoPermissionError, NSFileWriteFileExistsError: break
-            default: break
+    /// Writes into an existing non-regular file (a device, a FIFO, a
+    /// terminal) without replacing it; never creates one. Appending, so
+    /// `-o /dev/stdout >> log` adds to the log as the shell asked.
+    private static func writeInPlace(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw WriteError.posix(path) }
+        let failure = Descriptor.writeAll(fd, text)
+        let closed = close(fd)
+        if let failure { throw WriteError.posix(path, failure) }
+        if closed != 0 { throw WriteError.posix(path) }
+    }
+
+    /// The file a chain of symbolic links ends at (which may not exist yet).
+    private static func followLinks(_ start: ResolvedPath, shown: String) throws -> ResolvedPath {
+        var target = start
+        for _ in 0..<40 {
+            guard let info = OutputPath.linkStatus(target.path), info.st_mode & S_IFMT == S_IFLNK else { return target }
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: target.path) else {
+                throw WriteError.posix(target.path)
             }
+            let next = destination.hasPrefix("/") ? destination : target.parent + "/" + destination
+            target = try OutputPath.resolve(next, option: "--output \(shown) (a link to \(destination))")
         }
-        return nsError.localizedDescription
+        throw UsageError(message: "--output \(shown): too many levels of symbolic links")
+    }
+
+    /// Writes a temporary file beside `target` and renames it over `target`.
+    private static func replace(_ target: ResolvedPath, with text: String, keeping existing: stat?) throws {
+        for leftover in ScratchName.leftovers(in: target.parent, for: target.name, kind: "tmp") {
+            unlink(leftover)
+        }
+        let temporary = target.parent + "/" + ScratchName.make(for: target.name, kind: "tmp")
+        do {
+            try Descriptor.create(temporary, text)
+            if let existing {
+                // The new file takes the old one's permissions (a private
+                // 0600 sheet stays private) and, when we may, its owner.
+                _ = chown(temporary, existing.st_uid, existing.st_gid)
+                guard chmod(temporary, existing.st_mode & 0o7777) == 0 else { throw WriteError.posix(target.path) }
+            }
+            guard rename(temporary, target.path) == 0 else { throw WriteError.posix(target.path) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
     }
 }

@@ -37,7 +37,7 @@ public enum Limits {
 extension Limits {
     /// Students on one handout: folders are numbered with three digits.
     public static let maxStudents = 999
-    /// Problems in one build (students × problems each), all held in memory
-    /// before anything is written.
+    /// Problems in one build (students × problems each). Sheets are written
+    /// as students are made; the answers of all of them are kept for the key.
     public static let maxHandoutProblems = 100_000
 }
