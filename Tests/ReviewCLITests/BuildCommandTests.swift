@@ -83,13 +83,21 @@ import Testing
 
         let refused = try ReviewProcess.run(["build", example, "--out", out.path])
         #expect(refused.status == 2)
-        #expect(refused.stderr == "review: error: \(out.path): already exists (use --force to replace it)\n")
+        #expect(refused.stderr == "review: error: --out \(out.path): already exists (use --force to replace it)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["notes.txt"])
 
+        // A folder holding the teacher's own file is not replaced, even with --force.
         let forced = try ReviewProcess.run(["build", example, "--out", out.path, "--force"])
-        #expect(forced.status == 0, "\(forced.stderr)")
-        let files = try tree(out)
-        #expect(files["notes.txt"] == nil && files["index.html"] != nil)
+        #expect(forced.status == 2)
+        #expect(forced.stderr.contains("it holds 'notes.txt', which no earlier build wrote"), "\(forced.stderr)")
+        #expect(try tree(out) == ["notes.txt": Data("keep me".utf8)])
+
+        // An earlier build is replaced with --force.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("notes.txt"))
+        #expect(try ReviewProcess.run(["build", example, "--out", out.path, "--force"]).status == 0)
+        let rebuilt = try ReviewProcess.run(["build", example, "--out", out.path, "--force"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(try tree(out)["index.html"] != nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["final"])
     }
 

@@ -66,9 +66,9 @@ import Testing
             handout.formats = OutputFormat.allCases
             handout.students = Array(handout.students.prefix(4))
             let build = try HandoutBuilder.build(handout, jobs: 2)
-            _ = HandoutSummary.line(handout, build, directory: "out/a b", seconds: 0.5)
+            _ = HandoutSummary.line(handout, build.made, directory: "out/a b", seconds: 0.5)
             handout.seedWasDrawn = true
-            _ = HandoutSummary.line(handout, build, directory: "out", seconds: 12)
+            _ = HandoutSummary.line(handout, build.made, directory: "out", seconds: 12)
         }
     }
 

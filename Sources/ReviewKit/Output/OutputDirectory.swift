@@ -27,18 +27,20 @@ public struct OutputDirectory: Sendable {
     let inputs: [String]
 
     /// Resolves and checks `path` (a `UsageError`, exit status 2, when it
-    /// may not be written), before any work is done.
+    /// may not be written), before any work is done. Leftovers of killed
+    /// runs beside it are cleaned up first.
     public init(_ path: String, replace: Bool, inputs: [String]) throws {
         shownPath = path
         target = try OutputPath.resolve(path, option: "--out")
         self.replace = replace
         self.inputs = inputs.filter { $0 != "-" }.compactMap(OutputPath.realPath)
+        cleanLeftovers()
         try check()
     }
 
     /// Creates the staging directory, lets `fill` write the build into it,
     /// checks the target again and swaps the staging directory into place.
-    /// Leftovers of killed runs are cleaned up first; if `fill` fails the
+    /// If `fill` fails the
     /// staging directory is removed and the target is as it was.
     public func install<Result>(_ fill: (StagingDirectory) throws -> Result) throws -> Result {
         let manager = FileManager.default
@@ -47,7 +49,6 @@ public struct OutputDirectory: Sendable {
         } catch {
             throw WriteError(path: target.parent, reason: "cannot create the folder")
         }
-        cleanLeftovers()
         let staging = target.parent + "/" + ScratchName.make(for: target.name, kind: "building")
         guard mkdir(staging, 0o777) == 0 else { throw WriteError.posix(staging) }
         do {

@@ -41,7 +41,35 @@ struct HandoutFolder {
     }
 }
 
-extension HandoutBuild {
+/// A build collected in memory instead of written to a directory.
+struct InMemoryBuild {
+    /// Student files sorted by path (workers finish in any order), then the
+    /// shared files (answer keys, index, manifest) in the order they were written.
+    var files: [PlannedFile]
+    var made: HandoutBuild
+    var students: Int { made.students }
+    var problems: Int { made.problems }
+}
+
+extension HandoutBuilder {
+    static func build(_ handout: Handout, jobs: Int = 2) throws -> InMemoryBuild {
+        final class Collected: @unchecked Sendable {
+            let lock = NSLock()
+            var batches: [[PlannedFile]] = []
+        }
+        let collected = Collected()
+        let made = try build(handout, jobs: jobs) { files in
+            collected.lock.lock()
+            collected.batches.append(files)
+            collected.lock.unlock()
+        }
+        let shared = collected.batches.removeLast()
+        let students = collected.batches.flatMap { $0 }.sorted { $0.path < $1.path }
+        return InMemoryBuild(files: students + shared, made: made)
+    }
+}
+
+extension InMemoryBuild {
     /// Path → contents.
     var byPath: [String: String] {
         Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
