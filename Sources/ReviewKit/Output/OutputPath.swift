@@ -37,6 +37,9 @@ enum OutputPath {
                 let missing = rest.prefix { $0 != step }.joined(separator: "/")
                 throw UsageError(message: "\(option) \(raw): '\(step)' follows '\(missing)', which does not exist")
             }
+            if rest.count > 1, linkStatus((base == "/" ? "" : base) + "/" + rest[0]) != nil {
+                throw UsageError(message: "\(option) \(raw): '\(rest[0])' is not a folder")
+            }
             guard let name = rest.last else {
                 // The whole path is an existing directory: name it by its real path.
                 guard base != "/" else { throw UsageError(message: "\(option) \(raw): is the root directory") }
