@@ -1,0 +1,115 @@
+/// The one table that decides brackets, for every writer.
+///
+/// Higher binds tighter. A child gets brackets only when its precedence is
+/// below what its place in the parent needs (`needsBrackets`), so a negative
+/// number is bracketed as a factor or a subtrahend (`2 \cdot (-3)`,
+/// `1 - (-2)`) but never after `=`, inside a function's own brackets
+/// (`\min(-9, 3)`, `σ(-2.5)`) or in a vector.
+enum FormulaPrecedence: Int, Comparable {
+    case relation = 0
+    /// `a + b`, `a - b`
+    case additive = 10
+    /// A leading minus (`-x`, a negative number) and `Σ_j …`, whose body
+    /// runs to the end.
+    case negation = 15
+    /// `a \cdot b`, `a / b`, `y_i \ln p_i`, `1.2 \times 10^{5}`
+    case multiplicative = 20
+    /// `\ln x`: a function written without brackets.
+    case function = 25
+    /// `a^{b}`, `e^{x}`
+    case power = 30
+    /// Anything with its own brackets or none needed: symbols, numbers,
+    /// `\max(…)`, `\frac{…}{…}` (in math), vectors.
+    case atom = 40
+
+    static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+
+    /// Plain text writes fractions and exponentials inline (`1/3`,
+    /// `exp(x)`), which changes their precedence; LaTeX and MathML share the
+    /// math notation.
+    enum Notation { case plain, math }
+
+    static func of(_ formula: Formula, _ notation: Notation, policy: NumberPolicy) -> FormulaPrecedence {
+        switch formula {
+        case .number(let value, let digits):
+            let shown = policy.show(value, digits: digits)
+            if shown.negative { return .negation }
+            switch shown.form {
+            case .scientific: return .multiplicative
+            case .fraction: return notation == .plain ? .multiplicative : .atom
+            case .decimal, .nonFinite: return .atom
+            }
+        case .integer(let n): return n < 0 ? .negation : .atom
+        case .symbol, .text, .vector, .matrix: return .atom
+        case .relation: return .relation
+        case .apply(let op, let operands):
+            switch op {
+            case .add, .subtract: return .additive
+            case .multiply, .juxtapose, .divide: return .multiplicative
+            case .fraction: return notation == .plain ? .multiplicative : .atom
+            case .power: return .power
+            case .exp: return notation == .plain ? .atom : .power
+            case .negate, .sum: return .negation
+            case .ln: return lnNeedsBrackets(operands[0]) ? .atom : .function
+            case .max(let index), .min(let index): return index == nil ? .atom : .function
+            case .squareRoot, .floor, .ceil, .call, .partial: return .atom
+            }
+        }
+    }
+
+    /// `\ln S` for a plain symbol, `\ln(1.4)` and `\ln(a + b)` otherwise.
+    static func lnNeedsBrackets(_ operand: Formula) -> Bool {
+        if case .symbol = operand { return false }
+        return true
+    }
+
+    /// Whether operand `index` of `op` must be bracketed. Operands that the
+    /// notation already encloses (function arguments, fraction parts,
+    /// exponents in math, vector entries) never are.
+    static func needsBrackets(
+        _ child: Formula, operand index: Int, of op: FormulaOperator, _ notation: Notation, policy: NumberPolicy
+    ) -> Bool {
+        let p = of(child, notation, policy: policy)
+        let leadingMinus = p == .negation && !isSum(child)
+        switch op {
+        case .add:
+            // A negative term after the first is written as a subtraction.
+            return index == 0 ? p < .additive : p < .additive && !leadingMinus
+        case .subtract:
+            return index == 0 ? p < .additive : p < .multiplicative
+        case .multiply, .divide:
+            if index == 0 { return p < .multiplicative && !leadingMinus }
+            return op == .divide ? p <= .multiplicative : p < .multiplicative
+        case .juxtapose:
+            if index == 0 { return p < .function && !leadingMinus }
+            return p < .function
+        case .fraction:
+            guard notation == .plain else { return false }
+            return index == 0 ? p < .multiplicative && !leadingMinus : p <= .multiplicative
+        case .power:
+            return index == 0 ? p < .atom : notation == .plain && p < .atom
+        case .negate:
+            return p < .multiplicative
+        case .sum:
+            return p < .multiplicative
+        case .exp, .ln, .squareRoot, .max, .min, .floor, .ceil, .call, .partial:
+            return false
+        }
+    }
+
+    /// The sign of a term written after `+`: a negative number or a
+    /// negation gives `(true, its magnitude)`, so `a + (-3)` is written `a - 3`.
+    static func splitSign(_ term: Formula) -> (negative: Bool, magnitude: Formula) {
+        switch term {
+        case .number(let value, let digits) where value < 0: return (true, .number(-value, digits: digits))
+        case .integer(let n) where n < 0: return (true, .integer(-n))
+        case .apply(.negate, let operands): return (true, operands[0])
+        default: return (false, term)
+        }
+    }
+
+    private static func isSum(_ formula: Formula) -> Bool {
+        if case .apply(.sum, _) = formula { return true }
+        return false
+    }
+}

@@ -1,0 +1,128 @@
+/// Writes a formula as LaTeX math (the text between `$…$`), for Markdown
+/// and LaTeX sheets.
+///
+/// Brackets come from `FormulaPrecedence`, numbers from `NumberPolicy`;
+/// this file only knows LaTeX spelling.
+struct LaTeXFormulaWriter {
+    var policy = NumberPolicy.standard
+
+    func write(_ formula: Formula) -> String {
+        node(policy.prepared(formula))
+    }
+
+    private func node(_ formula: Formula) -> String {
+        switch formula {
+        case .number(let value, let digits): return number(policy.show(value, digits: digits))
+        case .integer(let n): return (n < 0 ? "-" : "") + NumberPolicy.grouped(String(n.magnitude), separator: "{,}")
+        case .symbol(let symbol): return self.symbol(symbol)
+        case .text(let text): return MathNotation.text(text)
+        case .relation(let relation, let left, let right):
+            let rightText = right.isRelation ? "(\(node(right)))" : node(right)
+            return "\(node(left)) \(self.relation(relation)) \(rightText)"
+        case .vector(let entries): return "(" + entries.map(node).joined(separator: ", ") + ")"
+        case .matrix(let rows):
+            let body = rows.map { $0.map(node).joined(separator: " & ") }.joined(separator: " \\\\ ")
+            return "\\begin{bmatrix} \(body) \\end{bmatrix}"
+        case .apply(let op, let operands): return apply(op, operands)
+        }
+    }
+
+    private func number(_ shown: ShownNumber) -> String {
+        let sign = shown.negative ? "-" : ""
+        switch shown.form {
+        case .decimal(let digits): return sign + NumberPolicy.grouped(digits, separator: "{,}")
+        case .scientific(let mantissa, let exponent): return "\(sign)\(mantissa) \\times 10^{\(exponent)}"
+        case .fraction(let p, let q): return "\(sign)\\frac{\(p)}{\(q)}"
+        case .nonFinite(let text): return text == "NaN" ? "\\mathrm{NaN}" : sign + "\\infty"
+        }
+    }
+
+    private func symbol(_ symbol: Symbol) -> String {
+        var base = name(symbol.name)
+        if let accent = symbol.accent { base = "\\\(accent.rawValue){\(base)}" }
+        if let sub = symbol.sub { base += "_{\(node(sub))}" }
+        if let sup = symbol.sup { base += "^{\(node(sup))}" }
+        return base
+    }
+
+    /// `\sigma` for a Greek letter, the letter itself for one character,
+    /// `\mathit{lr}` for a longer name.
+    private func name(_ raw: String) -> String {
+        if SymbolNames.greekLetter(raw) != nil { return "\\" + raw }
+        if raw.count <= 1 || raw.allSatisfy(\.isNumber) { return MathNotation.escape(raw) }
+        return "\\mathit{\(MathNotation.escape(raw))}"
+    }
+
+    private func functionName(_ raw: String) -> String {
+        SymbolNames.greekLetter(raw) != nil ? "\\" + raw : "\\operatorname{\(MathNotation.escape(raw))}"
+    }
+
+    private func relation(_ relation: Relation) -> String {
+        switch relation {
+        case .equals, .result: return "="
+        case .approximately: return "\\approx"
+        case .tendsTo: return "\\to"
+        case .lessOrEqual: return "\\le"
+        }
+    }
+
+    /// Operand `index` of `op`, bracketed when the precedence table says so.
+    private func operand(_ operands: [Formula], _ index: Int, of op: FormulaOperator) -> String {
+        let text = node(operands[index])
+        return FormulaPrecedence.needsBrackets(operands[index], operand: index, of: op, .math, policy: policy)
+            ? "(\(text))" : text
+    }
+
+    private func arguments(_ operands: [Formula]) -> String {
+        "(" + operands.map(node).joined(separator: ", ") + ")"
+    }
+
+    private func apply(_ op: FormulaOperator, _ x: [Formula]) -> String {
+        switch op {
+        case .add:
+            var text = operand(x, 0, of: op)
+            for term in x.dropFirst() {
+                let (negative, magnitude) = FormulaPrecedence.splitSign(term)
+                if negative {
+                    let inner = node(magnitude)
+                    let bracket = FormulaPrecedence.needsBrackets(magnitude, operand: 1, of: .subtract, .math, policy: policy)
+                    text += " - " + (bracket ? "(\(inner))" : inner)
+                } else {
+                    text += " + " + operand([term], 0, of: .add)
+                }
+            }
+            return text
+        case .subtract: return "\(operand(x, 0, of: op)) - \(operand(x, 1, of: op))"
+        case .multiply: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\cdot ")
+        case .juxtapose: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " ")
+        case .divide: return "\(operand(x, 0, of: op)) / \(operand(x, 1, of: op))"
+        case .fraction: return "\\frac{\(node(x[0]))}{\(node(x[1]))}"
+        case .power: return "\(operand(x, 0, of: op))^{\(node(x[1]))}"
+        case .negate: return "-" + operand(x, 0, of: op)
+        case .squareRoot: return "\\sqrt{\(node(x[0]))}"
+        case .exp: return "e^{\(node(x[0]))}"
+        case .ln:
+            return FormulaPrecedence.lnNeedsBrackets(x[0]) ? "\\ln(\(node(x[0])))" : "\\ln \(node(x[0]))"
+        case .max(let index), .min(let index):
+            let name = op == .max(over: index) ? "\\max" : "\\min"
+            guard let index else { return name + arguments(x) }
+            return "\(name)_{\(node(index))} \(node(x[0]))"
+        case .floor: return "\\lfloor \(node(x[0])) \\rfloor"
+        case .ceil: return "\\lceil \(node(x[0])) \\rceil"
+        case .call(let name): return functionName(name) + arguments(x)
+        case .partial: return "\\frac{\\partial \(node(x[0]))}{\\partial \(node(x[1]))}"
+        case .sum(let index, let upper):
+            var text = "\\sum"
+            if let index { text += "_{\(node(index))}" }
+            if let upper { text += "^{\(node(upper))}" }
+            return text + " " + operand(x, 0, of: op)
+        }
+    }
+}
+
+extension Formula {
+    var isRelation: Bool {
+        if case .relation = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// How every number on a sheet is shown, decided once and applied by all
+/// three formula writers:
+///
+/// - integers exactly (`3`, `-12`, `12{,}345` with thousands grouped from
+///   five digits on, in LaTeX and MathML alike; plain text never groups,
+///   because a comma there separates arguments);
+/// - other values to `significantDigits` significant figures (default 4),
+///   trailing zeros dropped, halves rounded away from zero as on paper;
+///   magnitudes from 10^7 or below 10^-4 in scientific notation, so no
+///   value shows as a long run of zeros or as 0;
+/// - a simple fraction whose decimal would be rounded exactly as a
+///   fraction (`1/3`, `-2/3`; denominators up to `maxDenominator`);
+/// - `Relation.result` as `=` when the shown number is exact, `≈` when it
+///   was rounded. Binary noise is not rounding: 1 − 2.2 is
+///   −1.2000000000000002 in doubles, but a student's −1.2 is exact.
+struct NumberPolicy: Hashable, Sendable {
+    var significantDigits = 4
+    /// Largest denominator shown as a fraction; 0 turns fractions off.
+    var maxDenominator = 12
+
+    static let standard = NumberPolicy()
+
+    /// How `value` is shown with `digits` significant figures (the policy's
+    /// own when nil).
+    func show(_ value: Double, digits: Int? = nil) -> ShownNumber {
+        let digits = Swift.max(1, digits ?? significantDigits)
+        guard value.isFinite else {
+            return ShownNumber(
+                negative: value < 0, form: .nonFinite(value.isNaN ? "NaN" : "∞"), isExact: false, value: value, unit: .infinity)
+        }
+        let magnitude = abs(value)
+        let negative = value < 0
+        if value == 0 { return ShownNumber(negative: false, form: .decimal("0"), isExact: true, value: 0, unit: 1) }
+        if magnitude.rounded() == magnitude && magnitude < 1e15 {
+            return ShownNumber(
+                negative: negative, form: .decimal(String(UInt64(magnitude))), isExact: true, value: value, unit: 1)
+        }
+        if magnitude >= 1e7 || magnitude < 1e-4 {
+            var exponent = Int(Foundation.floor(log10(magnitude)))
+            var mantissa = magnitude / Foundation.pow(10, Double(exponent))
+            if Self.round(mantissa, digits - 1) >= 10 {
+                mantissa /= 10
+                exponent += 1
+            }
+            let text = Self.fixed(mantissa, digits - 1)
+            let shown = (Double(text) ?? mantissa) * Foundation.pow(10, Double(exponent))
+            return ShownNumber(
+                negative: negative, form: .scientific(mantissa: text, exponent: exponent),
+                isExact: Self.same(shown, magnitude), value: negative ? -shown : shown,
+                unit: Foundation.pow(10, Double(exponent - (digits - 1))))
+        }
+        let decimals = Swift.max(0, digits - 1 - Int(Foundation.floor(log10(magnitude))))
+        let text = Self.fixed(magnitude, decimals)
+        let shown = Double(text) ?? magnitude
+        if !Self.same(shown, magnitude), let (p, q) = fraction(magnitude) {
+            return ShownNumber(
+                negative: negative, form: .fraction(p, q), isExact: true, value: value,
+                unit: Foundation.pow(10, -Double(decimals)))
+        }
+        return ShownNumber(
+            negative: negative, form: .decimal(text), isExact: Self.same(shown, magnitude),
+            value: negative ? -shown : shown, unit: Foundation.pow(10, -Double(decimals)))
+    }
+
+    /// `p/q` in lowest terms with q ≤ `maxDenominator`, if `magnitude` is one
+    /// (up to binary noise).
+    private func fraction(_ magnitude: Double) -> (Int, Int)? {
+        guard maxDenominator >= 2, magnitude < 1e6 else { return nil }
+        for q in 2...maxDenominator {
+            let p = (magnitude * Double(q)).rounded()
+            if p >= 1, Self.same(p / Double(q), magnitude) { return (Int(p), q) }
+        }
+        return nil
+    }
+
+    /// Equal up to binary noise (a relative 1e-12).
+    static func same(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= 1e-12 * Swift.max(1, abs(b))
+    }
+
+    private static func round(_ value: Double, _ decimals: Int) -> Double {
+        let scale = Foundation.pow(10, Double(decimals))
+        return (value * scale).rounded() / scale
+    }
+
+    /// Fixed point with at most `decimals` places, trailing zeros dropped;
+    /// halves away from zero. Integer arithmetic, as `NumberFormat` does:
+    /// `String(format:)` is slow.
+    static func fixed(_ magnitude: Double, _ decimals: Int) -> String {
+        let scale = Foundation.pow(10, Double(decimals))
+        let scaled = (magnitude * scale).rounded()
+        guard scaled < 9e15, decimals <= 15 else { return String(format: "%.\(decimals)f", magnitude) }
+        let units = UInt64(scaled)
+        let divisor = UInt64(scale)
+        var text = String(units / divisor)
+        var fraction = units % divisor
+        guard fraction != 0 else { return text }
+        var digits = decimals
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let tail = String(fraction)
+        text += "." + String(repeating: "0", count: digits - tail.count) + tail
+        return text
+    }
+
+    /// The integer part of a decimal grouped in threes with `separator`, from
+    /// five digits on (`1024` stays, `12345` becomes `12,345`).
+    static func grouped(_ decimal: String, separator: String) -> String {
+        let parts = decimal.split(separator: ".", maxSplits: 1)
+        let whole = Array(parts[0])
+        guard whole.count >= 5 else { return decimal }
+        var out = ""
+        for (i, c) in whole.enumerated() {
+            if i > 0 && (whole.count - i) % 3 == 0 { out += separator }
+            out.append(c)
+        }
+        return parts.count == 2 ? out + "." + parts[1] : out
+    }
+}
