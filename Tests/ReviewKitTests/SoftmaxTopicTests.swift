@@ -162,11 +162,13 @@ import Testing
 
     @Test func sheetShowsEveryStep() throws {
         let text = try sheet(#"{"topic": "softmax", "logits": [2.0, 1.0, 0.1], "target": 0}"#)
-        // e^-1.9 = 0.14956… → 0.1496; S = 1.51744… → 1.5174; ln S = 0.41703 → 0.417
+        // Four significant figures: e^-1.9 = 0.14956… → 0.1496; S = 1.51744… → 1.517.
         #expect(text.contains(#"$0.1 - 2 = -1.9$"#))
         #expect(text.contains(#"$e^{-1.9} \approx 0.1496$"#))
-        #expect(text.contains(#"S = \sum_j e^{a_j} = 1 + 0.3679 + 0.1496 \approx 1.5174"#))
-        #expect(text.contains(#"p_{1} = \frac{0.3679}{1.5174} \approx 0.2424"#))
+        #expect(text.contains(#"S = \sum_{j} e^{a_{j}} = 1 + 0.3679 + 0.1496 \approx 1.517"#))
+        // 0.3679 / 1.517 = 0.24252 would not give the shown 0.2424 (p_1 = 0.24243),
+        // so this step shows its operands to five figures: 0.36788 / 1.5174 = 0.24244.
+        #expect(text.contains(#"p_{1} = \frac{0.36788}{1.5174} \approx 0.2424"#))
         #expect(text.contains(#"L = -(1 \cdot \ln p_{0} + 0 \cdot \ln p_{1} + 0 \cdot \ln p_{2}) = -\ln p_{0}"#))
         #expect(text.contains(#"$0.659 - 1 \approx -0.341$"#))
         #expect(text.contains("natural logarithm"))
@@ -189,7 +191,7 @@ import Testing
         let batch = try sheet(#"{"topic": "softmax", "logits": [[1, 2], [3, 1]], "target": [0, [0.5, 0.5]], "reduction": "sum"}"#)
         #expect(batch.contains("#### Example 1"))
         #expect(batch.contains("The target is the soft distribution $y = (0.5, 0.5)$."))
-        #expect(batch.contains(#"L = \sum_n L_n = "#))
+        #expect(batch.contains(#"L = \sum_{n} L_{n} = "#))
         let underflow = try sheet(#"{"topic": "softmax", "logits": [0, 1000], "target": 0}"#)
         #expect(underflow.contains(#"$e^{-1000} \approx 0$"#))
         #expect(underflow.contains(#"= -(-1000 - 0) = 1000"#))

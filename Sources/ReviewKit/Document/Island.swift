@@ -4,6 +4,8 @@
 enum Island: Sendable, Equatable {
     /// LaTeX math, inline (`$…$`) or displayed (`$$…$$`).
     case math(latex: String, display: Bool)
+    /// A formula tree from a topic (see `FormulaIsland`).
+    case formula(FormulaIsland)
     case table(Table)
     case figure(Figure)
     /// Where a wrapper around part of the sheet opens or closes.

@@ -6,7 +6,9 @@
 /// then tables. Backslash-escaped dollars (`\$`, as `MarkdownEscaping`
 /// writes for text from problem files) and code spans are left alone.
 enum IslandExtractor {
-    static func extract(_ markdown: String, figures: [Figure] = [], sections: [Section] = []) -> IslandDocument {
+    static func extract(
+        _ markdown: String, figures: [Figure] = [], sections: [Section] = [], formulas: [FormulaIsland] = []
+    ) -> IslandDocument {
         var islands: [Island] = []
         let withSections = SectionMarker.replace(in: markdown) { index in
             guard sections.indices.contains(index) else { return "" }
@@ -18,7 +20,12 @@ enum IslandExtractor {
             islands.append(.figure(figures[index]))
             return IslandToken.make(islands.count - 1)
         }
-        let withMath = extractMath(withFigures, into: &islands)
+        let withFormulas = FormulaMarker.replace(in: withFigures) { index in
+            guard formulas.indices.contains(index) else { return "" }
+            islands.append(.formula(formulas[index]))
+            return IslandToken.make(islands.count - 1)
+        }
+        let withMath = extractMath(withFormulas, into: &islands)
         let withTables = extractTables(withMath, into: &islands)
         return IslandDocument(markdown: withTables, islands: islands)
     }

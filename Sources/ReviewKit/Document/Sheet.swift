@@ -41,8 +41,11 @@ public struct Sheet: Sendable {
         return formats.map { format in
             if format == .json { return AnswerDocument(problems: problems, seed: options.seed).json() }
             if layout == nil {
-                let (text, figures, sections) = markdown(templates, presentations: presentations)
-                layout = (IslandExtractor.extract(text, figures: figures, sections: sections), pageTitle(templates))
+                let (text, figures, sections, formulas) = markdown(templates, presentations: presentations)
+                layout = (
+                    IslandExtractor.extract(text, figures: figures, sections: sections, formulas: formulas),
+                    pageTitle(templates)
+                )
             }
             let body = DocumentRenderer(format: format).render(layout!.document)
             return PageShell(format: format, templates: templates).wrap(body, title: layout!.title)
@@ -56,11 +59,14 @@ public struct Sheet: Sendable {
     }
 
     /// The sheet as Markdown with `$…$` math, pipe tables, figure and
-    /// section markers, before islands are taken out; and the figures and
-    /// sections the markers number.
-    func markdown(_ templates: TemplateLibrary, presentations: [Presentation]? = nil) -> (String, [Figure], [Section]) {
+    /// section markers, before islands are taken out; and the figures,
+    /// sections and formulas the markers number.
+    func markdown(_ templates: TemplateLibrary, presentations: [Presentation]? = nil)
+        -> (String, [Figure], [Section], [FormulaIsland])
+    {
         let context = PresentationContext(templates: templates)
         var figures: [Figure] = []
+        var formulas: [FormulaIsland] = []
         var sections: [Section] = []
         /// A marker for `section`: a wrapper on HTML sheets, nothing in the
         /// other formats (their island writers write it as nothing).
@@ -71,10 +77,15 @@ public struct Sheet: Sendable {
         let summary = templates.render("fold-summary", [String: Any]()).trimmingWhitespace()
         let entries: [[String: Any]] = problems.enumerated().map { index, problem in
             let presentation = presentations?[index] ?? problem.present(context)
-            // Each problem numbers its figures from 0; the sheet numbers them all.
-            let offset = figures.count
+            // Each problem numbers its figures and formulas from 0; the sheet numbers them all.
+            let offset = figures.count, formulaOffset = formulas.count
             figures += presentation.figures
-            let renumber = { (text: String) in FigureMarker.replace(in: text) { FigureMarker.make($0 + offset) } }
+            formulas += presentation.formulas
+            let renumber = { (text: String) in
+                FormulaMarker.replace(in: FigureMarker.replace(in: text) { FigureMarker.make($0 + offset) }) {
+                    FormulaMarker.make($0 + formulaOffset)
+                }
+            }
             var entry: [String: Any] = [
                 "number": index + 1,
                 "id": problem.id,
@@ -103,7 +114,7 @@ public struct Sheet: Sendable {
         if let title = options.title { sheet["title"] = title }
         if let subtitle = options.subtitle { sheet["subtitle"] = subtitle }
         if let topic = singleTopic { sheet["topic"] = templates.topicTitle(topic) }
-        return (templates.render("sheet", sheet), figures, sections)
+        return (templates.render("sheet", sheet), figures, sections, formulas)
     }
 
     private var singleTopic: String? {

@@ -58,6 +58,7 @@ infix operator .= : FormulaRelationPrecedence
 infix operator .≈ : FormulaRelationPrecedence
 infix operator .=≈ : FormulaRelationPrecedence
 precedencegroup FormulaRelationPrecedence {
+    higherThan: TernaryPrecedence
     associativity: left
     lowerThan: AdditionPrecedence
 }

@@ -66,8 +66,14 @@ enum FormulaPrecedence: Int, Comparable {
     /// Whether operand `index` of `op` must be bracketed. Operands that the
     /// notation already encloses (function arguments, fraction parts,
     /// exponents in math, vector entries) never are.
+    ///
+    /// A `Σ` runs to the end of what follows it, so it needs no brackets as
+    /// the last factor of a product or after a leading minus
+    /// (`\frac{1}{N} \sum_n L_n`, `-\sum_i y_i \ln p_i`); `isLast` says
+    /// the operand ends its parent.
     static func needsBrackets(
-        _ child: Formula, operand index: Int, of op: FormulaOperator, _ notation: Notation, policy: NumberPolicy
+        _ child: Formula, operand index: Int, of op: FormulaOperator, _ notation: Notation, policy: NumberPolicy,
+        isLast: Bool = false
     ) -> Bool {
         let p = of(child, notation, policy: policy)
         let leadingMinus = p == .negation && !isSum(child)
@@ -79,17 +85,17 @@ enum FormulaPrecedence: Int, Comparable {
             return index == 0 ? p < .additive : p < .multiplicative
         case .multiply, .divide:
             if index == 0 { return p < .multiplicative && !leadingMinus }
-            return op == .divide ? p <= .multiplicative : p < .multiplicative
+            return op == .divide ? p <= .multiplicative : p < .multiplicative && !(isLast && isSum(child))
         case .juxtapose:
             if index == 0 { return p < .function && !leadingMinus }
-            return p < .function
+            return p < .function && !(isLast && isSum(child))
         case .fraction:
             guard notation == .plain else { return false }
             return index == 0 ? p < .multiplicative && !leadingMinus : p <= .multiplicative
         case .power:
             return index == 0 ? p < .atom : notation == .plain && p < .atom
         case .negate:
-            return p < .multiplicative
+            return p < .multiplicative && !isSum(child)
         case .sum:
             return p < .multiplicative
         case .exp, .ln, .squareRoot, .max, .min, .floor, .ceil, .call, .partial:

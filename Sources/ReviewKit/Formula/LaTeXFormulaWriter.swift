@@ -69,7 +69,8 @@ struct LaTeXFormulaWriter {
     /// Operand `index` of `op`, bracketed when the precedence table says so.
     private func operand(_ operands: [Formula], _ index: Int, of op: FormulaOperator) -> String {
         let text = node(operands[index])
-        return FormulaPrecedence.needsBrackets(operands[index], operand: index, of: op, .math, policy: policy)
+        return FormulaPrecedence.needsBrackets(
+            operands[index], operand: index, of: op, .math, policy: policy, isLast: index == operands.count - 1)
             ? "(\(text))" : text
     }
 

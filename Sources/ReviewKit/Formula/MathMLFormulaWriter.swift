@@ -96,7 +96,8 @@ struct MathMLFormulaWriter {
     }
 
     private func operand(_ operands: [Formula], _ index: Int, of op: FormulaOperator) -> [MathNode] {
-        FormulaPrecedence.needsBrackets(operands[index], operand: index, of: op, .math, policy: policy)
+        FormulaPrecedence.needsBrackets(
+            operands[index], operand: index, of: op, .math, policy: policy, isLast: index == operands.count - 1)
             ? bracketed(row(operands[index])) : items(operands[index])
     }
 

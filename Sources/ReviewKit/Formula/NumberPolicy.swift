@@ -49,7 +49,7 @@ struct NumberPolicy: Hashable, Sendable {
             return ShownNumber(
                 negative: negative, form: .scientific(mantissa: text, exponent: exponent),
                 isExact: Self.same(shown, magnitude), value: negative ? -shown : shown,
-                unit: Foundation.pow(10, Double(exponent - (digits - 1))))
+                unit: Foundation.pow(10, Double(exponent - Self.decimalPlaces(text))))
         }
         let decimals = Swift.max(0, digits - 1 - Int(Foundation.floor(log10(magnitude))))
         let text = Self.fixed(magnitude, decimals)
@@ -61,7 +61,7 @@ struct NumberPolicy: Hashable, Sendable {
         }
         return ShownNumber(
             negative: negative, form: .decimal(text), isExact: Self.same(shown, magnitude),
-            value: negative ? -shown : shown, unit: Foundation.pow(10, -Double(decimals)))
+            value: negative ? -shown : shown, unit: Foundation.pow(10, -Double(Self.decimalPlaces(text))))
     }
 
     /// `p/q` in lowest terms with q ≤ `maxDenominator`, if `magnitude` is one
@@ -73,6 +73,13 @@ struct NumberPolicy: Hashable, Sendable {
             if p >= 1, Self.same(p / Double(q), magnitude) { return (Int(p), q) }
         }
         return nil
+    }
+
+    /// Digits after the point as written: a dropped trailing zero widens
+    /// the last shown digit (`0.659` is read to thousandths).
+    static func decimalPlaces(_ text: String) -> Int {
+        guard let point = text.firstIndex(of: ".") else { return 0 }
+        return text.distance(from: point, to: text.endIndex) - 1
     }
 
     /// Equal up to binary noise (a relative 1e-12).

@@ -62,7 +62,9 @@ struct PlainFormulaWriter {
 
     private func operand(_ operands: [Formula], _ index: Int, of op: FormulaOperator) -> String {
         let text = node(operands[index])
-        return FormulaPrecedence.needsBrackets(operands[index], operand: index, of: op, .plain, policy: policy)
+        return FormulaPrecedence.needsBrackets(
+            operands[index], operand: index, of: op == .juxtapose ? .multiply : op, .plain, policy: policy,
+            isLast: index == operands.count - 1)
             ? "(\(text))" : text
     }
 

@@ -22,7 +22,7 @@ struct ShownNumber: Hashable, Sendable {
     /// The number a reader sees, as a Double: what a student redoing the
     /// step would type into a calculator.
     var value: Double
-    /// One unit in the last shown digit: the tolerance of the
-    /// reproducibility rule (see `Reproducibility`).
+    /// One unit in the last shown digit (`0.001` for `0.659`, `1` for
+    /// `12`): the tolerance of the reproducibility rule (see `Reproducibility`).
     var unit: Double
 }

@@ -20,6 +20,10 @@ struct WorkedStep: Sendable, Equatable {
     /// `substituted =≈ value`, the tail of a worked line.
     var worked: Formula { substituted .=≈ result }
 
+    /// `lhs = substituted =≈ value`: a whole worked line, e.g. with the
+    /// step's `formula` or `name` as `lhs`.
+    func line(from lhs: Formula) -> Formula { lhs .= substituted .=≈ result }
+
     /// Entry `i` of a vector step: its substituted entry and its value.
     func entry(_ i: Int) -> (substituted: Formula, value: Formula) {
         guard case .vector(let entries) = substituted, case .vector(let values) = value else {

@@ -7,6 +7,11 @@ struct HTMLIslandWriter: IslandWriter {
         MathML.render(latex, display: display)
     }
 
+    /// Straight from the tree: no LaTeX is written or parsed.
+    func formula(_ formula: Formula, display: Bool) -> String {
+        MathMLFormulaWriter().write(formula, display: display)
+    }
+
     func figure(_ figure: Figure) -> String {
         "<figure class=\"figure\">\n\(figure.svg)\n<figcaption>\(TextEscaping.html(figure.caption))</figcaption>\n</figure>"
     }

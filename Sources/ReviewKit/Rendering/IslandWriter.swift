@@ -3,6 +3,8 @@
 protocol IslandWriter {
     var renderer: CMark.Renderer { get }
     func math(_ latex: String, display: Bool) -> String
+    /// A formula tree; by default written as LaTeX and passed to `math`.
+    func formula(_ formula: Formula, display: Bool) -> String
     /// `cells` are already rendered in this format; `highlighted` cells are
     /// shaded where the format can.
     func table(
@@ -15,6 +17,10 @@ protocol IslandWriter {
 
 extension IslandWriter {
     func section(_ section: Section) -> String { "" }
+
+    func formula(_ formula: Formula, display: Bool) -> String {
+        math(LaTeXFormulaWriter().write(formula), display: display)
+    }
 }
 
 /// Renders an `IslandDocument` (the body of a sheet) in one format.
@@ -38,6 +44,8 @@ struct DocumentRenderer {
         switch document.islands[index] {
         case .math(let latex, let display):
             return .init(literal: writer.math(latex, display: display), isBlock: display)
+        case .formula(let island):
+            return .init(literal: writer.formula(island.formula, display: island.display), isBlock: island.display)
         case .table(let table):
             let cell = { (markdown: String) in
                 CMark.renderInline(markdown, as: writer.renderer) { output(for: $0, in: document) }

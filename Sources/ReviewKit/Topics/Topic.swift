@@ -59,6 +59,8 @@ struct Presentation: Sendable {
     var solution: String
     /// Pictures the text refers to with `FigureMarker.make(i)`.
     var figures: [Figure] = []
+    /// Formulas the text refers to with `FormulaMarker.make(i)`.
+    var formulas: [FormulaIsland] = []
 }
 
 /// A problem that reads fine but cannot be solved as given (a layer whose

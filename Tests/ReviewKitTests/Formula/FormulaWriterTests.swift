@@ -59,7 +59,10 @@ import FoundationXML
         #expect(latex(.sum(over: "j", .exp(.symbol("a", sub: "j")))) == "\\sum_{j} e^{a_{j}}")
         #expect(plain(.sum(over: "j", .exp(.symbol("a", sub: "j")))) == "sum_j exp(a_j)")
         #expect(latex(.max(over: "i", .symbol("z", sub: "i"))) == "\\max_{i} z_{i}")
-        #expect(latex(2 * .sum(over: "j", "x")) == "2 \\cdot (\\sum_{j} x)")
+        // A Σ runs to the end: bare as the last factor, bracketed before another.
+        #expect(latex(2 * .sum(over: "j", "x")) == "2 \\cdot \\sum_{j} x")
+        #expect(latex(.sum(over: "j", "x") * 2) == "(\\sum_{j} x) \\cdot 2")
+        #expect(latex(-.sum(over: "i", "x")) == "-\\sum_{i} x")
     }
 
     @Test func matricesAndSymbols() {

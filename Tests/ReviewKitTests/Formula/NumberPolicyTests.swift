@@ -48,6 +48,8 @@ import Testing
         #expect(NumberPolicy.standard.show(0.7311).unit == 1e-4)
         #expect(NumberPolicy.standard.show(21.0855).unit == 0.01)
         #expect(NumberPolicy.standard.show(6).unit == 1)
+        // 0.65901 shows as 0.659: read to thousandths.
+        #expect(NumberPolicy.standard.show(0.65901).unit == 0.001)
     }
 
     @Test func reproducibilityCheckerFindsAStepThatCannotBeRedone() {

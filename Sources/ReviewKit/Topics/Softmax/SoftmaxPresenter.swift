@@ -2,18 +2,26 @@
 /// subtraction, each exponential, the sum, each probability, the loss term
 /// by term and the gradient p − y; for a batch then the reduction.
 ///
-/// Only LaTeX and flags are made here; every sentence is in
-/// `templates/<lang>/softmax/*.mustache`, and every number was computed by
-/// `SoftmaxSolver`.
+/// Every formula comes from the trace (`SoftmaxTrace`) as a tree and goes
+/// to the templates as a formula marker; numbers are shown by the writers'
+/// `NumberPolicy`. Only flags and small integers are made here; every
+/// sentence is in `templates/<lang>/softmax/*.mustache`.
 struct SoftmaxPresenter {
     let solution: SoftmaxTopic.Solution
     let templates: TemplateLibrary
+    private var book = FormulaBook()
+
+    init(solution: SoftmaxTopic.Solution, templates: TemplateLibrary) {
+        self.solution = solution
+        self.templates = templates
+    }
 
     private var problem: SoftmaxTopic.Problem { solution.problem }
     private var result: SoftmaxSolver.Result { solution.result }
+    private var trace: Trace { solution.trace }
     private var scaled: Bool { problem.temperature != 1 }
 
-    func presentation() -> Presentation {
+    mutating func presentation() -> Presentation {
         let charts = result.rows.indices.map(chart)
         var context = solutionContext()
         var figures: [Figure] = []
@@ -25,10 +33,9 @@ struct SoftmaxPresenter {
             }
             context["rows"] = rows
         }
-        return Presentation(
-            question: templates.render("softmax/question", questionContext()),
-            solution: templates.render("softmax/solution", context),
-            figures: figures)
+        let question = templates.render("softmax/question", questionContext())
+        let solution = templates.render("softmax/solution", context)
+        return Presentation(question: question, solution: solution, figures: figures, formulas: book.formulas)
     }
 
     /// Example n's probabilities against its target, as a bar chart.
@@ -43,24 +50,25 @@ struct SoftmaxPresenter {
 
     // MARK: Shared
 
-    private func shared() -> [String: Any] {
+    private mutating func shared() -> [String: Any] {
         [
             "single": !problem.isBatch,
             "batch": problem.isBatch,
             "scaled": scaled,
-            "T": num(problem.temperature),
+            "TLine": book.inline("T" .= .number(problem.temperature)),
             "mean": problem.reduction == .mean,
             "N": String(result.rows.count),
         ]
     }
 
     /// How example `n` and its target read in the question and the solution.
-    private func rowBasics(_ n: Int) -> [String: Any] {
+    private mutating func rowBasics(_ n: Int) -> [String: Any] {
         let row = result.rows[n]
         var context: [String: Any] = [
             "n": String(n),
-            "z": tuple(row.logits),
-            "y": tuple(row.target),
+            "z": book.inline(.vector(row.logits)),
+            "zLine": book.inline("z" .= .vector(row.logits)),
+            "yLine": book.inline("y" .= .vector(row.target)),
             "indexTarget": row.targetIndex != nil,
         ]
         if let k = row.targetIndex ?? oneHotClass(row.target) {
@@ -77,9 +85,9 @@ struct SoftmaxPresenter {
 
     // MARK: Question
 
-    private func questionContext() -> [String: Any] {
+    private mutating func questionContext() -> [String: Any] {
         var context = shared()
-        context["rows"] = result.rows.indices.map(rowBasics)
+        context["rows"] = result.rows.indices.map { rowBasics($0) }
         context.merge(rowBasics(0)) { old, _ in old }
         context["count"] = String(result.rows.count)
         return context
@@ -87,120 +95,93 @@ struct SoftmaxPresenter {
 
     // MARK: Solution
 
-    private func solutionContext() -> [String: Any] {
+    private mutating func solutionContext() -> [String: Any] {
         var context = shared()
-        context["rows"] = result.rows.indices.map(rowContext)
-        let probabilities = result.rows.map(\.probabilities)
-        context["LResult"] = result(result.loss)
+        context["rows"] = result.rows.indices.map { rowContext($0) }
+        let loss = trace["L"]
+        let gradient = trace["dL/dz"]
         if problem.isBatch {
-            let losses = result.rows.map { num($0.loss) }.joined(separator: " + ")
-            context["reduceLine"] = problem.reduction == .mean
-                ? "\\frac{1}{\(result.rows.count)} (\(losses)) \(result(result.loss))"
-                : "\(losses) \(result(result.loss))"
-            let rowGradients = MathNotation.matrix(result.rows.map(\.gradient))
-            let gradient = "\(relation(result.gradient.flatMap { $0 })) \(MathNotation.matrix(result.gradient))"
-            context["gradientLine"] = problem.reduction == .mean
-                ? "= \\frac{1}{\(result.rows.count)} \(rowGradients) \(gradient)"
-                : gradient
-            context["pResult"] = "\(relation(probabilities.flatMap { $0 })) \(MathNotation.matrix(probabilities))"
-            context["gResult"] = gradient
+            context["reduceLine"] = book.inline(loss.line(from: loss.formula))
+            let gradientName = gradient.name ?? .partial("L", "Z")
+            context["gradientLine"] = book.display(
+                problem.reduction == .mean ? gradient.line(from: gradientName) : gradientName .=≈ gradient.result)
+            context["pAnswer"] = book.display("P" .=≈ .matrix(result.rows.map(\.probabilities)))
+            context["lossAnswer"] = book.display("L" .=≈ loss.result)
+            context["gradientAnswer"] = book.display(gradientName .=≈ gradient.result)
         } else {
-            context["pResult"] = tupleResult(probabilities[0])
-            context["gResult"] = tupleResult(result.gradient[0])
+            context["pAnswer"] = book.inline("p" .=≈ trace["p"].result)
+            context["lossAnswer"] = book.inline("L" .=≈ loss.result)
+            context["gradientAnswer"] = book.inline(.partial("L", "z") .=≈ gradient.result)
         }
         return context
     }
 
-    private func rowContext(_ n: Int) -> [String: Any] {
+    private mutating func rowContext(_ n: Int) -> [String: Any] {
         let row = result.rows[n]
-        let loss = problem.isBatch ? "L_{\(n)}" : "L"
+        let names = SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil)
+        let trace = self.trace
+        func step(_ id: String) -> WorkedStep { trace[names.prefix + id] }
         var context = rowBasics(n)
         context["first"] = n == 0
         context["oneHot"] = oneHotClass(row.target) != nil
-        context["maxSubstituted"] = "\\max(\(row.logits.map(num).joined(separator: ", ")))"
-        context["m"] = num(row.max)
+        let max = step("m")
+        context["maxLine"] = book.inline(max.line(from: max.formula))
         context["naiveOverflows"] = row.naiveOverflows
         context["naiveSumVanishes"] = row.naiveSumVanishes
-        context["naiveExponent"] = "e^{\(scaled ? "\(op(row.max)) / \(op(problem.temperature))" : num(row.max))}"
+        let top = Formula.number(row.max)
+        context["naiveExponent"] = book.inline(.exp(scaled ? top / .number(problem.temperature) : top))
         context["underflows"] = row.underflows
-        context["classes"] = row.logits.indices.map { classContext(row, $0) }
-        context["sumLine"] = "\(row.exponentials.map(num).joined(separator: " + ")) \(result(row.sum))"
-        context["logSum"] = "\\ln \(op(row.sum)) \(result(row.logSum))"
-        context["loss"] = loss
-        context["lossSum"] = "\(loss) = \(row.lossTerms.map(num).joined(separator: " + ")) \(result(row.loss))"
-            .replacingOccurrences(of: "+ -", with: "- ")
+        context["classes"] = row.logits.indices.map { classContext(n, $0) }
+        let sum = step("S")
+        context["sumLine"] = book.inline(sum.line(from: sum.formula))
+        let logSum = step("ln_S")
+        context["logSum"] = book.inline(logSum.line(from: logSum.formula))
+        let loss = step("L")
+        context["lossSum"] = book.inline(loss.line(from: names.loss))
         if let k = oneHotClass(row.target) {
-            context["oneHotLine"] = oneHotLossLine(row, loss: loss, trueClass: k)
+            context["oneHotLine"] = book.display(oneHotLossLine(row, loss: names.loss, trueClass: k))
         }
-        context["gradientSymbol"] = MathNotation.partial(loss, "z_i")
-        context["gradientResult"] = "\(MathNotation.partial(loss, "z")) \(tupleResult(row.gradient))"
+        let gradient = step(names.gradientID)
+        context["gradientHeader"] = book.inline(gradient.formula)
+        context["gradientResult"] = book.inline((gradient.name ?? "z") .=≈ gradient.result)
         return context
     }
 
-    private func classContext(_ row: SoftmaxSolver.Row, _ i: Int) -> [String: Any] {
-        let z = row.logits[i]
-        let a = row.shifted[i]
-        let difference = "\(num(z)) - \(op(row.max))"
-        let shift = scaled ? "(\(difference)) / \(op(problem.temperature))" : difference
-        let gradient = "\(num(row.probabilities[i])) - \(op(row.target[i]))"
+    private mutating func classContext(_ n: Int, _ i: Int) -> [String: Any] {
+        let row = result.rows[n]
+        let prefix = SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil).prefix
         let y = row.target[i]
+        let terms = trace[prefix + "loss_terms"]
         return [
             "i": String(i),
-            "z": num(z),
-            "shift": "\(shift) \(result(a))",
-            "exp": "e^{\(num(a))} \(positiveResult(row.exponentials[i]))",
-            "probability": "p_{\(i)} = \\frac{\(num(row.exponentials[i]))}{\(num(row.sum))} \(positiveResult(row.probabilities[i]))",
-            "y": num(y),
-            "logP": "\(num(a)) - \(op(row.logSum)) \(result(row.logProbabilities[i]))",
-            "term": y == 0 ? "0" : "-\(op(y)) \\cdot \(op(row.logProbabilities[i])) \(result(row.lossTerms[i]))",
-            "p": num(row.probabilities[i]),
-            "gradient": (scaled ? "(\(gradient)) / \(op(problem.temperature))" : gradient)
-                + " \(result(row.gradient[i]))",
+            "z": book.inline(.number(row.logits[i])),
+            "shift": book.inline(trace[prefix + "a"].worked(i)),
+            "exp": book.inline(positive(trace[prefix + "exp_a"], i)),
+            "probability": book.inline(positive(trace[prefix + "p"], i, named: .symbol("p", sub: .integer(i)))),
+            "y": book.inline(.number(y)),
+            "logP": book.inline(trace[prefix + "ln_p"].worked(i)),
+            "term": book.inline(y == 0 ? .integer(0) : terms.worked(i)),
+            "p": book.inline(.number(row.probabilities[i])),
+            "gradient": book.inline(trace[prefix + SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil).gradientID].worked(i)),
         ]
+    }
+
+    /// Entry `i` of a step whose exact value is positive: an exponential or
+    /// a probability that underflowed to 0 is `≈ 0`, never `= 0`.
+    private func positive(_ step: WorkedStep, _ i: Int, named name: Formula? = nil) -> Formula {
+        let (substituted, value) = step.entry(i)
+        let line = name.map { $0 .= substituted } ?? substituted
+        if case .number(0, _) = value { return line .≈ 0 }
+        return line .=≈ value
     }
 
     /// `L = -(1 \cdot \ln p_0 + 0 \cdot \ln p_1 + …) = -\ln p_0 = -(a_0 - \ln S) = …`:
     /// the whole sum written out, so it is visible that only the true class
     /// is left.
-    private func oneHotLossLine(_ row: SoftmaxSolver.Row, loss: String, trueClass k: Int) -> String {
-        let sum = row.target.indices.map { "\(num(row.target[$0])) \\cdot \\ln p_{\($0)}" }.joined(separator: " + ")
-        return "\(loss) = -(\(sum)) = -\\ln p_{\(k)} = -(a_{\(k)} - \\ln S)"
-            + " = -(\(num(row.shifted[k])) - \(op(row.logSum))) \(result(row.loss))"
-    }
-
-    // MARK: Formatting
-
-    private func num(_ value: Double) -> String { NumberFormat.latex(value) }
-    private func op(_ value: Double) -> String { NumberFormat.operand(value) }
-
-    /// The tail of a line whose exact value is positive: an exponential
-    /// or a probability that underflowed to 0 is `\\approx 0`, never `= 0`.
-    private func positiveResult(_ value: Double) -> String {
-        value == 0 ? "\\approx 0" : result(value)
-    }
-
-    private func tuple(_ values: [Double]) -> String {
-        "(\(values.map(num).joined(separator: ", ")))"
-    }
-
-    /// `= -1.2` or `\approx 0.5525`. Unlike `NumberFormat.result`, binary
-    /// noise does not count as rounding: 1 − 2.2 is −1.2000000000000002 in
-    /// doubles, but a student subtracting decimals gets exactly −1.2, and an
-    /// `\approx` there would look like a mistake.
-    private func result(_ value: Double) -> String {
-        "\(relation([value])) \(num(value))"
-    }
-
-    /// `=` when every entry prints exactly (up to binary noise), `\approx` otherwise.
-    private func relation(_ values: [Double]) -> String {
-        let exact = values.allSatisfy { value in
-            guard let printed = Double(NumberFormat.plain(value)) else { return false }
-            return abs(printed - value) <= 1e-12 * max(1, abs(value))
-        }
-        return exact ? "=" : "\\approx"
-    }
-
-    private func tupleResult(_ values: [Double]) -> String {
-        "\(relation(values)) \(tuple(values))"
+    private func oneHotLossLine(_ row: SoftmaxSolver.Row, loss: Formula, trueClass k: Int) -> Formula {
+        let terms: [Formula] = row.target.indices.map { .number(row.target[$0]) * .ln(.symbol("p", sub: .integer($0))) }
+        let pk: Formula = .symbol("p", sub: .integer(k)), ak: Formula = .symbol("a", sub: .integer(k))
+        return loss .= -(.sum(terms)) .= -.ln(pk) .= -(ak - .ln("S"))
+            .= -(.number(row.shifted[k]) - .number(row.logSum)) .=≈ .number(row.loss)
     }
 }

@@ -35,6 +35,8 @@ enum SoftmaxTopic: Topic {
     struct Solution: Sendable {
         var problem: Problem
         var result: SoftmaxSolver.Result
+        /// Every worked step, recorded once (`SoftmaxTrace`).
+        var trace: Trace
     }
 
     static let name = "softmax"
@@ -84,7 +86,7 @@ enum SoftmaxTopic: Topic {
                 targets: problem.targets.map { $0.distribution(classes: classes) },
                 targetIndices: problem.targets.map { if case .index(let k) = $0 { k } else { nil } },
                 temperature: problem.temperature, mean: problem.reduction == .mean)
-            return Solution(problem: problem, result: result)
+            return Solution(problem: problem, result: result, trace: SoftmaxTrace.record(problem, result))
         } catch {
             // Only absurd inputs get here (logits ~1e308 apart, T ~1e-300):
             // the stable form keeps every realistic problem finite.
@@ -119,7 +121,7 @@ enum SoftmaxTopic: Topic {
     }
 
     static func steps(_ solution: Solution) -> [Step] {
-        SoftmaxSteps(solution: solution).steps()
+        solution.trace.jsonSteps()
     }
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
@@ -127,6 +129,7 @@ enum SoftmaxTopic: Topic {
     }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
-        SoftmaxPresenter(solution: solution, templates: context.templates).presentation()
+        var presenter = SoftmaxPresenter(solution: solution, templates: context.templates)
+        return presenter.presentation()
     }
 }

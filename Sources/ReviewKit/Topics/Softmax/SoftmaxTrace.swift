@@ -1,0 +1,93 @@
+/// Records a solved softmax problem as worked steps, each once, in the
+/// order a student computes them: per example the max, the shift, the
+/// exponentials, their sum, the probabilities, ln S, ln p, the loss terms,
+/// the loss and the gradient; for a batch then the reduction.
+///
+/// JSON `steps` and every formula on the sheet are written from this trace.
+/// A batch prefixes each row's step ids with `row<n>.` (rows numbered from 0,
+/// like `logits[n]` in the file).
+enum SoftmaxTrace {
+    static func record(_ problem: SoftmaxTopic.Problem, _ result: SoftmaxSolver.Result) -> Trace {
+        var trace = Trace()
+        let t = problem.temperature
+        for (n, row) in result.rows.enumerated() {
+            let names = RowNames(n: problem.isBatch ? n : nil)
+            recordRow(row, names, temperature: t, into: &trace)
+        }
+        guard problem.isBatch else { return trace }
+        let count = Formula.integer(result.rows.count)
+        let losses = Formula.sum(result.rows.map { .number($0.loss) })
+        let lossOfRow: Formula = .symbol("L", sub: "n")
+        let mean = problem.reduction == .mean
+        trace.record(WorkedStep(
+            id: "L", label: "L",
+            formula: "L" .= (mean ? .juxtapose(.frac(1, "N"), .sum(over: "n", lossOfRow)) : .sum(over: "n", lossOfRow)),
+            name: "L", substituted: mean ? .juxtapose(.frac(1, count), losses) : losses, value: .scalar(result.loss)))
+        let rowGradient: Formula = .partial(lossOfRow, .symbol("z", sub: "n"))
+        trace.record(WorkedStep(
+            id: "dL/dz", label: "dL/dz",
+            formula: .partial("L", .symbol("z", sub: "n")) .= (mean ? .juxtapose(.frac(1, "N"), rowGradient) : rowGradient),
+            name: .partial("L", "Z"),
+            substituted: mean
+                ? .juxtapose(.frac(1, count), .matrix(result.rows.map(\.gradient))) : .matrix(result.rows.map(\.gradient)),
+            value: .matrix(result.gradient)))
+        return trace
+    }
+
+    /// How one example's quantities are named: `L` and no id prefix for a
+    /// single example, `L_n` and `row<n>.` in a batch.
+    struct RowNames {
+        var n: Int?
+
+        var prefix: String { n.map { "row\($0)." } ?? "" }
+        var loss: Formula { n.map { .symbol("L", sub: .integer($0)) } ?? "L" }
+        var logits: Formula { n.map { .symbol("z", sub: .integer($0)) } ?? "z" }
+        /// `dL/dz` or `dL_0/dz_0`: the JSON id of the row's gradient.
+        var gradientID: String { n.map { "dL_\($0)/dz_\($0)" } ?? "dL/dz" }
+    }
+
+    private static func recordRow(_ row: SoftmaxSolver.Row, _ names: RowNames, temperature t: Double, into trace: inout Trace) {
+        let p = names.prefix
+        let scaled = t != 1
+        let i: Formula = "i"
+        let z = Formula.symbol("z", sub: i), a = Formula.symbol("a", sub: i), y = Formula.symbol("y", sub: i)
+        let pi = Formula.symbol("p", sub: i)
+        let m = Formula.number(row.max), temperature = Formula.number(t)
+        func scale(_ x: Formula, by T: Formula) -> Formula { scaled ? x / T : x }
+        func step(
+            _ id: String, _ label: String, _ formula: Formula, _ name: Formula?, _ substituted: Formula, _ value: StepValue,
+            labelPrefix: Bool = true
+        ) {
+            trace.record(WorkedStep(
+                id: p + id, label: labelPrefix ? p + label : label, formula: formula, name: name, substituted: substituted, value: value))
+        }
+        step("m", "m", "m" .= .max(over: i, z), "m", .max(Formula.numbers(row.logits)), .scalar(row.max))
+        step(
+            "a", "a", a .= scale(z - "m", by: "T"), "a",
+            .vector(row.logits.map { scale(.number($0) - m, by: temperature) }), .vector(row.shifted))
+        step(
+            "exp_a", "exp(a)", .exp(a), .exp("a"), .vector(row.shifted.map { .exp(.number($0)) }),
+            .vector(row.exponentials))
+        step(
+            "S", "S", "S" .= .sum(over: "j", .exp(.symbol("a", sub: "j"))), "S", Formula.sum(Formula.numbers(row.exponentials)),
+            .scalar(row.sum))
+        step(
+            "p", "p", pi .= .frac(.exp(a), "S"), "p",
+            .vector(row.exponentials.map { .frac(.number($0), .number(row.sum)) }), .vector(row.probabilities))
+        step("ln_S", "ln S", .ln("S"), nil, .ln(.number(row.sum)), .scalar(row.logSum))
+        step(
+            "ln_p", "ln p", .ln(pi) .= a - .ln("S"), .ln("p"),
+            .vector(row.shifted.map { .number($0) - .number(row.logSum) }), .vector(row.logProbabilities))
+        step(
+            "loss_terms", "-y ln p", -.juxtapose(y, .ln(pi)), nil,
+            .vector(zip(row.target, row.logProbabilities).map { -(.number($0) * .number($1)) }), .vector(row.lossTerms))
+        step(
+            "L", "\(PlainFormulaWriter().write(names.loss))", names.loss .= -.sum(over: i, .juxtapose(y, .ln(pi))),
+            names.loss, Formula.sum(Formula.numbers(row.lossTerms)), .scalar(row.loss), labelPrefix: false)
+        let gradient = names.gradientID
+        step(
+            gradient, gradient, .partial(names.loss, z) .= scale(pi - y, by: "T"), .partial(names.loss, names.logits),
+            .vector(zip(row.probabilities, row.target).map { scale(.number($0) - .number($1), by: temperature) }),
+            .vector(row.gradient))
+    }
+}
