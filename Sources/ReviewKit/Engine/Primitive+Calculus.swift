@@ -40,12 +40,9 @@ extension Primitive {
             PrimitiveRule(forward: { $0[0].squareRoot() }, derivative: { _, _, y in 1 / (2 * y) })
         case .abs:  // abs'(0) = 0 by convention
             PrimitiveRule(forward: { Swift.abs($0[0]) }, derivative: { _, x, _ in x[0] > 0 ? 1 : (x[0] < 0 ? -1 : 0) })
-        case .sigmoid:  // σ' = σ(1 − σ)
-            PrimitiveRule(forward: { stableSigmoid($0[0]) }, derivative: { _, _, y in y * (1 - y) })
-        case .tanh:  // tanh' = 1 − tanh²
-            PrimitiveRule(forward: { Foundation.tanh($0[0]) }, derivative: { _, _, y in 1 - y * y })
-        case .relu:  // relu'(0) = 0 by convention
-            PrimitiveRule(forward: { Swift.max($0[0], 0) }, derivative: { _, x, _ in x[0] > 0 ? 1 : 0 })
+        case .sigmoid: Self.rule(.sigmoid)
+        case .tanh: Self.rule(.tanh)
+        case .relu: Self.rule(.relu)
         case .sin:
             PrimitiveRule(forward: { Foundation.sin($0[0]) }, derivative: { _, x, _ in Foundation.cos(x[0]) })
         case .cos:
@@ -55,6 +52,13 @@ extension Primitive {
         case .min:  // a tie sends the whole gradient to the first argument
             PrimitiveRule(forward: { Swift.min($0[0], $0[1]) }, derivative: { i, x, _ in (x[0] <= x[1]) == (i == 0) ? 1 : 0 })
         }
+    }
+
+    /// An activation's rule, from the one shared definition (`Activation`).
+    private static func rule(_ activation: Activation) -> PrimitiveRule {
+        PrimitiveRule(
+            forward: { activation.value($0[0]) },
+            derivative: { _, x, y in activation.derivative(at: x[0], output: y) })
     }
 
     /// The value of the operation at `inputs`.
@@ -108,9 +112,3 @@ extension Primitive {
     }
 }
 
-/// σ(x) without overflow: exp is only ever taken of a non-positive number.
-func stableSigmoid(_ x: Double) -> Double {
-    if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
-    let e = Foundation.exp(x)
-    return e / (1 + e)
-}

@@ -53,9 +53,13 @@ struct LaTeXFormulaWriter {
         return "\\mathit{\(MathNotation.escape(raw))}"
     }
 
+    /// `\\sigma`, `\\tanh` (LaTeX knows these), `\\operatorname{ReLU}` otherwise.
     private func functionName(_ raw: String) -> String {
-        SymbolNames.greekLetter(raw) != nil ? "\\" + raw : "\\operatorname{\(MathNotation.escape(raw))}"
+        if SymbolNames.greekLetter(raw) != nil || Self.knownFunctions.contains(raw) { return "\\" + raw }
+        return "\\operatorname{\(MathNotation.escape(raw))}"
     }
+
+    private static let knownFunctions: Set<String> = ["sin", "cos", "tan", "tanh", "sinh", "cosh", "exp", "log", "ln"]
 
     private func relation(_ relation: Relation) -> String {
         switch relation {
