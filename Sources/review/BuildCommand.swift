@@ -52,6 +52,9 @@ struct BuildCommand: ParsableCommand {
         try OutputDirectory.install(build.files, at: directory, replace: force, jobs: jobs)
 
         let summary = HandoutSummary.line(handout, build, directory: directory, seconds: Date().timeIntervalSince(start))
-        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        // The files are installed by now; a summary that cannot be written
+        // still makes the status 1, since every failed write is reported.
+        try StandardStreams.write(summary + "\n", to: .error)
+        if let failure = bar?.failure { throw failure }
     }
 }
