@@ -14,8 +14,13 @@ struct GenCommand: ParsableCommand {
 
     @Option(
         name: .shortAndLong, parsing: .unconditional,
-        help: "Seed for the random problems (0–\(UInt64.max)); the same seed gives the same sheet.")
+        help: "Seed for the random problems (0–\(largestSeed)); the same seed gives the same sheet.")
     var seed: String?
+
+    /// The seed is printed in JSON, where a number is exact only up to 2^53
+    /// (a larger one came back as 1.8446744073709552e+19 and could not make
+    /// the sheet again); a handout's seed has the same limit.
+    static let largestSeed: UInt64 = (1 << 53) - 1
 
     @Option(name: .shortAndLong, help: "easy, standard or hard.")
     var difficulty: Difficulty = .standard
@@ -35,7 +40,8 @@ struct GenCommand: ParsableCommand {
     /// `--seed` as a number (nil when absent), or the error that says which are allowed.
     private func chosenSeed() throws -> UInt64? {
         try seed.map {
-            try WholeNumberOption.value(of: "--seed", $0, in: 0...UInt64.max, rule: "a whole number from 0 to \(UInt64.max)")
+            try WholeNumberOption.value(
+                of: "--seed", $0, in: 0...Self.largestSeed, rule: "a whole number from 0 to \(Self.largestSeed)")
         }
     }
 
