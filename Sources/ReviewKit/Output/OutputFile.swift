@@ -37,11 +37,6 @@ public enum OutputFile {
         try replace(target, with: text, keeping: existing)
     }
 
-    /// Until every caller writes through the checked standard-stream writer.
-    public static func printToStandardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
     /// Writes into an existing non-regular file (a device, a FIFO, a
     /// terminal) without replacing it; never creates one. Appending, so
     /// `-o /dev/stdout >> log` adds to the log as the shell asked.

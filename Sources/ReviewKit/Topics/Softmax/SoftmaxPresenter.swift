@@ -51,6 +51,7 @@ struct SoftmaxPresenter {
             "T": num(problem.temperature),
             "mean": problem.reduction == .mean,
             "N": String(result.rows.count),
+            "pluralExamples": result.rows.count != 1,  // a batch may hold one row
         ]
     }
 
