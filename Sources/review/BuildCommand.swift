@@ -51,9 +51,7 @@ struct BuildCommand: ParsableCommand {
         let build: HandoutBuild
         do {
             build = try directory.install { staging in
-                try HandoutBuilder.build(handout, jobs: jobs, progress: progress) { files in
-                    try staging.write(files, jobs: 1)
-                }
+                try HandoutBuilder.build(handout, jobs: jobs, progress: progress, into: staging)
             }
             bar?.finish()
         } catch {
