@@ -1,4 +1,5 @@
 import Foundation
+import PageChecks
 import Testing
 @testable import ReviewKit
 
@@ -221,6 +222,18 @@ import Testing
         #expect(latex.contains("{ctexart}"))
         #expect(!latex.contains("inputenc"))
         #expect(Self.sheet(problems, "en", .latex).contains("{article}"))
+    }
+
+    /// Every topic's sheets (generated at each difficulty, and the examples
+    /// in `problems/`) in every language: the HTML page references nothing
+    /// outside itself.
+    @Test(arguments: TopicRegistry.names)
+    func htmlPagesReferenceNothingOutside(topic: String) throws {
+        let problems = try Self.problems(topic)
+        for language in Sheet.languages {
+            let html = Self.sheet(problems, language, .html)
+            #expect(OfflinePage.outsideReferences(in: html) == [], "\(topic), \(language)")
+        }
     }
 
     @Test func topicSummariesAreChinese() {
