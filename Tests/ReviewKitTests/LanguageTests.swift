@@ -218,9 +218,11 @@ import Testing
         let html = Self.sheet(problems, "zh", .html)
         #expect(html.contains("<html lang=\"zh\">"))
         #expect(html.contains("<title>卷积层：特征图尺寸与参数量</title>"))
+        // One LaTeX preamble for every language: xeCJK sets the Chinese
+        // under xelatex, inputenc is only for pdflatex.
         let latex = Self.sheet(problems, "zh", .latex)
-        #expect(latex.contains("{ctexart}"))
-        #expect(!latex.contains("inputenc"))
+        #expect(latex.contains("\\ifXeTeX\n\\usepackage{xeCJK}"))
+        #expect(latex.contains("\\ifPDFTeX\n\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}"))
         #expect(Self.sheet(problems, "en", .latex).contains("{article}"))
     }
 
