@@ -1,4 +1,5 @@
 import Foundation
+import PageChecks
 import Testing
 @testable import ReviewKit
 
@@ -150,6 +151,11 @@ import Testing
         }
         #expect(index.contains("href=\"001-ann/problems.json\""))
         #expect(build.files.last?.path == "manifest.json")
+        // Links are all the index has: every page of the build (index, sheets,
+        // answer key) references nothing outside itself.
+        for file in build.files where file.path.hasSuffix(".html") {
+            #expect(OfflinePage.outsideReferences(in: file.contents) == [], "\(file.path)")
+        }
     }
 
     /// The key is written a piece at a time; the pieces must add up to the

@@ -36,6 +36,7 @@ public enum HandoutReader {
         -> Handout
     {
         do {
+            try ControlCharacters.check(Field(value: value))
             let object = try Field(value: value).object(allowedKeys: fields)
             let seedField = object.optional("seed")
             let seed = try seedField.map { UInt64(try $0.int(in: 0...maxSeed)) }

@@ -1,5 +1,5 @@
-/// Checks the length of every string and key in a problem before any topic
-/// reads it.
+/// Checks the length of every string and key in a problem, and that none
+/// holds a control character (`ControlCharacters`), before any topic reads it.
 ///
 /// Done once, generically, because text reaches the sheet from many places
 /// (ids, titles, state and action names, variable names, layer names) and
@@ -7,18 +7,23 @@
 /// make a 5 MB "one-line" error, or a table column nobody can print.
 enum TextLimits {
     static func check(_ field: Field) throws {
+        try ControlCharacters.check(field)
+        try checkLengths(field)
+    }
+
+    private static func checkLengths(_ field: Field) throws {
         switch field.value.kind {
         case .string(let text):
             try checkString(text, at: field)
         case .array:
-            for item in try field.array() { try check(item) }
+            for item in try field.array() { try checkLengths(item) }
         case .object(let members):
             for member in members where member.key.count > Limits.maxNameLength {
                 // The key itself is too long to print in the path.
                 throw field.error(
                     "has a key of \(member.key.count) characters; names may have at most \(Limits.maxNameLength)")
             }
-            for item in try field.anyObject().fields { try check(item) }
+            for item in try field.anyObject().fields { try checkLengths(item) }
         default:
             return
         }
