@@ -28,7 +28,7 @@ enum RosterCSV {
         let rows = try records(text, fail: fail)
         for row in rows {
             for (column, cell) in row.cells.enumerated() {
-                if let problem = ControlCharacters.problem(in: cell) {
+                if let problem = ControlCharacters.problem(in: cell) ?? TextLimits.nameProblem(cell) {
                     throw fail(row.line, "field \(column + 1): \(problem)")
                 }
             }
