@@ -90,18 +90,22 @@ let package = Package(
             swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
 
         // MARK: Tests
+        // What every HTML page must satisfy (it references nothing outside
+        // itself), shared by both test targets.
+        .target(name: "PageChecks", path: "Tests/PageChecks"),
         // swift-mustache is the oracle of TemplateEngineTests: our own engine
         // (ReviewKit/Document/Templates) must render every template the same.
         .testTarget(
             name: "ReviewKitTests",
             dependencies: [
                 "ReviewKit",
+                "PageChecks",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .testTarget(
             name: "ReviewCLITests",
-            dependencies: ["review"],
+            dependencies: ["review", "PageChecks"],
             exclude: ["BadInputs"]
         ),
     ]

@@ -9,17 +9,23 @@ reader would meet it:
 - Markdown through a GitHub-flavoured renderer (markdown-it-py with tables and
   dollar math): every formula must parse as math and every pipe table as a
   table.
-- LaTeX through pdflatex (xelatex with ctex for zh): the document must
-  compile without errors.
+- LaTeX: English sheets through pdflatex, Chinese ones through xelatex (the
+  one preamble serves both engines): the document must compile without
+  errors and, under xelatex, without a "Missing character" (a glyph no font
+  has). Then the example roster handout (handout-roster-example.json: names
+  in Chinese, Vietnamese, Korean …) is built and its answer key and the
+  question and solution sheets of a sample of students — the first, and
+  every one whose name is not plain ASCII — go through xelatex; a sample,
+  not the whole roster, because each compile takes a second or two.
 
 Every language with a folder under templates/ is checked, or those named in
-REVIEW_CHECK_LANGS (e.g. "en zh"). The zh LaTeX check runs only where xelatex
-and ctex are installed, and is skipped (not failed) in CI otherwise.
+REVIEW_CHECK_LANGS (e.g. "en zh").
 
 Usage: scripts/check-sheets.py REVIEW_BINARY OUT_DIR
 Tools that are missing are reported and skipped, unless CI is set, in which
 case a missing tool is a failure (CI installs them: scripts/ensure-deps --sheets).
 """
+import json
 import os
 import re
 import shutil
@@ -149,24 +155,62 @@ def kpsewhich(name):
         return False
 
 
+XELATEX_NEEDS = "xelatex with xeCJK (apt-get install texlive-xetex texlive-lang-cjk texlive-lang-chinese fonts-noto-cjk)"
+
+
+def xelatex_ready():
+    return shutil.which("xelatex") and kpsewhich("xeCJK.sty") and kpsewhich("ctexhook.sty")
+
+
+def compile_tex(engine, tex, label):
+    """Compiles `tex` beside itself; a failure names `label`."""
+    folder, name = os.path.split(tex)
+    result = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", name],
+                            cwd=folder or ".", capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        errors = [line for line in result.stdout.splitlines() if line.startswith("!")]
+        failures.append(f"{label} does not compile with {engine}: {errors[:3]}")
+        return
+    with open(tex[:-4] + ".log", encoding="utf-8", errors="replace") as log:
+        missing_glyphs = [line.strip() for line in log if "Missing character" in line]
+    if missing_glyphs:
+        failures.append(f"{label}: {engine} has no glyph: {missing_glyphs[:3]}")
+
+
 def check_latex(lang):
-    engine = "xelatex" if lang == "zh" else "pdflatex"
-    if engine == "xelatex" and not (shutil.which(engine) and kpsewhich("ctexart.cls")):
-        # Only a skip, even in CI: xelatex with ctex (texlive-lang-chinese) is
-        # several hundred MB, too much to install on every run for one
-        # language's PDF; the zh HTML and Markdown are checked always.
-        return missing("xelatex with ctex (apt-get install texlive-xetex texlive-lang-chinese)", optional=True)
+    engine = "pdflatex" if lang == "en" else "xelatex"
+    if engine == "xelatex" and not xelatex_ready():
+        return missing(XELATEX_NEEDS)
     if not shutil.which(engine):
         return missing(engine)
     for name, text in sheets("latex", lang):
         tex = os.path.join(OUT, f"{name}.tex")
         with open(tex, "w", encoding="utf-8") as f:
             f.write(text)
-        result = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error", "-output-directory", OUT, tex],
-                                capture_output=True, text=True, timeout=300)
-        if result.returncode != 0:
-            errors = [line for line in result.stdout.splitlines() if line.startswith("!")]
-            failures.append(f"{name}.tex does not compile: {errors[:3]}")
+        compile_tex(engine, tex, f"{name}.tex")
+
+
+def check_roster_latex():
+    """The example roster's sheets and answer key, through xelatex."""
+    if not xelatex_ready():
+        return missing(XELATEX_NEEDS)
+    folder = os.path.join(OUT, "roster-example")
+    review("build", "problems/handout-roster-example.json", "--out", folder, "--force")
+    manifest_path = os.path.join(folder, "manifest.json")
+    if not os.path.exists(manifest_path):
+        return failures.append("review build problems/handout-roster-example.json wrote no manifest")
+    with open(manifest_path, encoding="utf-8") as f:
+        manifest = json.load(f)
+    if "latex" not in manifest["formats"]:
+        return failures.append("handout-roster-example.json should list the latex format")
+    students = manifest["students"]
+    sample = [s for i, s in enumerate(students) if i == 0 or not (s.get("name") or "").isascii()]
+    compile_tex("xelatex", os.path.join(folder, "answer-key.tex"), "roster-example/answer-key.tex")
+    for student in sample:
+        for sheet in ("questions", "solutions"):
+            label = f"roster-example/{student['folder']}/{sheet}.tex ({student.get('name')})"
+            compile_tex("xelatex", os.path.join(folder, student["folder"], f"{sheet}.tex"), label)
+    print(f"check-sheets: roster example: answer key and {len(sample)} of {len(students)} students through xelatex")
 
 
 os.makedirs(OUT, exist_ok=True)
@@ -174,6 +218,7 @@ for lang in LANGS:
     check_markdown(lang)
     check_html(lang)
     check_latex(lang)
+check_roster_latex()
 
 if failures:
     print("check-sheets: FAILED")

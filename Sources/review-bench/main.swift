@@ -118,6 +118,44 @@ let buildTime = try timeProcess(
     ["build", handout.path, "--out", scratch.appendingPathComponent("out").path, "--force"], runs: quick ? 1 : 3)
 print("review build: 300 students × 10 problems, html + md    \(duration(buildTime))")
 
+/// Wall time and peak resident memory (the child's `ru_maxrss`, in KiB,
+/// from `wait4`) of one run of `review arguments…`.
+func measureProcess(_ arguments: [String]) throws -> (seconds: Double, peakKiB: Int) {
+    let argv = ([reviewBinary] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    var pid: pid_t = 0
+    let start = clock.now
+    guard posix_spawn(&pid, reviewBinary, &actions, nil, argv, environ) == 0 else { throw CocoaError(.executableLoad) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let elapsed = clock.now - start
+    guard status == 0 else { throw CocoaError(.executableLoad) }
+    return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, usage.ru_maxrss)
+}
+
+// Memory stays flat across class sizes: students are written as they are
+// made, so the peak is a few students' sheets plus every student's answers.
+print("\nclass build (html + md, 100 problems each)           wall time   peak memory")
+for students in quick ? [100, 999] : [10, 100, 999] {
+    let file = scratch.appendingPathComponent("class\(students).json")
+    try """
+        {"title": "Memory", "seed": 1, "students": \(students), "formats": ["html", "md"],
+         "sections": [{"topic": "backprop", "count": 20}, {"topic": "conv", "count": 20}, {"topic": "gcn", "count": 20},
+                      {"topic": "bellman", "count": 20}, {"topic": "softmax", "count": 20}]}
+        """.write(to: file, atomically: true, encoding: .utf8)
+    let run = try measureProcess(
+        ["build", file.path, "--out", scratch.appendingPathComponent("class\(students)").path, "--force"])
+    print("review build: \(students) students".padding(toLength: 53, withPad: " ", startingAt: 0)
+        + duration(run.seconds).padding(toLength: 12, withPad: " ", startingAt: 0)
+        + String(format: "%.0f MB", Double(run.peakKiB) / 1024))
+}
+
 // MARK: - Scaling: cost should grow linearly with size
 
 func solveTime(_ json: String, format: OutputFormat, name: String) throws -> Double {

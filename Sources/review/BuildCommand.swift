@@ -25,14 +25,21 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the output directory if it exists.")
     var force = false
 
-    @Option(name: .long, help: "Students built at once (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, parsing: .unconditional, help: "Students built at once (default: one per core).")
+    var jobs: String?
+
+    /// `--jobs` as a number (one per core when absent), or the error that says which are allowed.
+    private func jobCount() throws -> Int {
+        guard let jobs else { return ProcessInfo.processInfo.activeProcessorCount }
+        return try WholeNumberOption.value(of: "--jobs", jobs, in: 1...Int.max, rule: "at least 1")
+    }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        _ = try jobCount()
     }
 
     func run() throws {
+        let jobs = try jobCount()
         let start = Date()
         let handout = try HandoutReader.read(path: handout)
         let directory = try OutputDirectory(
@@ -44,9 +51,7 @@ struct BuildCommand: ParsableCommand {
         let build: HandoutBuild
         do {
             build = try directory.install { staging in
-                try HandoutBuilder.build(handout, jobs: jobs, progress: progress) { files in
-                    try staging.write(files, jobs: 1)
-                }
+                try HandoutBuilder.build(handout, jobs: jobs, progress: progress, into: staging)
             }
             bar?.finish()
         } catch {
@@ -56,6 +61,9 @@ struct BuildCommand: ParsableCommand {
 
         let summary = HandoutSummary.line(
             handout, build, directory: directory.shownPath, seconds: Date().timeIntervalSince(start))
-        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        // The files are installed by now; a summary that cannot be written
+        // still makes the status 1, since every failed write is reported.
+        try StandardStreams.write(summary + "\n", to: .error)
+        if let failure = bar?.failure { throw failure }
     }
 }

@@ -9,11 +9,18 @@ struct GenCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The topic (see `review topics`).")
     var topic: String
 
-    @Option(name: .shortAndLong, help: "How many problems (1–\(Limits.maxGeneratedProblems)).")
-    var count: Int = 1
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "How many problems (1–\(Limits.maxGeneratedProblems)).")
+    var count: String = "1"
 
-    @Option(name: .shortAndLong, help: "Seed for the random problems; the same seed gives the same sheet.")
-    var seed: UInt64?
+    @Option(
+        name: .shortAndLong, parsing: .unconditional,
+        help: "Seed for the random problems (0–\(largestSeed)); the same seed gives the same sheet.")
+    var seed: String?
+
+    /// The seed is printed in JSON, where a number is exact only up to 2^53
+    /// (a larger one came back as 1.8446744073709552e+19 and could not make
+    /// the sheet again); a handout's seed has the same limit.
+    static let largestSeed: UInt64 = (1 << 53) - 1
 
     @Option(name: .shortAndLong, help: "easy, standard or hard.")
     var difficulty: Difficulty = .standard
@@ -23,14 +30,29 @@ struct GenCommand: ParsableCommand {
 
     @OptionGroup var sheet: SheetOptions
 
-    func validate() throws {
-        guard (1...Limits.maxGeneratedProblems).contains(count) else {
-            throw ValidationError("--count must be between 1 and \(Limits.maxGeneratedProblems), got \(count)")
+    /// `--count` as a number, or the error that says which are allowed.
+    private func problemCount() throws -> Int {
+        try WholeNumberOption.value(
+            of: "--count", count, in: 1...Limits.maxGeneratedProblems,
+            rule: "between 1 and \(Limits.maxGeneratedProblems)")
+    }
+
+    /// `--seed` as a number (nil when absent), or the error that says which are allowed.
+    private func chosenSeed() throws -> UInt64? {
+        try seed.map {
+            try WholeNumberOption.value(
+                of: "--seed", $0, in: 0...Self.largestSeed, rule: "a whole number from 0 to \(Self.largestSeed)")
         }
     }
 
+    func validate() throws {
+        _ = try problemCount()
+        _ = try chosenSeed()
+    }
+
     func run() throws {
-        let seed = self.seed ?? UInt64.random(in: 1...999_999)
+        let count = try problemCount()
+        let seed = try chosenSeed() ?? UInt64.random(in: 1...999_999)
         let problems = try Workbook.generate(topic: topic, count: count, seed: seed, difficulty: difficulty)
         var options = sheet.sheetOptions()
         options.seed = seed

@@ -1,9 +1,13 @@
 import Foundation
+import ReviewKit
 
 /// A one-line progress bar on stderr, redrawn in place with `\r`.
 ///
 /// Only when stderr is a terminal (a log file or a test pipe should not
 /// fill with carriage returns) and only for builds big enough to wait for.
+/// It is drawn from the build's worker threads, which cannot throw: the
+/// first failed write stops the drawing and is kept in `failure`, for the
+/// command to report once the build is done.
 final class ProgressBar: @unchecked Sendable {
     /// Builds with fewer sheets finish before a bar would be read.
     static let minimumSheets = 50
@@ -11,10 +15,18 @@ final class ProgressBar: @unchecked Sendable {
 
     private let lock = NSLock()
     private var lastDrawn = -1
+    private var firstFailure: StandardStreamError?
 
     static func forStandardError(sheets: Int) -> ProgressBar? {
         guard sheets >= minimumSheets, isatty(STDERR_FILENO) == 1 else { return nil }
         return ProgressBar()
+    }
+
+    /// The first write to stderr that failed, if any.
+    var failure: StandardStreamError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstFailure
     }
 
     func show(_ done: Int, _ total: Int) {
@@ -24,13 +36,23 @@ final class ProgressBar: @unchecked Sendable {
         guard filled != lastDrawn || done == total else { return }
         lastDrawn = filled
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: Self.width - filled)
-        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
+        draw("\r\(bar) \(done)/\(total)")
     }
 
     /// Clears the bar so the summary line starts clean.
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        draw("\r\u{1B}[K")
+    }
+
+    /// Called with the lock held.
+    private func draw(_ text: String) {
+        guard firstFailure == nil else { return }
+        do {
+            try StandardStreams.write(text, to: .error)
+        } catch {
+            firstFailure = error as? StandardStreamError
+        }
     }
 }

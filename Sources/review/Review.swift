@@ -18,9 +18,11 @@ struct Review: ParsableCommand {
     )
 
     /// Runs the command and maps every failure to the contract's exit
-    /// statuses: 2 for bad usage or bad input, 1 for anything else, and
-    /// always exactly one `review: error: …` line on stderr.
+    /// statuses: 2 for bad usage or bad input, 1 for anything else (a failed
+    /// write included), and exactly one `review: error: …` line on stderr
+    /// when stderr can be written.
     static func main() {
+        StandardStreams.prepare()
         let status: Int32
         do {
             var command = try parseAsRoot()
@@ -29,7 +31,7 @@ struct Review: ParsableCommand {
         } catch {
             status = report(error)
         }
-        Self.exit(withError: status == 0 ? nil : ExitCode(status))
+        Foundation.exit(status)
     }
 
     private static func report(_ error: Error) -> Int32 {
@@ -40,11 +42,19 @@ struct Review: ParsableCommand {
             return fail(error.message, status: 2)
         case let error as WriteError:
             return fail(error.description, status: 1)
+        case let error as StandardStreamError where error.stream == .output && error.isBrokenPipe:
+            return 1  // the reader quit (`review … | head -1`): quiet, as coreutils are
+        case let error as StandardStreamError:
+            return fail(error.description, status: 1)
         default:
             let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                return 0
+            if code == .success {  // --help, --version
+                do {
+                    try StandardStreams.write(fullMessage(for: error) + "\n", to: .output)
+                    return 0
+                } catch {
+                    return report(error)
+                }
             }
             let message = self.message(for: error)
                 .split(separator: "\n").first.map(String.init) ?? "\(error)"
@@ -53,8 +63,10 @@ struct Review: ParsableCommand {
         }
     }
 
+    /// Writes the error line; when stderr itself cannot be written there is
+    /// nowhere left to say so, and the status alone reports the failure.
     private static func fail(_ message: String, status: Int32) -> Int32 {
-        FileHandle.standardError.write(Data("review: error: \(ErrorLine.clean(message))\n".utf8))
+        try? StandardStreams.write("review: error: \(ErrorLine.clean(message))\n", to: .error)
         return status
     }
 }

@@ -38,7 +38,7 @@ struct SheetOptions: ParsableArguments {
         if let output {
             try OutputFile.write(text, to: output, inputs: inputs)
         } else {
-            OutputFile.printToStandardOutput(text)
+            try StandardStreams.write(text, to: .output)
         }
     }
 }

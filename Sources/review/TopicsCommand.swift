@@ -19,10 +19,12 @@ struct TopicsCommand: ParsableCommand {
     func run() throws {
         let topics = TopicRegistry.descriptions(language: lang)
         let width = topics.map(\.name.count).max() ?? 0
+        var listing = ""
         for topic in topics {
             let padding = String(repeating: " ", count: width - topic.name.count)
-            print("\(topic.name)\(padding)  \(topic.summary)")
-            print("\(String(repeating: " ", count: width))  \(topic.exampleLine)")
+            listing += "\(topic.name)\(padding)  \(topic.summary)\n"
+            listing += "\(String(repeating: " ", count: width))  \(topic.exampleLine)\n"
         }
+        try StandardStreams.write(listing, to: .output)
     }
 }

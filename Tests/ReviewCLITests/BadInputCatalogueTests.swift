@@ -7,6 +7,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     var name: String
     /// The file's bytes (nil: no file is written).
     var bytes: [UInt8]?
+    /// A CSV roster written beside it as `roster.csv` (a handout's students).
+    var roster: String?
     var arguments: [String]
     var standardInput: String?
     var directory: String?
@@ -40,7 +42,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 bytes = Array(content.utf8)
             }
             return BadInput(
-                name: entry["name"] as? String ?? "?", bytes: bytes,
+                name: entry["name"] as? String ?? "?", bytes: bytes, roster: entry["roster"] as? String,
                 arguments: entry["args"] as? [String] ?? ["solve", "p.json"],
                 standardInput: entry["stdin"] as? String, directory: entry["mkdir"] as? String,
                 error: entry["error"] as? String ?? "?")
@@ -50,7 +52,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
 /// Every bad input of the catalogue: exit status 2, exactly the expected
 /// one-line error on stderr, nothing on stdout, and nothing written, not
-/// even a temporary file, although `--output` names a file.
+/// even a temporary file, although `--output` names a file (`--out` a
+/// directory, for `build`).
 @Suite struct BadInputCatalogueTests {
     @Test func theCatalogueHasAtLeastFortyCases() {
         #expect(BadInput.catalogue.count >= 40)
@@ -64,14 +67,18 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         if let bytes = input.bytes {
             try Data(bytes).write(to: directory.appendingPathComponent("p.json"))
         }
+        if let roster = input.roster {
+            try Data(roster.utf8).write(to: directory.appendingPathComponent("roster.csv"))
+        }
         if let name = input.directory {
             try FileManager.default.createDirectory(
                 at: directory.appendingPathComponent(name), withIntermediateDirectories: true)
         }
         let before = try Set(FileManager.default.contentsOfDirectory(atPath: directory.path))
 
-        let run = try ReviewProcess.run(
-            input.arguments + ["--output", "out.txt"], stdin: input.standardInput, in: directory)
+        // `build` writes a directory (`--out`); the other commands a file.
+        let output = input.arguments.first == "build" ? ["--out", "out"] : ["--output", "out.txt"]
+        let run = try ReviewProcess.run(input.arguments + output, stdin: input.standardInput, in: directory)
 
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)

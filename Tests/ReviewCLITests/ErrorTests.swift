@@ -100,16 +100,15 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["out.md", "p.json"])
     }
 
-    @Test func aFailedRenameLeavesNoTemporaryFile() throws {
+    @Test func aDirectoryAsOutputIsAUsageErrorAndTouchesNothing() throws {
         let directory = try ReviewProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        // A directory where the file should go: the rename fails (even for root).
         let target = directory.appendingPathComponent("out.md")
         try FileManager.default.createDirectory(at: target.appendingPathComponent("keep"), withIntermediateDirectories: true)
         let run = try ReviewProcess.run(
             ["solve", "problems/softmax-classic-2-1-0.1.json", "--output", target.path])
-        #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("review: error: \(target.path): cannot write ("))
+        #expect(run.status == 2)
+        #expect(run.stderr == "review: error: --output \(target.path): is a directory; give a file name\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.md"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == ["keep"])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PageChecks
 import Testing
 
 /// `--fold-solutions` through the built binary: every HTML solution folded
@@ -19,6 +20,7 @@ import Testing
         #expect(problem.lowerBound < fold.lowerBound)
         #expect(html.components(separatedBy: "</details>\n</section>").count - 1 == 3)
         #expect(!html.contains("<script"))
+        #expect(OfflinePage.outsideReferences(in: html) == [])
     }
 
     @Test func withoutTheFlagOrOutsideHTMLNothingFolds() throws {

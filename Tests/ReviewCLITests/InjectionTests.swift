@@ -1,4 +1,5 @@
 import Foundation
+import PageChecks
 import Testing
 
 /// Text from problem files can never become markup: a `<script>` (and its
@@ -8,12 +9,17 @@ import Testing
     static let script = "<script>alert(1)</script>"
     static let image = "<img src=x onerror=alert(2)>"
     static let latex = "\\input{/etc/passwd}"
+    /// Markdown images: a local file pdflatex would embed, a remote one a
+    /// browser would fetch.
+    static let localImage = "![secret](/abs/secret.png)"
+    static let remoteImage = "![remote *pic*](http://evil.example/x.png)"
 
     /// Every text field a problem file has, in every topic that has one.
     static let file: String = {
         let s = script, i = image
         let statement = "\(s)\n\n\(i)\n\n[click](javascript:alert(3)) <a href=\"javascript:alert(4)\">a</a>\n\n"
-            + "<div onclick=\"alert(5)\">block</div>\n\n$\\input{/etc/passwd}$ and $50% \\write18{ls}$"
+            + "<div onclick=\"alert(5)\">block</div>\n\n$\\input{/etc/passwd}$ and $50% \\write18{ls}$\n\n"
+            + "\(localImage) and \(remoteImage) and [a link](https://example.org/notes)"
         let problems: [[String: Any]] = [
             ["topic": "backprop", "id": s, "title": s + latex, "statement": statement,
              "expression": "x*y", "values": ["x": 1, "y": 2]],
@@ -43,10 +49,30 @@ import Testing
         #expect(!html.contains("<a href=\"javascript"))
         #expect(!html.contains("<div onclick"))
         #expect(!html.contains("href=\"javascript"))
+        // Nothing from the file makes the page load anything (the https link
+        // stays a link: it loads nothing until clicked).
+        #expect(OfflinePage.outsideReferences(in: html) == [])
+        #expect(html.contains("<a href=\"https://example.org/notes\">a link</a>"))
         // Shown, escaped, where it was written: title, statement, id, state and action names.
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("&lt;img src=x onerror=alert(2)&gt;"))
         #expect(html.contains("&lt;div onclick=&quot;alert(5)&quot;&gt;block&lt;/div&gt;"))
+    }
+
+    /// An image is never embedded or fetched: every format shows its alt
+    /// text and its address as text.
+    @Test func imagesBecomeTheirAltTextAndAddress() throws {
+        let html = try sheet("html")
+        #expect(!html.lowercased().contains("<img"))
+        #expect(html.contains("secret (image: /abs/secret.png)"))
+        #expect(html.contains("remote <em>pic</em> (image: http://evil.example/x.png)"))
+        let tex = try sheet("latex")
+        #expect(!tex.contains("\\includegraphics"))
+        #expect(tex.contains("secret (image: /abs/secret.png)"))
+        let markdown = try sheet("md")
+        #expect(!markdown.contains("![secret]") && !markdown.contains("](/abs/secret.png)"))
+        #expect(!markdown.contains("](http://evil.example/x.png)"))
+        #expect(markdown.contains("secret (image: /abs/secret.png)"))
     }
 
     @Test func markdownEscapesMarkup() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import PageChecks
 import Testing
 @testable import ReviewKit
 
@@ -150,6 +151,27 @@ import Testing
         }
         #expect(index.contains("href=\"001-ann/problems.json\""))
         #expect(build.files.last?.path == "manifest.json")
+        // Links are all the index has: every page of the build (index, sheets,
+        // answer key) references nothing outside itself.
+        for file in build.files where file.path.hasSuffix(".html") {
+            #expect(OfflinePage.outsideReferences(in: file.contents) == [], "\(file.path)")
+        }
+    }
+
+    /// The key is written a piece at a time; the pieces must add up to the
+    /// document `JSONWriter.pretty` writes whole, and every student must be
+    /// in the Markdown key, a table per hundred students.
+    @Test func aLargeClassKeyIsWrittenInPiecesThatAddUp() throws {
+        let build = try HandoutBuilder.build(try handout(students: "150", formats: #"["json", "md"]"#))
+        let keyText = try #require(build.byPath["answer-key.json"])
+        let key = try JSONParser.parse(Array(keyText.utf8))
+        #expect(JSONWriter.pretty(key) + "\n" == keyText)
+        #expect(key.at("students")?.arrayCount == 150)
+        let markdown = try #require(build.byPath["answer-key.md"])
+        #expect(markdown.components(separatedBy: "| Student | Variant |").count - 1 == 2, "150 students: two tables")
+        for number in [1, 100, 101, 150] {
+            #expect(markdown.contains("\n| \(String(format: "%03d", number)) "), "student \(number)")
+        }
     }
 }
 

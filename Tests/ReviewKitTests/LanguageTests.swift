@@ -1,4 +1,5 @@
 import Foundation
+import PageChecks
 import Testing
 @testable import ReviewKit
 
@@ -217,10 +218,24 @@ import Testing
         let html = Self.sheet(problems, "zh", .html)
         #expect(html.contains("<html lang=\"zh\">"))
         #expect(html.contains("<title>卷积层：特征图尺寸与参数量</title>"))
+        // One LaTeX preamble for every language: xeCJK sets the Chinese
+        // under xelatex, inputenc is only for pdflatex.
         let latex = Self.sheet(problems, "zh", .latex)
-        #expect(latex.contains("{ctexart}"))
-        #expect(!latex.contains("inputenc"))
+        #expect(latex.contains("\\ifXeTeX\n\\usepackage{xeCJK}"))
+        #expect(latex.contains("\\ifPDFTeX\n\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}"))
         #expect(Self.sheet(problems, "en", .latex).contains("{article}"))
+    }
+
+    /// Every topic's sheets (generated at each difficulty, and the examples
+    /// in `problems/`) in every language: the HTML page references nothing
+    /// outside itself.
+    @Test(arguments: TopicRegistry.names)
+    func htmlPagesReferenceNothingOutside(topic: String) throws {
+        let problems = try Self.problems(topic)
+        for language in Sheet.languages {
+            let html = Self.sheet(problems, language, .html)
+            #expect(OfflinePage.outsideReferences(in: html) == [], "\(topic), \(language)")
+        }
     }
 
     @Test func topicSummariesAreChinese() {

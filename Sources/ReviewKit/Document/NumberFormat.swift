@@ -6,6 +6,14 @@ import Foundation
 /// (default 4) with trailing zeros dropped, which is what a student writes by
 /// hand. Magnitudes that would print as a long run of digits or as 0 switch to
 /// scientific notation (`3.2551 \times 10^{5}` in LaTeX).
+///
+/// Every format goes through `parts`, and all digit work happens on the
+/// decimal digits of Swift's shortest round-trip spelling (`description`):
+/// no value is ever scaled by a power of ten, so subnormals (`5e-324`) and
+/// values near `Double.greatestFiniteMagnitude` print as correctly as `0.5`.
+/// Rounding is half away from zero on those digits, as on paper: the sheet
+/// rounds the number the student reads (`1.0005` → `1.001`), not the binary
+/// value just below it.
 enum NumberFormat {
     /// LaTeX math for `value`, e.g. `0.7311`, `-4`, `3.2551 \times 10^{5}`.
     static func latex(_ value: Double, decimals: Int = 4) -> String {
@@ -15,10 +23,11 @@ enum NumberFormat {
     }
 
     /// LaTeX math for `value`, wrapped in parentheses when negative so it can
-    /// be substituted into a formula: `2 \cdot (-3)`.
+    /// be substituted into a formula: `2 \cdot (-3)`. A tiny negative value
+    /// that prints as `0` is not wrapped.
     static func operand(_ value: Double, decimals: Int = 4) -> String {
         let text = latex(value, decimals: decimals)
-        return value < 0 || text.contains("times") ? "(\(text))" : text
+        return text.hasPrefix("-") || text.contains("times") ? "(\(text))" : text
     }
 
     /// Plain text, e.g. for JSON `substituted` strings and table cells.
@@ -31,7 +40,8 @@ enum NumberFormat {
     /// A coordinate for SVG or TikZ: fixed point, never scientific,
     /// trailing zeros dropped (`12`, `3.5`, `-0.25`).
     static func coordinate(_ value: Double, decimals: Int = 1) -> String {
-        fixed(value, decimals)
+        guard value.isFinite else { return "0" }
+        return fixed(Digits(value), max(decimals, 0))
     }
 
     static func isInteger(_ value: Double) -> Bool {
@@ -42,46 +52,114 @@ enum NumberFormat {
         // Solvers refuse non-finite results (`FiniteCheck`), so this only
         // keeps a slip from trapping in `Int(_:)` while the check runs.
         if !value.isFinite { return (value.isNaN ? "NaN" : value < 0 ? "-\\infty" : "\\infty", nil) }
-        if value == 0 { return ("0", nil) }
+        if value == 0 { return ("0", nil) }  // also -0, which a sheet never shows
         if isInteger(value) && abs(value) < 1e9 { return (String(Int(value)), nil) }
+        let decimals = max(decimals, 0)
         let magnitude = abs(value)
+        let digits = Digits(value)
         if magnitude >= 1e7 || magnitude < 1e-4 {
-            var exponent = Int(floor(log10(magnitude)))
-            var mantissa = value / pow(10, Double(exponent))
-            if abs(round(mantissa, decimals)) >= 10 { mantissa /= 10; exponent += 1 }
-            return (fixed(mantissa, decimals), exponent)
+            let rounded = digits.rounded(significant: decimals + 1)
+            return (fixed(rounded.scaled(to: 0), decimals), rounded.exponent)
         }
-        return (fixed(value, decimals), nil)
+        return (fixed(digits, decimals), nil)
     }
 
-    private static func round(_ value: Double, _ decimals: Int) -> Double {
-        let scale = pow(10, Double(decimals))
-        return (value * scale).rounded() / scale
-    }
-
-    /// Fixed-point with at most `decimals` places, trailing zeros dropped;
-    /// halves round away from zero, as on paper (0.125 → 0.13).
-    ///
-    /// Integer arithmetic rather than `String(format:)`, which was a tenth of
-    /// the time of a whole sheet.
-    private static func fixed(_ value: Double, _ decimals: Int) -> String {
-        let scale = pow(10, Double(decimals))
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e15, decimals <= 15 else { return String(format: "%.\(decimals)f", value) }
-        let units = UInt64(scaled)
-        let divisor = UInt64(scale)
-        var text = value < 0 && units != 0 ? "-" : ""
-        text += String(units / divisor)
-        var fraction = units % divisor
-        guard fraction != 0 else { return text }
-        var digits = decimals
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
+    /// Fixed point with at most `decimals` places, trailing zeros dropped;
+    /// a value that rounds to zero prints as `0`, never `-0`.
+    private static func fixed(_ digits: Digits, _ decimals: Int) -> String {
+        let rounded = digits.rounded(significant: digits.exponent + 1 + decimals)
+        guard !rounded.digits.isEmpty else { return "0" }
+        let integerCount = rounded.exponent + 1  // digits before the point
+        var text = rounded.negative ? "-" : ""
+        if integerCount <= 0 {
+            text += "0." + String(repeating: "0", count: -integerCount) + rounded.text(rounded.digits[...])
+        } else {
+            let whole = rounded.digits.prefix(integerCount)
+            text += rounded.text(whole) + String(repeating: "0", count: integerCount - whole.count)
+            if rounded.digits.count > integerCount {
+                text += "." + rounded.text(rounded.digits[integerCount...])
+            }
         }
-        let tail = String(fraction)
-        text += "." + String(repeating: "0", count: digits - tail.count) + tail
         return text
+    }
+}
+
+/// A finite double as decimal digits: `±d₀.d₁d₂… × 10^exponent`, taken from
+/// Swift's shortest round-trip `description`, with no leading or trailing
+/// zeros (zero has no digits).
+private struct Digits {
+    var negative: Bool
+    var digits: [UInt8]
+    var exponent: Int
+
+    /// `value` must be finite.
+    init(_ value: Double) {
+        negative = value.sign == .minus
+        digits = []
+        exponent = 0
+        // `description` is `123.45`, `0.0001`, `1e-05`, `5e-324` or `1.5e+300`.
+        var pointAt: Int?  // digits seen before the `.`
+        var exponentText = ""
+        var inExponent = false
+        for byte in abs(value).description.utf8 {
+            switch byte {
+            case _ where inExponent: exponentText.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+            case UInt8(ascii: "."): pointAt = digits.count
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.append(byte - UInt8(ascii: "0"))
+            default: break
+            }
+        }
+        // d₀d₁… with the point after `pointAt` digits is d₀.d₁… × 10^(pointAt − 1).
+        exponent = (pointAt ?? digits.count) - 1 + (Int(exponentText) ?? 0)
+        while digits.first == 0 {
+            digits.removeFirst()
+            exponent -= 1
+        }
+        while digits.last == 0 { digits.removeLast() }
+        if digits.isEmpty { exponent = 0 }
+    }
+
+    /// The same digits with the exponent replaced (the mantissa of a
+    /// scientific form is `scaled(to: 0)`).
+    func scaled(to newExponent: Int) -> Digits {
+        var copy = self
+        copy.exponent = newExponent
+        return copy
+    }
+
+    /// Rounded half away from zero to `count` significant digits (none: the
+    /// result is zero, or a single 1 one place up when the first digit is 5
+    /// or more). Trailing zeros are dropped.
+    func rounded(significant count: Int) -> Digits {
+        guard count < digits.count else { return self }
+        var copy = self
+        guard count >= 0 else {
+            copy.digits = []
+            return copy
+        }
+        let roundUp = digits[count] >= 5
+        copy.digits = Array(digits.prefix(count))
+        if roundUp {
+            var index = count - 1
+            while index >= 0 && copy.digits[index] == 9 {
+                copy.digits[index] = 0
+                index -= 1
+            }
+            if index >= 0 {
+                copy.digits[index] += 1
+            } else {
+                copy.digits.insert(1, at: 0)
+                copy.exponent += 1
+            }
+        }
+        while copy.digits.last == 0 { copy.digits.removeLast() }
+        if copy.digits.isEmpty { copy.exponent = 0 }
+        return copy
+    }
+
+    func text(_ slice: ArraySlice<UInt8>) -> String {
+        String(decoding: slice.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
     }
 }
 

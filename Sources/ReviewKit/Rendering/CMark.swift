@@ -157,11 +157,14 @@ enum CMark {
     /// Makes what users wrote harmless in every output format, not only in
     /// HTML's safe mode: raw HTML becomes literal text (a `<script>` in a
     /// statement is shown, as written, in Markdown, HTML and LaTeX alike),
-    /// and a link or image whose URL is not http(s), mailto or relative loses
-    /// its URL (cmark's LaTeX and Markdown renderers would keep
-    /// `javascript:`). The templates write neither, so only user text changes.
+    /// an image becomes its alt text and its address as text (see
+    /// `unembed`), and a link whose URL is not http(s), mailto or relative
+    /// loses its URL (cmark's LaTeX and Markdown renderers would keep
+    /// `javascript:`). The templates write none of these — the project's own
+    /// figures are islands — so only user text changes.
     private static func neutralize(_ root: OpaquePointer) {
         var rawHTML: [OpaquePointer] = []
+        var images: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         while true {
             let event = cmark_iter_next(iterator)
@@ -170,7 +173,9 @@ enum CMark {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
                 rawHTML.append(node)
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            case CMARK_NODE_IMAGE:
+                images.append(node)
+            case CMARK_NODE_LINK:
                 if let url = cmark_node_get_url(node), !isSafeURL(String(cString: url)) {
                     cmark_node_set_url(node, "")
                 }
@@ -179,6 +184,7 @@ enum CMark {
             }
         }
         cmark_iter_free(iterator)
+        images.forEach(unembed)
         for node in rawHTML {
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             let text = cmark_node_new(CMARK_NODE_TEXT)!
@@ -193,6 +199,25 @@ enum CMark {
             }
             cmark_node_free(node)
         }
+    }
+
+    /// Replaces an image by its alt text followed by ` (image: ADDRESS)` as
+    /// plain text. An image from a problem file must never be fetched or
+    /// embedded: HTML pages are promised to work offline and to load nothing
+    /// from outside, and in LaTeX `\includegraphics{/abs/path}` would make
+    /// pdflatex read any local file. Shown as text, the reader still sees
+    /// what the author meant to show. Run before islands are spliced, so a
+    /// formula in the alt text still becomes a formula.
+    private static func unembed(_ image: OpaquePointer) {
+        let hasAlt = cmark_node_first_child(image) != nil
+        while let child = cmark_node_first_child(image) {
+            cmark_node_insert_before(image, child)
+        }
+        let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
+        let address = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(address, url.isEmpty ? (hasAlt ? "" : "(image)") : "\(hasAlt ? " " : "")(image: \(url))")
+        cmark_node_insert_before(image, address)
+        cmark_node_free(image)
     }
 
     /// Relative URLs (no scheme before the first `/`, `?` or `#`) and the

@@ -1,6 +1,8 @@
 /// Wraps a rendered body into a complete file: a self-contained HTML page
 /// (CSS inline, math as MathML, no scripts, no network) or a LaTeX document
-/// that compiles with pdflatex. Markdown needs no shell.
+/// that compiles with xelatex whatever its text, and with pdflatex when its
+/// text is Latin (one preamble for both: `templates/shared/page.tex.mustache`).
+/// Markdown needs no shell.
 struct PageShell {
     let format: OutputFormat
     let templates: TemplateLibrary

@@ -7,6 +7,8 @@ struct ReviewRun {
     var stdout: String
     var stderr: String
     var stdoutData: Data
+    /// The process was still running at the timeout and was killed.
+    var timedOut = false
 }
 
 enum ReviewProcess {
@@ -22,8 +24,12 @@ enum ReviewProcess {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// With a `timeout`, a process still running after that many seconds is
+    /// killed and the run says `timedOut`, so a hang fails a test instead of
+    /// stalling the suite.
     static func run(
-        _ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]
+        _ arguments: [String], stdin: String? = nil, in directory: URL? = nil, timeout: TimeInterval? = nil,
+        environment: [String: String] = [:]
     ) throws -> ReviewRun {
         let process = Process()
         process.executableURL = executable
@@ -37,6 +43,15 @@ enum ReviewProcess {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        final class Flag: @unchecked Sendable { var set = false }
+        let killed = Flag()
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                guard process.isRunning else { return }
+                killed.set = true
+                kill(process.processIdentifier, SIGKILL)
+            }
+        }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read both pipes to the end before waiting, so a large output cannot block the child.
@@ -54,7 +69,7 @@ enum ReviewProcess {
         process.waitUntilExit()
         return ReviewRun(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+            stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData, timedOut: killed.set)
     }
 
     /// A fresh empty directory for files a test writes.

@@ -51,21 +51,31 @@ struct InMemoryBuild {
     var problems: Int { made.problems }
 }
 
+/// Collects a build's files instead of writing them.
+final class CollectingSink: HandoutSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var batches: [[PlannedFile]] = []
+
+    func write(_ files: [PlannedFile]) throws {
+        lock.lock()
+        batches.append(files)
+        lock.unlock()
+    }
+
+    func stream(_ path: String, _ produce: ((String) throws -> Void) throws -> Void) throws {
+        var text = ""
+        try produce { text += $0 }
+        try write([PlannedFile(path: path, contents: text)])
+    }
+}
+
 extension HandoutBuilder {
     static func build(_ handout: Handout, jobs: Int = 2) throws -> InMemoryBuild {
-        final class Collected: @unchecked Sendable {
-            let lock = NSLock()
-            var batches: [[PlannedFile]] = []
-        }
-        let collected = Collected()
-        let made = try build(handout, jobs: jobs) { files in
-            collected.lock.lock()
-            collected.batches.append(files)
-            collected.lock.unlock()
-        }
-        let shared = collected.batches.removeLast()
-        let students = collected.batches.flatMap { $0 }.sorted { $0.path < $1.path }
-        return InMemoryBuild(files: students + shared, made: made)
+        let sink = CollectingSink()
+        let made = try build(handout, jobs: jobs, into: sink)
+        let studentFiles = sink.batches.flatMap { $0 }.filter { $0.path.contains("/") }.sorted { $0.path < $1.path }
+        let shared = sink.batches.flatMap { $0 }.filter { !$0.path.contains("/") }
+        return InMemoryBuild(files: studentFiles + shared, made: made)
     }
 }
 

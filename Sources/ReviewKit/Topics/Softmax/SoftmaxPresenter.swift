@@ -58,6 +58,7 @@ struct SoftmaxPresenter {
             "TLine": book.inline("T" .= .number(problem.temperature)),
             "mean": problem.reduction == .mean,
             "N": String(result.rows.count),
+            "pluralExamples": result.rows.count != 1,  // a batch may hold one row
         ]
     }
 
