@@ -64,6 +64,28 @@ enum NumberFormat {
         return (fixed(digits, decimals), nil)
     }
 
+    // The digit work other number writers share (the formula writers'
+    // `NumberPolicy`), so every number on every sheet is rounded one way.
+
+    /// `value` in fixed point with at most `decimals` places, trailing zeros
+    /// dropped, halves away from zero (`0.125` → `0.13` at 2).
+    static func fixedText(_ value: Double, decimals: Int) -> String {
+        fixed(Digits(value), max(decimals, 0))
+    }
+
+    /// `value` (non-zero, finite) rounded to `significant` digits, as a
+    /// mantissa in [1, 10) and a power of ten: `(“1.235”, 5)` for 123456.
+    static func scientificText(_ value: Double, significant: Int) -> (mantissa: String, exponent: Int) {
+        let rounded = Digits(value).rounded(significant: max(significant, 1))
+        return (fixed(rounded.scaled(to: 0), max(significant, 1) - 1), rounded.exponent)
+    }
+
+    /// The power of ten of `value`'s first digit (`2` for 123.4, `-324` for
+    /// 5e-324), read from its digits: `log10` is off by one near powers of ten.
+    static func decimalExponent(_ value: Double) -> Int {
+        Digits(value).exponent
+    }
+
     /// Fixed point with at most `decimals` places, trailing zeros dropped;
     /// a value that rounds to zero prints as `0`, never `-0`.
     private static func fixed(_ digits: Digits, _ decimals: Int) -> String {

@@ -7,7 +7,9 @@ import Foundation
 ///   five digits on, in LaTeX and MathML alike; plain text never groups,
 ///   because a comma there separates arguments);
 /// - other values to `significantDigits` significant figures (default 4),
-///   trailing zeros dropped, halves rounded away from zero as on paper;
+///   trailing zeros dropped, halves rounded away from zero as on paper, on
+///   the digits `NumberFormat` reads from the shortest round-trip form (one
+///   rounding for every number the tool shows, subnormals included);
 ///   magnitudes from 10^7 or below 10^-4 in scientific notation, so no
 ///   value shows as a long run of zeros or as 0;
 /// - a simple fraction whose decimal would be rounded exactly as a
@@ -38,30 +40,24 @@ struct NumberPolicy: Hashable, Sendable {
                 negative: negative, form: .decimal(String(UInt64(magnitude))), isExact: true, value: value, unit: 1)
         }
         if magnitude >= 1e7 || magnitude < 1e-4 {
-            var exponent = Int(Foundation.floor(log10(magnitude)))
-            var mantissa = magnitude / Foundation.pow(10, Double(exponent))
-            if Self.round(mantissa, digits - 1) >= 10 {
-                mantissa /= 10
-                exponent += 1
-            }
-            let text = Self.fixed(mantissa, digits - 1)
-            let shown = (Double(text) ?? mantissa) * Foundation.pow(10, Double(exponent))
+            let (text, exponent) = NumberFormat.scientificText(magnitude, significant: digits)
+            let shown = Double("\(text)e\(exponent)") ?? magnitude
             return ShownNumber(
                 negative: negative, form: .scientific(mantissa: text, exponent: exponent),
                 isExact: Self.same(shown, magnitude), value: negative ? -shown : shown,
-                unit: Foundation.pow(10, Double(exponent - Self.decimalPlaces(text))))
+                unit: Double("1e\(exponent - Self.decimalPlaces(text))") ?? 0)
         }
-        let decimals = Swift.max(0, digits - 1 - Int(Foundation.floor(log10(magnitude))))
-        let text = Self.fixed(magnitude, decimals)
+        let decimals = Swift.max(0, digits - 1 - NumberFormat.decimalExponent(magnitude))
+        let text = NumberFormat.fixedText(magnitude, decimals: decimals)
         let shown = Double(text) ?? magnitude
         if !Self.same(shown, magnitude), let (p, q) = fraction(magnitude) {
             return ShownNumber(
                 negative: negative, form: .fraction(p, q), isExact: true, value: value,
-                unit: Foundation.pow(10, -Double(decimals)))
+                unit: Double("1e-\(decimals)") ?? 0)
         }
         return ShownNumber(
             negative: negative, form: .decimal(text), isExact: Self.same(shown, magnitude),
-            value: negative ? -shown : shown, unit: Foundation.pow(10, -Double(Self.decimalPlaces(text))))
+            value: negative ? -shown : shown, unit: Double("1e-\(Self.decimalPlaces(text))") ?? 0)
     }
 
     /// `p/q` in lowest terms with q ≤ `maxDenominator`, if `magnitude` is one
@@ -85,33 +81,6 @@ struct NumberPolicy: Hashable, Sendable {
     /// Equal up to binary noise (a relative 1e-12).
     static func same(_ a: Double, _ b: Double) -> Bool {
         abs(a - b) <= 1e-12 * Swift.max(1, abs(b))
-    }
-
-    private static func round(_ value: Double, _ decimals: Int) -> Double {
-        let scale = Foundation.pow(10, Double(decimals))
-        return (value * scale).rounded() / scale
-    }
-
-    /// Fixed point with at most `decimals` places, trailing zeros dropped;
-    /// halves away from zero. Integer arithmetic, as `NumberFormat` does:
-    /// `String(format:)` is slow.
-    static func fixed(_ magnitude: Double, _ decimals: Int) -> String {
-        let scale = Foundation.pow(10, Double(decimals))
-        let scaled = (magnitude * scale).rounded()
-        guard scaled < 9e15, decimals <= 15 else { return String(format: "%.\(decimals)f", magnitude) }
-        let units = UInt64(scaled)
-        let divisor = UInt64(scale)
-        var text = String(units / divisor)
-        var fraction = units % divisor
-        guard fraction != 0 else { return text }
-        var digits = decimals
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        let tail = String(fraction)
-        text += "." + String(repeating: "0", count: digits - tail.count) + tail
-        return text
     }
 
     /// The integer part of a decimal grouped in threes with `separator`, from
