@@ -35,9 +35,26 @@ import Testing
         return try Workbook.solve(files: files.map { problems.appendingPathComponent($0).path })
     }
 
+    /// Problems that reach the templates' rarer branches, which random
+    /// problems and the examples may miss: relu and |x| at their kinks, a
+    /// "same" padding that rounds up, a gcn without activation.
+    private static let edgeCases: [String: String] = [
+        "backprop": #"{"topic": "backprop", "expression": "relu(x) + abs(y)", "values": {"x": 0, "y": 0}}"#,
+        "conv": #"{"topic": "conv", "input": [5, 5, 1], "layers": [{"type": "conv", "filters": 1, "kernel": 3, "stride": 2, "padding": "same"}]}"#,
+        "gcn": #"{"topic": "gcn", "adjacency": [[0, 1], [1, 0]], "features": [[1], [2]], "weights": [[1]], "activation": "none"}"#,
+    ]
+
+    private static func edgeCase(_ topic: String) throws -> [[WorkedProblem]] {
+        guard let json = edgeCases[topic] else { return [] }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("edge-\(topic)-\(UUID().uuidString).json")
+        try Data(json.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return [try Workbook.solve(files: [file.path])]
+    }
+
     private static func renderSheets(language: String) throws {
         for topic in TopicRegistry.names {
-            var sets: [[WorkedProblem]] = [try examples(topic)]
+            var sets: [[WorkedProblem]] = [try examples(topic)] + (try edgeCase(topic))
             for difficulty in Difficulty.allCases {
                 for seed: UInt64 in 1...4 {
                     sets.append(try Workbook.generate(topic: topic, count: 2, seed: seed, difficulty: difficulty))
@@ -72,14 +89,52 @@ import Testing
         }
     }
 
-    @Test func everyTemplateRendersAsSwiftMustacheRendersIt() throws {
+    /// Every (template, context) rendered by the sheets above, recorded once
+    /// for the tests of this suite (it runs serialized).
+    nonisolated(unsafe) private static var recorded: [TemplateRenderLog.Entry]?
+
+    private static func entries() throws -> [TemplateRenderLog.Entry] {
+        if let recorded { return recorded }
         let entries = try TemplateRenderLog.shared.capture {
             for language in TemplateLibrary.languages {
                 _ = TopicRegistry.descriptions(language: language)
-                try Self.renderSheets(language: language)
-                try Self.renderHandouts(language: language)
+                try renderSheets(language: language)
+                try renderHandouts(language: language)
             }
         }
+        recorded = entries
+        return entries
+    }
+
+    /// Every name a template uses is supplied by some context it is given:
+    /// a name no presenter sets (a typo, a key renamed in Swift but not in
+    /// a template) would silently render as nothing.
+    @Test func everyNameATemplateUsesIsSuppliedByItsContexts() throws {
+        var supplied: [String: Set<String>] = [:]  // "lang/template" → keys seen at any depth
+        func keys(_ value: Any, into set: inout Set<String>) {
+            if let dictionary = value as? [String: Any] {
+                for (key, inner) in dictionary {
+                    set.insert(key)
+                    keys(inner, into: &set)
+                }
+            } else if let dictionary = value as? [String: String] {
+                set.formUnion(dictionary.keys)
+            } else if let array = value as? [Any] {
+                for item in array { keys(item, into: &set) }
+            }
+        }
+        for entry in try Self.entries() {
+            keys(entry.context, into: &supplied["\(entry.language)/\(entry.name)", default: []])
+        }
+        for (qualified, keys) in supplied.sorted(by: { $0.key < $1.key }) {
+            let parts = qualified.split(separator: "/", maxSplits: 1).map(String.init)
+            let used = TemplateLibrary.forLanguage(parts[0]).namesUsed(by: parts[1])
+            #expect(used.subtracting(keys).sorted() == [], "\(qualified) uses names no context supplies")
+        }
+    }
+
+    @Test func everyTemplateRendersAsSwiftMustacheRendersIt() throws {
+        let entries = try Self.entries()
         var oracles: [String: MustacheOracle] = [:]
         var rendered: [String: Set<String>] = [:]
         var mismatches = 0

@@ -60,6 +60,28 @@ struct TemplateLibrary: Sendable {
         templates[name]?.partialNames ?? []
     }
 
+    /// Every name template `name` looks up (`{{x}}`, `{{#x}}`, `{{^x}}`),
+    /// its partials' included: what a context given to it must be able to supply.
+    func namesUsed(by name: String) -> Set<String> {
+        var names = Set<String>()
+        var seen = Set<String>()
+        func visit(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .variable(let used, _) where used != ".": names.insert(used)
+                case .section(let used, _, let inner):
+                    names.insert(used)
+                    visit(inner)
+                case .partial(let partial, _) where seen.insert(partial).inserted:
+                    visit(templates[partial]?.nodes ?? [])
+                case .text, .variable, .partial: break
+                }
+            }
+        }
+        visit(templates[name]?.nodes ?? [])
+        return names
+    }
+
     // MARK: Loading
 
     private static let cache = Cache()

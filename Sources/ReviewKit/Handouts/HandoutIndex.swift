@@ -13,7 +13,7 @@ enum HandoutIndex {
             case .generated(let topic, _, let difficulty):
                 context["generated"] = true
                 context["topic"] = page.templates.topicTitle(topic)
-                context[difficulty.rawValue] = true
+                for level in Difficulty.allCases { context[level.rawValue] = level == difficulty }
             case .fixed(let path, _, _):
                 context["fixed"] = true
                 context["path"] = path
