@@ -101,7 +101,8 @@ let package = Package(
                 "ReviewKit",
                 "PageChecks",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            exclude: ["Golden"]  // golden sheets (GoldenSheetTests), read from the source tree
         ),
         .testTarget(
             name: "ReviewCLITests",
