@@ -38,6 +38,26 @@ extension Topic {
     static func sheetLimit(_ solution: Solution) -> SolveError? { nil }
 }
 
+/// A topic whose fields are declared once, as a `FieldSchema`: its allowed
+/// keys, decoding and encoding (and the README's field table) come from it.
+protocol SchemaTopic: Topic {
+    static var schema: FieldSchema<Problem> { get }
+    /// Where decoding starts: every default in place, required fields empty.
+    static var blank: Problem { get }
+}
+
+extension SchemaTopic {
+    static var fields: [String] { schema.names }
+
+    static func decode(_ object: ObjectFields) throws -> Problem {
+        try schema.decode(object, into: blank)
+    }
+
+    static func encode(_ problem: Problem) -> [(String, JSONValue)] {
+        schema.encode(problem)
+    }
+}
+
 /// One recorded intermediate value, as `--format json` lists it.
 public struct Step: Sendable, Equatable {
     public var id: String

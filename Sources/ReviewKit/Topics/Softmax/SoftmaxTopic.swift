@@ -1,7 +1,7 @@
 /// `softmax`: softmax probabilities, the cross-entropy loss and its gradient
 /// with respect to the logits, e.g. the classic z = (2, 1, 0.1) with true
 /// class 0 (p ≈ 0.659, 0.242, 0.099; L ≈ 0.417).
-enum SoftmaxTopic: Topic {
+enum SoftmaxTopic: SchemaTopic {
     /// One example's target: a class index, or a probability vector (one-hot
     /// or soft). Kept as written so `encode` gives back the same form.
     enum Target: Sendable, Equatable {
@@ -40,40 +40,36 @@ enum SoftmaxTopic: Topic {
     }
 
     static let name = "softmax"
-    static let fields = ["logits", "target", "temperature", "reduction"]
 
     // MARK: Reading and writing problems
 
-    static func decode(_ object: ObjectFields) throws -> Problem {
-        let (logits, isBatch) = try SoftmaxDecoding.logits(object.required("logits"))
-        let targets = try SoftmaxDecoding.targets(
-            object.required("target"), rows: logits.count, classes: logits[0].count, isBatch: isBatch)
-        var problem = Problem(logits: logits, isBatch: isBatch, targets: targets)
-        if let field = object.optional("temperature") {
-            let t = try field.number()
-            guard t > 0 else { throw field.error("must be a positive number, got \(field.describe())") }
-            problem.temperature = t
-        }
-        if let field = object.optional("reduction") {
-            problem.reduction = Reduction(rawValue: try field.oneOf(Reduction.allCases.map(\.rawValue)))!
-        }
-        return problem
-    }
+    static let blank = Problem(logits: [], isBatch: false, targets: [])
 
-    static func encode(_ problem: Problem) -> [(String, JSONValue)] {
-        func vector(_ v: [Double]) -> JSONValue { .array(v.map { .number($0) }) }
-        func target(_ t: Target) -> JSONValue {
-            switch t {
-            case .index(let k): return .number(k)
-            case .distribution(let y): return vector(y)
-            }
+    static let schema = FieldSchema<Problem>([
+        .custom(
+            "logits", type: "vector of numbers, or a matrix (a row per example)",
+            doc: "the logits $z$; a matrix is a batch",
+            read: { field, problem in (problem.logits, problem.isBatch) = try SoftmaxDecoding.logits(field) },
+            write: { problem in problem.isBatch ? .array(problem.logits.map(vector)) : vector(problem.logits[0]) }),
+        .custom(
+            "target", type: "class index or probability vector (an array of them for a batch)",
+            doc: "the true class, or a soft target summing to 1",
+            read: { field, problem in
+                problem.targets = try SoftmaxDecoding.targets(
+                    field, rows: problem.logits.count, classes: problem.logits[0].count, isBatch: problem.isBatch)
+            },
+            write: { problem in problem.isBatch ? .array(problem.targets.map(target)) : target(problem.targets[0]) }),
+        .positiveNumber("temperature", \.temperature, default: 1, doc: "$T$ in $\\operatorname{softmax}(z / T)$"),
+        .choice("reduction", \.reduction, default: .mean, doc: "how a batch's losses combine"),
+    ])
+
+    private static func vector(_ v: [Double]) -> JSONValue { .array(v.map { .number($0) }) }
+
+    private static func target(_ t: Target) -> JSONValue {
+        switch t {
+        case .index(let k): return .number(k)
+        case .distribution(let y): return vector(y)
         }
-        return [
-            ("logits", problem.isBatch ? .array(problem.logits.map(vector)) : vector(problem.logits[0])),
-            ("target", problem.isBatch ? .array(problem.targets.map(target)) : target(problem.targets[0])),
-            ("temperature", .number(problem.temperature)),
-            ("reduction", .string(problem.reduction.rawValue)),
-        ]
     }
 
     // MARK: Solving
