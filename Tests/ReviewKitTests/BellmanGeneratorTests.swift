@@ -100,13 +100,14 @@ import Testing
              "q": {"s1": {"left": 0, "right": 0.5}, "s2": {"left": 1, "right": 0}},
              "updates": [{"state": "s1", "action": "right", "reward": 1, "next_state": "s2"}]}
             """)
-        #expect(text.contains(#"| s1 | $0$ | **$\mathbf{ 0.5 }$** |"#))       // before
-        #expect(text.contains(#"| s1 | $0$ | **$0.5 \to \mathbf{ 1.2 }$** |"#))  // after
-        #expect(text.contains(#"\max\{Q(\text{s2}, \text{left}), Q(\text{s2}, \text{right})\} = \max\{1, 0\} = 1"#))
+        #expect(text.contains(#"| s1 | $0$ | **$0.5$** |"#))         // before
+        #expect(text.contains(#"| s1 | $0$ | **$0.5 \to 1.2$** |"#))  // after
+        #expect(text.contains(
+            #"\max_{a'} Q(\text{s2}, a') = \max(Q(\text{s2}, \text{left}), Q(\text{s2}, \text{right})) = \max(1, 0) = 1"#))
         #expect(text.contains(#"$a' = \text{left}$"#))
         #expect(text.contains(#"y = r + \gamma \max_{a'} Q(s', a') = 1 + 0.9 \cdot 1 = 1.9"#))
-        #expect(text.contains(#"\delta = y - Q(\text{s1}, \text{right}) = 1.9 - 0.5 = 1.4"#))
-        #expect(text.contains(#"= 0.5 + 0.5 \cdot 1.4 = 1.2"#))
+        #expect(text.contains(#"\delta = y - Q(s, a) = 1.9 - 0.5 = 1.4"#))
+        #expect(text.contains(#"Q(s, a) \leftarrow Q(s, a) + \alpha \delta = 0.5 + 0.5 \cdot 1.4 = 1.2"#))
         #expect(!text.contains("tie"))
     }
 
@@ -122,7 +123,7 @@ import Testing
         #expect(text.contains(#"$a' = \text{a}$ and $a' = \text{b}$"#))
         #expect(text.contains(#"y_{2} = r_{2} = -1"#))
         // 0.5·(2 + 0.9·1) + 0.5·(−1) = 1.45 − 0.5 = 0.95
-        #expect(text.contains(#"y = \sum_j p_j\, y_j = 0.5 \cdot 2.9 + 0.5 \cdot (-1) = 1.45 - 0.5 = 0.95"#))
+        #expect(text.contains(#"y = \sum_{j} p_{j} y_{j} = 0.5 \cdot 2.9 + 0.5 \cdot (-1) = 1.45 - 0.5 = 0.95"#))
         #expect(text.contains("The final Q table"))
     }
 

@@ -166,7 +166,8 @@ import Testing
         let sarsa = try solve(json: problemFile("bellman-sarsa-two-steps"))[0]
         #expect(sarsa.steps[1].id == "updates[0].next_q")
         #expect(sarsa.steps[1].label == "Q(s2, down)")
-        #expect(sarsa.steps[2].substituted == "y = (-1) + 0.9 * (-0.4)")
+        // A leading negative needs no brackets; a negative factor does.
+        #expect(sarsa.steps[2].substituted == "y = -1 + 0.9 * (-0.4)")
     }
 
     @Test func exampleFilesRoundTripWithDefaultsFilledIn() throws {

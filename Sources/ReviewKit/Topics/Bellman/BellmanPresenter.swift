@@ -1,27 +1,38 @@
 /// Fills the bellman templates from a solved problem: the Q table, each
 /// update worked line by line (old entry, what the next state offers, TD
 /// target, TD error, new entry) with the table before and after, and a
-/// summary of the answers. Only reads the solution; every sentence is in the
-/// templates, this file hands over names and LaTeX.
+/// summary of the answers.
+///
+/// Every worked formula comes from the trace (`BellmanTrace`) as a tree and
+/// goes to the templates as a formula marker; numbers, tables included, are
+/// shown by the writers' `NumberPolicy`. Only flags and names are made here;
+/// every sentence is in `templates/<lang>/bellman/*.mustache`.
 struct BellmanPresenter {
     let solution: BellmanSolution
     let templates: TemplateLibrary
+    private var book = FormulaBook()
+
+    init(solution: BellmanSolution, templates: TemplateLibrary) {
+        self.solution = solution
+        self.templates = templates
+    }
 
     private var problem: BellmanTopic.Problem { solution.problem }
+    private var trace: Trace { solution.trace }
 
-    func presentation() -> Presentation {
-        Presentation(
-            question: templates.render("bellman/question", questionContext()),
-            solution: templates.render("bellman/solution", solutionContext()))
+    mutating func presentation() -> Presentation {
+        let question = templates.render("bellman/question", questionContext())
+        let solution = templates.render("bellman/solution", solutionContext())
+        return Presentation(question: question, solution: solution, formulas: book.formulas)
     }
 
     // MARK: Question
 
-    private func questionContext() -> [String: Any] {
+    private mutating func questionContext() -> [String: Any] {
         var context = ruleContext()
         context["table"] = table(problem.q)
         context["updates"] = problem.updates.enumerated().map { index, update in
-            var item = transition(update.outcomes[0])
+            var item = transition(update.outcomes[0], index: nil)
             item["number"] = index + 1
             item["state"] = update.state
             item["action"] = update.action
@@ -29,8 +40,8 @@ struct BellmanPresenter {
             item["nextAction"] = update.nextAction ?? ""
             item["hasNextAction"] = update.nextAction != nil && problem.rule == .sarsa
             item["outcomes"] = templateList(update.outcomes.map { outcome in
-                var entry = transition(outcome)
-                entry["probability"] = NumberFormat.latex(outcome.probability)
+                var entry = transition(outcome, index: nil)
+                entry["probability"] = book.inline(.number(outcome.probability))
                 return entry
             })
             return item
@@ -38,9 +49,12 @@ struct BellmanPresenter {
         return context
     }
 
-    private func transition(_ outcome: BellmanTopic.Outcome) -> [String: Any] {
+    /// Where one outcome goes. `index` numbers the outcomes of a stochastic
+    /// update in the solution (`r_1`, `p_1`); nil for the question and a
+    /// plain update.
+    private mutating func transition(_ outcome: BellmanTopic.Outcome, index: Int?) -> [String: Any] {
         [
-            "reward": NumberFormat.latex(outcome.reward),
+            "reward": book.inline(.symbol("r", sub: index.map(Formula.integer)) .= .number(outcome.reward)),
             "nextState": outcome.nextState ?? "",
             "hasNextState": outcome.nextState != nil,
             "terminal": outcome.terminal,
@@ -48,12 +62,12 @@ struct BellmanPresenter {
     }
 
     /// What the question and the solution both need: the rule and the rates.
-    private func ruleContext() -> [String: Any] {
+    private mutating func ruleContext() -> [String: Any] {
         [
             "qLearning": problem.rule == .qLearning,
             "sarsa": problem.rule == .sarsa,
-            "alpha": NumberFormat.latex(problem.alpha),
-            "gamma": NumberFormat.latex(problem.gamma),
+            "alphaLine": book.inline("alpha" .= .number(problem.alpha)),
+            "gammaLine": book.inline("gamma" .= .number(problem.gamma)),
             "alphaIsOne": problem.alpha == 1,
             "single": problem.updates.count == 1,
             "hasTerminal": problem.updates.contains { $0.outcomes.contains(where: \.terminal) },
@@ -63,17 +77,19 @@ struct BellmanPresenter {
 
     // MARK: Solution
 
-    private func solutionContext() -> [String: Any] {
+    private mutating func solutionContext() -> [String: Any] {
         var context = ruleContext()
-        context["updates"] = solution.updates.enumerated().map { index, trace in updateContext(index, trace) }
-        context["summary"] = solution.updates.enumerated().map { index, trace in
-            [
-                "number": index + 1,
-                "pair": pair(trace.update.state, trace.update.action),
-                "old": NumberFormat.latex(trace.old),
-                "target": NumberFormat.latex(trace.target),
-                "error": NumberFormat.latex(trace.error),
-                "new": NumberFormat.latex(trace.new),
+        context["updates"] = solution.updates.indices.map { updateContext($0) }
+        let trace = self.trace
+        context["summary"] = solution.updates.enumerated().map { k, update in
+            func value(_ id: String) -> Formula { trace["\(BellmanTrace.prefix(k)).\(id)"].result }
+            return [
+                "number": k + 1,
+                "pair": book.inline(BellmanTrace.entry(update.update.state, update.update.action)),
+                "old": book.inline(value("old_q")),
+                "target": book.inline(value("td_target")),
+                "error": book.inline(value("td_error")),
+                "new": book.inline(value("new_q")),
             ] as [String: Any]
         }
         let changed = Set(solution.updates.map { Cell(row: $0.row, column: $0.column) })
@@ -81,85 +97,76 @@ struct BellmanPresenter {
         return context
     }
 
-    private func updateContext(_ index: Int, _ trace: BellmanSolution.UpdateTrace) -> [String: Any] {
-        let update = trace.update
-        let entry = pair(update.state, update.action)
-        let cell = Cell(row: trace.row, column: trace.column)
+    private mutating func updateContext(_ k: Int) -> [String: Any] {
+        let update = solution.updates[k]
+        let taken = update.update
+        let p = BellmanTrace.prefix(k)
+        let cell = Cell(row: update.row, column: update.column)
+        let newValue = trace["\(p).new_q"]
         var context: [String: Any] = [
-            "number": index + 1,
-            "first": index == 0,
-            "previous": index,
-            "pair": entry,
-            "stochastic": update.isStochastic,
-            "old": "\(entry) = \(NumberFormat.latex(trace.old))",
-            "before": table(trace.before, marked: [cell]),
-            "after": table(trace.after, marked: [cell], was: trace.old),
-            "error": "\\delta = y - \(entry) = \(NumberFormat.latex(trace.target)) - \(NumberFormat.operand(trace.old))"
-                + " \(result(trace.error))",
-            "new": "\(entry) \\leftarrow \(entry) + \\alpha\\,\\delta = \(NumberFormat.latex(trace.old))"
-                + " + \(NumberFormat.operand(problem.alpha)) \\cdot \(NumberFormat.operand(trace.error))"
-                + " \(result(trace.new))",
+            "number": k + 1,
+            "first": k == 0,
+            "previous": k,
+            "pair": book.inline(BellmanTrace.entry(taken.state, taken.action)),
+            "stochastic": taken.isStochastic,
+            "old": book.inline(trace["\(p).old_q"].worked),
+            "before": table(update.before, marked: [cell]),
+            "after": table(update.after, marked: [cell], was: update.old),
+            "error": book.inline(ruleLine(trace["\(p).td_error"])),
+            "new": book.inline(newValue.line(from: newValue.formula)),
         ]
-        let outcomes = trace.outcomes.enumerated().map { j, outcome in
-            outcomeContext(outcome, index: update.isStochastic ? j + 1 : nil, nextAction: update.nextAction)
-        }
-        if update.isStochastic {
+        let outcomes = update.outcomes.indices.map { outcomeContext(k, $0) }
+        let target = trace["\(p).td_target"]
+        if taken.isStochastic {
             context["outcomes"] = outcomes
-            let terms = trace.outcomes.map {
-                "\(NumberFormat.operand($0.outcome.probability)) \\cdot \(NumberFormat.operand($0.target))"
-            }
-            var line = "y = \\sum_j p_j\\, y_j = " + terms.joined(separator: " + ")
-            if trace.outcomes.count > 1 { line += " = " + signedSum(trace.outcomes.map(\.weighted)) }
-            context["target"] = line + " \(result(trace.target))"
+            // The terms multiplied out before they are added, when there is more than one.
+            var line = target.formula .= target.substituted
+            if update.outcomes.count > 1 { line = line .=≈ .sum(Formula.numbers(update.outcomes.map(\.weighted))) }
+            context["target"] = book.inline(line .=≈ target.result)
         } else {
             context["outcome"] = outcomes[0]
-            context["target"] = targetLine(trace.outcomes[0], symbol: "y", rewardSymbol: "r", nextSymbol: "s'")
+            context["target"] = book.inline(ruleLine(target))
         }
         return context
     }
 
-    /// One outcome: what is read from the next state and the target it
-    /// gives. `index` numbers the outcomes of a stochastic update (y_1, y_2 …).
-    private func outcomeContext(_ trace: BellmanSolution.OutcomeTrace, index: Int?, nextAction: String?) -> [String: Any] {
-        let outcome = trace.outcome
-        let sub = index.map { "_{\($0)}" } ?? ""
-        var context: [String: Any] = [
-            "number": index ?? 1,
-            "probability": "p\(sub) = \(NumberFormat.latex(outcome.probability))",
-            "reward": "r\(sub) = \(NumberFormat.latex(outcome.reward))",
-            "nextState": outcome.nextState ?? "",
-            "hasNextState": outcome.nextState != nil,
-            "terminal": outcome.terminal,
-            "target": targetLine(trace, symbol: "y\(sub)", rewardSymbol: "r\(sub)", nextSymbol: "s'\(sub)"),
-            "tie": trace.argmax.count > 1,
-            "argmax": templateList(trace.argmax.map { ["name": $0, "latex": "a' = \(MathNotation.text($0))"] }),
-            "ignoredNextAction": problem.rule == .qLearning ? (nextAction ?? "") : "",
-            "hasIgnoredNextAction": problem.rule == .qLearning && nextAction != nil,
-        ]
-        if let row = trace.nextRow, let future = trace.future {
-            let state = MathNotation.text(row.state)
+    /// Outcome j of update k: what is read from the next state and, when
+    /// the outcome is random, the target it gives.
+    private mutating func outcomeContext(_ k: Int, _ j: Int) -> [String: Any] {
+        let update = solution.updates[k]
+        let outcome = update.outcomes[j]
+        let stochastic = update.update.isStochastic
+        let at = BellmanTrace.outcomePrefix(k, j, stochastic: stochastic)
+        let nextAction = update.update.nextAction
+        var context = transition(outcome.outcome, index: stochastic ? j + 1 : nil)
+        context["number"] = j + 1
+        context["probability"] = book.inline(.symbol("p", sub: .integer(j + 1)) .= .number(outcome.outcome.probability))
+        context["tie"] = outcome.argmax.count > 1
+        context["argmax"] = templateList(outcome.argmax.map { ["name": $0, "line": book.inline("a'" .= .text($0))] })
+        context["ignoredNextAction"] = problem.rule == .qLearning ? (nextAction ?? "") : ""
+        context["hasIgnoredNextAction"] = problem.rule == .qLearning && nextAction != nil
+        if stochastic {
+            context["target"] = book.inline(ruleLine(trace["\(at).target"]))
+        }
+        if let row = outcome.nextRow {
+            let read = trace["\(at).\(BellmanTrace.readID(problem.rule))"]
             switch problem.rule {
             case .qLearning:
-                let names = row.actions.map { pair(row.state, $0) }.joined(separator: ", ")
-                let values = row.values.map { NumberFormat.latex($0) }.joined(separator: ", ")
-                context["read"] = "\\max_{a'} Q(\(state), a') = \\max\\{\(names)\\} = \\max\\{\(values)\\} \(result(future))"
+                // The row written out by name first, so it is clear which entries are compared.
+                let entries = row.actions.map { BellmanTrace.entry(row.state, $0) }
+                context["read"] = book.inline(
+                    BellmanTrace.bestOf(row.state) .= .max(entries) .= read.substituted .=≈ read.result)
             case .sarsa:
-                context["read"] = "Q(s', a') = \(pair(row.state, nextAction ?? "")) \(result(future))"
+                context["read"] = book.inline(read.line(from: read.formula))
             }
         }
         return context
     }
 
-    /// `y = r + γ max_a' Q(s', a') = 1 + 0.9 · 1 = 1.9`, or `y = r = 1` when
-    /// terminal.
-    private func targetLine(_ trace: BellmanSolution.OutcomeTrace, symbol: String, rewardSymbol: String, nextSymbol: String) -> String {
-        let reward = trace.outcome.reward
-        guard let future = trace.future else {
-            return "\(symbol) = \(rewardSymbol) = \(NumberFormat.latex(reward))"
-        }
-        let read = problem.rule == .qLearning ? "\\max_{a'} Q(\(nextSymbol), a')" : "Q(\(nextSymbol), a')"
-        return "\(symbol) = \(rewardSymbol) + \\gamma \(read) = \(NumberFormat.latex(reward))"
-            + " + \(NumberFormat.operand(problem.gamma)) \\cdot \(NumberFormat.operand(future)) \(result(trace.target))"
+    /// `rule = numbers = value`, or `rule = value` when the numbers are the
+    /// value itself (a terminal outcome's target is its reward).
+    private func ruleLine(_ step: WorkedStep) -> Formula {
+        step.substituted == step.result ? step.formula .=≈ step.result : step.line(from: step.formula)
     }
 
     // MARK: Tables
@@ -170,32 +177,34 @@ struct BellmanPresenter {
     }
 
     /// A Q table as the `bellman/table` partial wants it: one column per
-    /// action, `—` where a state lacks that action, marked cells in bold and
-    /// highlighted (with `was → now` when the old value is given).
-    private func table(_ q: QTable, marked: Set<Cell> = [], was: Double? = nil) -> [String: Any] {
+    /// action, `—` where a state lacks that action, marked cells highlighted
+    /// (with `was → now` when the old value is given).
+    private mutating func table(_ q: QTable, marked: Set<Cell> = [], was: Double? = nil) -> [String: Any] {
         let actions = columns(q)
-        return [
-            "header": actions.map { ["name": $0] },
-            "rows": q.rows.enumerated().map { r, row in
-                [
-                    "state": row.state,
-                    "cells": actions.map { action -> [String: Any] in
-                        guard let c = row.actions.firstIndex(of: action) else {
-                            return ["missing": true, "marked": false, "value": "", "changed": false, "was": ""]
-                        }
-                        let isMarked = marked.contains(Cell(row: r, column: c))
-                        return [
-                            "missing": false,
-                            "marked": isMarked,
-                            "highlight": isMarked ? TableHighlight.marker : "",
-                            "value": NumberFormat.latex(row.values[c]),
-                            "changed": isMarked && was != nil,
-                            "was": was.map { NumberFormat.latex($0) } ?? "",
-                        ]
-                    },
-                ] as [String: Any]
-            },
-        ]
+        let scale = q.rows.flatMap(\.values).map(abs).max() ?? 0
+        var rows: [[String: Any]] = []
+        for (r, row) in q.rows.enumerated() {
+            var cells: [[String: Any]] = []
+            for action in actions {
+                guard let c = row.actions.firstIndex(of: action) else {
+                    cells.append(["missing": true, "marked": false, "value": ""])
+                    continue
+                }
+                let isMarked = marked.contains(Cell(row: r, column: c))
+                let value = Formula.number(BellmanTrace.withoutNoise(row.values[c], scale: scale))
+                let shown = isMarked
+                    ? was.map { .relation(.tendsTo, .number(BellmanTrace.withoutNoise($0, scale: scale)), value) } ?? value
+                    : value
+                cells.append([
+                    "missing": false,
+                    "marked": isMarked,
+                    "highlight": isMarked ? TableHighlight.marker : "",
+                    "value": book.inline(shown),
+                ])
+            }
+            rows.append(["state": row.state, "cells": cells])
+        }
+        return ["header": actions.map { ["name": $0] }, "rows": rows]
     }
 
     /// The actions in the user's order. When states have different actions
@@ -206,32 +215,5 @@ struct BellmanPresenter {
         let ragged = Set(q.rows.map(\.actions)).count > 1
         guard ragged, actions.allSatisfy({ Int($0) != nil }) else { return actions }
         return actions.sorted { Int($0)! < Int($1)! }
-    }
-
-    // MARK: Numbers
-
-    /// `1.44 + 0 - 0.1`: terms joined with their own signs.
-    private func signedSum(_ values: [Double]) -> String {
-        var text = ""
-        for (i, value) in values.enumerated() {
-            if i == 0 { text = NumberFormat.latex(value); continue }
-            text += value < 0 ? " - \(NumberFormat.latex(-value))" : " + \(NumberFormat.latex(value))"
-        }
-        return text
-    }
-
-    private func pair(_ state: String, _ action: String) -> String {
-        "Q(\(MathNotation.text(state)), \(MathNotation.text(action)))"
-    }
-
-    /// `= 1.45` or `\approx 0.3333`. A value that prints as a short decimal
-    /// up to floating-point noise (0.1 · 1.45 = 0.14500000000000002) is that
-    /// decimal, so it gets `=`, not `≈`.
-    private func result(_ value: Double) -> String {
-        let printed = NumberFormat.latex(value)
-        if let shown = Double(NumberFormat.plain(value)), abs(shown - value) <= 1e-12 * max(1, abs(value)) {
-            return "= \(printed)"
-        }
-        return NumberFormat.result(value)
     }
 }

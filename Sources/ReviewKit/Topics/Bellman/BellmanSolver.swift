@@ -4,7 +4,8 @@
 /// outcome's target, the expectation, the TD error and the new entry — and
 /// the table before and after.
 ///
-/// Pure numbers, no wording: `BellmanSteps` and `BellmanPresenter` read this.
+/// Pure numbers, no wording: `BellmanTrace` records the worked steps from
+/// this, and `BellmanPresenter` reads both.
 enum BellmanSolver {
     static func solve(_ problem: BellmanTopic.Problem) throws -> BellmanSolution {
         var table = problem.q
@@ -114,4 +115,6 @@ struct BellmanSolution: Sendable {
     var problem: BellmanTopic.Problem
     var updates: [UpdateTrace]
     var final: QTable
+    /// Every worked step, recorded once by `BellmanTopic.solve` (`BellmanTrace`).
+    var trace = Trace()
 }

@@ -52,7 +52,9 @@ enum BellmanTopic: Topic {
     }
 
     static func solve(_ problem: Problem) throws -> Solution {
-        try BellmanSolver.solve(problem)
+        var solution = try BellmanSolver.solve(problem)
+        solution.trace = BellmanTrace.record(solution)
+        return solution
     }
 
     static func answers(_ solution: Solution) -> JSONValue {
@@ -70,7 +72,7 @@ enum BellmanTopic: Topic {
     }
 
     static func steps(_ solution: Solution) -> [Step] {
-        BellmanSteps.steps(solution)
+        solution.trace.jsonSteps()
     }
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
@@ -78,7 +80,8 @@ enum BellmanTopic: Topic {
     }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
-        BellmanPresenter(solution: solution, templates: context.templates).presentation()
+        var presenter = BellmanPresenter(solution: solution, templates: context.templates)
+        return presenter.presentation()
     }
 }
 
