@@ -71,10 +71,9 @@ struct BackpropPresenter {
         context["backward"] = operations.reversed().filter { $0.gradient != nil }.map { backwardStep($0) }
         context["gradients"] = templateList(solution.wrt.map { index in
             let node = graph.nodes[index]
-            let step = trace[BackpropTrace.gradientID(graph, node)]
             return [
-                "equation": book.inline(step.line(from: step.formula)),
-                "answer": book.inline(nodes.gradient(index) .=≈ step.result),
+                "equation": book.inline(arriving(node)),
+                "answer": book.inline(nodes.gradient(index) .=≈ trace[BackpropTrace.gradientID(graph, node)].result),
                 "shared": node.contributions.count > 1,
                 "uses": String(node.contributions.count),
             ]
@@ -82,8 +81,9 @@ struct BackpropPresenter {
         return context
     }
 
-    /// `∂f/∂z = 1.5 + 2 = 3.5`: the gradient arriving at a node, as the sum
-    /// of what came back along each of its uses.
+    /// `∂f/∂x = 3 + 2 = 5`: the gradient arriving at a node, as the sum of
+    /// what came back along each of its uses. (The trace's symbolic form,
+    /// `∂f/∂f · ∂f/∂x + …`, would put the local ∂f/∂x beside the total one.)
     private func arriving(_ node: GraphNode) -> Formula {
         let head = nodes.gradient(node.index)
         if node.index == graph.output.index { return head .= 1 }
@@ -98,7 +98,7 @@ struct BackpropPresenter {
         let symbols = node.inputs.map(nodes.symbol), values = node.inputs.map(nodes.value)
         let eulerBase = nodes.isEuler(node.inputs[0])
         var edges: [[String: Any]] = []
-        for (i, input) in node.inputs.enumerated() {
+        for i in node.inputs.indices {
             guard let local = node.localGradients[i] else { continue }
             let partial = Formula.partial(name, symbols[i])
             let symbolic = op.derivative(i, symbols, eulerBase: eulerBase)
