@@ -32,7 +32,7 @@ import Testing
         let md = try ReviewProcess.run(["solve", notes])
         #expect(md.status == 0)
         #expect(md.stdout.contains("$f = 6$"))
-        #expect(md.stdout.contains("| Node | Formula | With numbers | Value |"))
+        #expect(md.stdout.contains("| Node | Formula | With numbers |"))
         #expect(md.stdout.contains("\\frac{\\partial f}{\\partial x} = 3 + 2 = 5"))
 
         let html = try ReviewProcess.run(["solve", notes, "--format", "html"])

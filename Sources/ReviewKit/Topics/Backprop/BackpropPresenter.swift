@@ -1,136 +1,145 @@
 /// Fills the backprop templates from a solved graph: the graph broken into
 /// named nodes, the forward table, the backward pass edge by edge with the
 /// chain rule, and the summed gradients.
+///
+/// The forward steps and the gradients come from the trace
+/// (`BackpropTrace`); each edge's local derivative and chain product is
+/// built here from the same `NodeFormulas`. Every formula goes to the
+/// templates as a formula marker, numbers shown by the writers'
+/// `NumberPolicy`; every sentence is in `templates/<lang>/backprop/*`.
 struct BackpropPresenter {
     let solution: BackpropTopic.Solution
     let templates: TemplateLibrary
-    private let trace: BackpropTrace
+    private let trace: Trace
+    private let nodes: NodeFormulas
+    private var book = FormulaBook()
 
     init(solution: BackpropTopic.Solution, templates: TemplateLibrary) {
         self.solution = solution
         self.templates = templates
-        self.trace = BackpropTrace(solution.graph)
+        self.trace = BackpropTrace.record(solution.graph)
+        self.nodes = NodeFormulas(graph: solution.graph)
     }
 
     private var graph: ComputationGraph { solution.graph }
-    private var output: String { MathNotation.name(trace.outputName) }
+    private var output: Formula { nodes.symbol(graph.output.index) }
 
-    func presentation() -> Presentation {
+    mutating func presentation() -> Presentation {
         let caption = templates.render("backprop/figure-caption", [String: Any]()).trimmingWhitespace()
         let figure = ComputationGraphDrawing(graph: graph, caption: caption).figure()
         var context = solutionContext()
         if figure != nil { context["graph"] = FigureMarker.make(0) }
+        let question = templates.render("backprop/question", questionContext())
         return Presentation(
-            question: templates.render("backprop/question", questionContext()),
-            solution: templates.render("backprop/solution", context),
-            figures: figure.map { [$0] } ?? [])
+            question: question, solution: templates.render("backprop/solution", context),
+            figures: figure.map { [$0] } ?? [], formulas: book.formulas)
     }
 
     // MARK: Question
 
-    private func questionContext() -> [String: Any] {
-        [
-            "function": "\(output) = \(ExpressionLaTeX.render(solution.parsed, eIsConstant: !graph.inputNodes.map(\.index).contains { graph.nodes[$0].name == "e" }))",
-            "output": output,
+    private mutating func questionContext() -> [String: Any] {
+        let eIsConstant = !graph.inputNodes.contains { $0.name == "e" }
+        return [
+            "function": book.display(output .= NodeFormulas.expression(solution.parsed, eIsConstant: eIsConstant)),
+            "output": book.inline(output),
             "givens": givens(),
-            "wrt": templateList(solution.wrt.map { ["partial": partial(of: $0)] }),
+            "wrt": templateList(solution.wrt.map { ["partial": book.inline(nodes.gradient($0))] }),
         ]
     }
 
-    private func givens() -> [[String: Any]] {
-        templateList(
-            graph.inputNodes.map(\.index).map { index in
-                let node = graph.nodes[index]
-                return ["assignment": "\(MathNotation.name(node.name ?? "")) = \(NumberFormat.latex(node.value))"]
-            })
-    }
-
-    private func partial(of index: Int) -> String {
-        MathNotation.partial(output, trace.symbol(index, style: .latex))
+    /// `x = 2`, or `x ≈ 0.1235` for a value with more digits than shown.
+    private mutating func givens() -> [[String: Any]] {
+        templateList(graph.inputNodes.map { ["assignment": book.inline(nodes.symbol($0.index) .=≈ .number($0.value))] })
     }
 
     // MARK: Solution
 
-    private func solutionContext() -> [String: Any] {
-        let out = graph.output
-        let shared = solution.wrt.contains { graph.nodes[$0].contributions.count > 1 }
-        return [
-            "output": output,
-            "outputResult": NumberFormat.result(out.value),
+    private mutating func solutionContext() -> [String: Any] {
+        let operations = graph.nodes.filter(\.isOperation)
+        var context: [String: Any] = [
             "givens": givens(),
-            "nodes": trace.operations.map { ["definition": definition($0), "isOutput": $0.index == out.index] },
-            "forward": trace.operations.map { node in
-                [
-                    "name": trace.symbol(node.index, style: .latex),
-                    "formula": trace.formula(node, style: .latex),
-                    "substituted": trace.substituted(node, style: .latex),
-                    "value": NumberFormat.latex(node.value),
-                ]
+            "nodes": operations.map { ["definition": book.inline(trace[$0.id].formula), "isOutput": $0.index == graph.output.index] },
+            "forward": operations.map { node in
+                let step = trace[node.id]
+                return ["name": book.inline(nodes.symbol(node.index)), "formula": book.inline(nodes.rule(node, nodes.symbol)), "worked": book.inline(step.worked)]
             },
-            "seed": "\(MathNotation.partial(output, output)) = 1",
-            "backward": trace.operations.reversed().filter { $0.gradient != nil }.map(backwardStep),
-            "hasShared": shared,
-            "gradients": templateList(solution.wrt.map(gradientLine)),
+            "outputLine": book.inline(output .=≈ .number(graph.output.value)),
+            "seed": book.inline(nodes.gradient(graph.output.index) .= 1),
+            "usesStep": operations.contains { $0.operation == .relu },
+            "hasShared": solution.wrt.contains { graph.nodes[$0].contributions.count > 1 },
         ]
+        context["backward"] = operations.reversed().filter { $0.gradient != nil }.map { backwardStep($0) }
+        context["gradients"] = templateList(solution.wrt.map { index in
+            let node = graph.nodes[index]
+            return [
+                "equation": book.inline(arriving(node)),
+                "answer": book.inline(nodes.gradient(index) .=≈ trace[BackpropTrace.gradientID(graph, node)].result),
+                "shared": node.contributions.count > 1,
+                "uses": String(node.contributions.count),
+            ]
+        })
+        return context
     }
 
-    private func definition(_ node: GraphNode) -> String {
-        "\(trace.symbol(node.index, style: .latex)) = \(trace.formula(node, style: .latex))"
+    /// `∂f/∂x = 3 + 2 = 5`: the gradient arriving at a node, as the sum of
+    /// what came back along each of its uses. (The trace's symbolic form,
+    /// `∂f/∂f · ∂f/∂x + …`, would put the local ∂f/∂x beside the total one.)
+    private func arriving(_ node: GraphNode) -> Formula {
+        let head = nodes.gradient(node.index)
+        if node.index == graph.output.index { return head .= 1 }
+        let gradient = Formula.number(node.gradient ?? 0)
+        guard node.contributions.count > 1 else { return head .=≈ gradient }
+        return head .= .sum(node.contributions.map { .number($0.value) }) .=≈ gradient
     }
 
-    /// `\frac{∂f}{∂z} = 1.5 + 2 = 3.5`: a node's gradient as the sum of what
-    /// came back along each of its uses.
-    private func gradientEquation(_ node: GraphNode) -> String {
-        let head = partial(of: node.index)
-        let gradient = node.gradient ?? 0
-        if node.index == graph.output.index { return "\(head) = 1" }
-        if node.contributions.count > 1 {
-            let terms = node.contributions.map { NumberFormat.latex($0.value) }.joined(separator: " + ")
-                .replacingOccurrences(of: "+ -", with: "- ")
-            return "\(head) = \(terms) \(NumberFormat.result(gradient))"
-        }
-        return "\(head) \(NumberFormat.result(gradient))"
-    }
-
-    private func backwardStep(_ node: GraphNode) -> [String: Any] {
-        let name = trace.symbol(node.index, style: .latex)
-        let symbols = trace.operandSymbols(node, style: .latex)
-        let numbers = trace.operandValues(node, style: .latex)
+    private mutating func backwardStep(_ node: GraphNode) -> [String: Any] {
         let op = node.operation!
+        let name = nodes.symbol(node.index)
+        let symbols = node.inputs.map(nodes.symbol), values = node.inputs.map(nodes.value)
+        let eulerBase = nodes.isEuler(node.inputs[0])
         var edges: [[String: Any]] = []
-        for (i, input) in node.inputs.enumerated() {
+        for i in node.inputs.indices {
             guard let local = node.localGradients[i] else { continue }
-            let isE = op == .power && trace.isEuler(node.inputs[0])
-            let symbolic = BackpropNotation.localDerivative(op, symbols, operand: i, baseIsE: isE)
-            let substituted = BackpropNotation.localDerivative(op, numbers, operand: i, baseIsE: isE)
-            var localLine = "\(MathNotation.partial(name, symbols[i])) = \(symbolic)"
-            if substituted != symbolic { localLine += " = \(substituted)" }
-            if NumberFormat.latex(local) != substituted { localLine += " \(NumberFormat.result(local))" }
+            let partial = Formula.partial(name, symbols[i])
+            let symbolic = op.derivative(i, symbols, eulerBase: eulerBase)
+            let numeric = op.derivative(i, values, output: .number(node.value), eulerBase: eulerBase)
+            var localLine = partial
+            if let symbolic { localLine = localLine .= symbolic }
+            // `∂z/∂x = y = 3`, never `= y = 3 = 3`.
+            if let numeric, numeric != symbolic, !numeric.isLeaf { localLine = localLine .= numeric }
+            // `∂z/∂x = 1` and `∂z/∂x = 3` (a literal) are already their value.
+            if !(symbolic == numeric && numeric?.isNumber == true) { localLine = localLine .=≈ .number(local) }
             let upstream = node.gradient ?? 0
-            let contribution = upstream * local
-            let chain = "\(MathNotation.partial(output, name)) \\cdot \(MathNotation.partial(name, symbols[i]))"
-                + " = \(NumberFormat.operand(upstream)) \\cdot \(NumberFormat.operand(local))"
-                + " \(NumberFormat.result(contribution))"
-            edges.append(["input": trace.symbol(input, style: .latex), "local": localLine, "chain": chain])
+            edges.append([
+                "input": book.inline(symbols[i]),
+                "local": book.inline(localLine),
+                "chain": book.inline(nodes.gradient(node.index) * partial .= .number(upstream) * .number(local) .=≈ .number(upstream * local)),
+                "picksMax": op == .max, "picksMin": op == .min,
+            ])
         }
         var step: [String: Any] = [
-            "definition": definition(node),
-            "upstream": gradientEquation(node),
-            "edges": edges,
+            "definition": book.inline(trace[node.id].formula), "upstream": book.inline(arriving(node)), "edges": edges,
         ]
         if let convention = node.convention {
             step["conventions"] = [convention.rawValue: true, "function": op.rawValue]
         }
         return step
     }
+}
 
-    private func gradientLine(_ index: Int) -> [String: Any] {
-        let node = graph.nodes[index]
-        return [
-            "equation": gradientEquation(node),
-            "answer": "\(partial(of: index)) \(NumberFormat.result(node.gradient ?? 0))",
-            "shared": node.contributions.count > 1,
-            "uses": node.contributions.count,
-        ]
+extension Formula {
+    /// A number, an integer or a symbol: nothing left to compute.
+    fileprivate var isLeaf: Bool {
+        switch self {
+        case .number, .integer, .symbol: return true
+        default: return false
+        }
+    }
+
+    fileprivate var isNumber: Bool {
+        switch self {
+        case .number, .integer: return true
+        default: return false
+        }
     }
 }

@@ -117,7 +117,7 @@ enum BackpropTopic: Topic {
     }
 
     static func steps(_ solution: Solution) -> [Step] {
-        BackpropTrace(solution.graph).steps()
+        BackpropTrace.record(solution.graph).jsonSteps()
     }
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
@@ -125,6 +125,7 @@ enum BackpropTopic: Topic {
     }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
-        BackpropPresenter(solution: solution, templates: context.templates).presentation()
+        var presenter = BackpropPresenter(solution: solution, templates: context.templates)
+        return presenter.presentation()
     }
 }

@@ -1,108 +1,195 @@
-/// Reads a computational graph back as written steps: the symbols and the
-/// numbers of every node, shared by the JSON `steps` and the worked sheet.
-struct BackpropTrace {
+/// Records a solved computational graph as worked steps, each once: every
+/// operation's forward value in the order computed, then every gradient in
+/// the order the backward pass completed it (the output's `df/df` first,
+/// the inputs last).
+///
+/// JSON `steps` and the sheet's forward table and Step 4 are written from
+/// this trace. Step ids are the node ids (`z1`, `f`) and `d<output>/d<node>`.
+enum BackpropTrace {
+    static func record(_ graph: ComputationGraph) -> Trace {
+        let nodes = NodeFormulas(graph: graph)
+        let writer = PlainFormulaWriter()
+        var trace = Trace()
+        for node in graph.nodes where node.isOperation {
+            let name = nodes.symbol(node.index)
+            let formula = name .= nodes.rule(node, nodes.symbol)
+            trace.record(WorkedStep(
+                id: node.id, label: writer.write(formula), formula: formula, name: name,
+                substituted: nodes.rule(node, nodes.value), value: .scalar(node.value)))
+        }
+        for node in backwardOrder(graph) {
+            guard let gradient = node.gradient else { continue }
+            let id = gradientID(graph, node)
+            let head = nodes.gradient(node.index)
+            let isOutput = node.index == graph.output.index
+            // ∂f/∂x = Σ over the uses of x: ∂f/∂u · ∂u/∂x
+            let symbolic: Formula = isOutput ? 1 : .sum(node.contributions.map {
+                nodes.gradient($0.from) * .partial(nodes.symbol($0.from), nodes.symbol(node.index))
+            })
+            let substituted: Formula = isOutput ? 1 : .sum(node.contributions.map {
+                .number(graph.nodes[$0.from].gradient ?? 0) * .number($0.localGradient)
+            })
+            trace.record(WorkedStep(
+                id: id, label: id, formula: head .= symbolic, name: head, substituted: substituted,
+                value: .scalar(gradient)))
+        }
+        return trace
+    }
+
+    /// `df/dx`: the JSON id of a node's gradient, with the names as written
+    /// in the expression.
+    static func gradientID(_ graph: ComputationGraph, _ node: GraphNode) -> String {
+        "d\(graph.output.name ?? "f")/d\(node.name ?? node.id)"
+    }
+
+    /// Nodes with gradients, output first, in the order their gradients
+    /// became final: operations in reverse, then the inputs.
+    private static func backwardOrder(_ graph: ComputationGraph) -> [GraphNode] {
+        graph.nodes.reversed().filter { $0.isOperation && $0.gradient != nil } + graph.inputNodes
+    }
+}
+
+/// A graph's nodes as formulas: a node by its name (a constant by its
+/// literal), and an operation's rule filled either with its operands'
+/// names or with their values, so the symbolic and the numeric line are
+/// one formula.
+struct NodeFormulas {
     let graph: ComputationGraph
 
-    init(_ graph: ComputationGraph) {
-        self.graph = graph
+    /// `x`, `w_0`, `z_3`; a constant as its literal, Euler's number as `e`.
+    func symbol(_ i: Int) -> Formula {
+        if let name = graph.nodes[i].name { return Self.name(name) }
+        return value(i)
     }
 
-    var outputName: String { graph.output.name ?? "f" }
-
-    /// How node `i` appears as an operand: its name, or its number.
-    func symbol(_ i: Int, style: BackpropNotation.Style) -> String {
-        let node = graph.nodes[i]
-        if let name = node.name {
-            return style == .latex ? MathNotation.name(name) : name
-        }
-        return number(node.value, style: style)
+    /// Node `i`'s value as an operand. A constant is written exactly as in
+    /// the expression, since it was never rounded.
+    func value(_ i: Int) -> Formula {
+        guard case .constant(let value, let literal) = graph.nodes[i].kind else { return .number(graph.nodes[i].value) }
+        return literal == "e" ? "e" : Self.literal(value)
     }
 
-    /// Node `i`'s value written as an operand.
-    func number(_ value: Double, style: BackpropNotation.Style) -> String {
-        switch style {
-        case .latex:
-            return NumberFormat.operand(value)
-        case .plain:
-            let text = NumberFormat.plain(value)
-            return value < 0 ? "(\(text))" : text
-        }
-    }
+    /// `∂f/∂node`, f being the output.
+    func gradient(_ i: Int) -> Formula { .partial(symbol(graph.output.index), symbol(i)) }
 
-    /// Whether operand `i` is Euler's number, so `e^x` reads as such.
     func isEuler(_ i: Int) -> Bool {
         if case .constant(_, let literal) = graph.nodes[i].kind { return literal == "e" }
         return false
     }
 
-    func operandSymbols(_ node: GraphNode, style: BackpropNotation.Style) -> [String] {
-        node.inputs.map { symbol($0, style: style) }
+    /// Operation `node` applied to its operands as `operand` writes them.
+    func rule(_ node: GraphNode, _ operand: (Int) -> Formula) -> Formula {
+        node.operation!.formula(node.inputs.map(operand), eulerBase: isEuler(node.inputs[0]))
     }
 
-    func operandValues(_ node: GraphNode, style: BackpropNotation.Style) -> [String] {
-        node.inputs.map { isEuler($0) ? "e" : number(graph.nodes[$0].value, style: style) }
-    }
+    /// A number literal of the expression, with all its digits.
+    static func literal(_ value: Double) -> Formula { .number(value, digits: literalDigits) }
+    static let literalDigits = 17
 
-    func formula(_ node: GraphNode, style: BackpropNotation.Style) -> String {
-        guard let op = node.operation else { return symbol(node.index, style: style) }
-        if op == .power, isEuler(node.inputs[0]) {
-            let exponent = symbol(node.inputs[1], style: style)
-            return style == .latex ? "e^{\(exponent)}" : "e^\(exponent)"
+    /// A variable or node name with its index as a subscript, as the
+    /// course writes them: `w0` and `w_0` are `w_{0}`, `z12` is `z_{12}`.
+    static func name(_ raw: String) -> Formula {
+        if let underscore = raw.firstIndex(of: "_"), underscore != raw.startIndex,
+            raw.index(after: underscore) != raw.endIndex
+        {
+            return .symbol(String(raw[..<underscore]), sub: .symbol(String(raw[raw.index(after: underscore)...])))
         }
-        return BackpropNotation.formula(op, operandSymbols(node, style: style), style: style)
-    }
-
-    func substituted(_ node: GraphNode, style: BackpropNotation.Style) -> String {
-        guard let op = node.operation else { return number(node.value, style: style) }
-        return BackpropNotation.formula(op, operandValues(node, style: style), style: style)
-    }
-
-    /// Primitive nodes, in the order they were computed.
-    var operations: [GraphNode] { graph.nodes.filter(\.isOperation) }
-
-    /// JSON steps: each operation's value, then each gradient in the order
-    /// the backward pass completed them.
-    func steps() -> [Step] {
-        var steps: [Step] = []
-        for node in operations {
-            let name = node.name ?? node.id
-            steps.append(
-                Step(
-                    id: node.id, label: "\(name) = \(formula(node, style: .plain))",
-                    formula: "\(name) = \(formula(node, style: .plain))",
-                    substituted: "\(name) = \(substituted(node, style: .plain))",
-                    value: .number(node.value)))
+        if let digit = raw.firstIndex(where: \.isNumber), digit != raw.startIndex, raw[digit...].allSatisfy(\.isNumber) {
+            return .symbol(String(raw[..<digit]), sub: .symbol(String(raw[digit...])))
         }
-        for node in backwardOrder {
-            guard let gradient = node.gradient else { continue }
-            let name = node.name ?? node.id
-            let label = "d\(outputName)/d\(name)"
-            let symbolic: String
-            let numeric: String
-            if node.index == graph.output.index {
-                symbolic = "1"
-                numeric = "1"
-            } else {
-                symbolic = node.contributions.map { c in
-                    "d\(outputName)/d\(graph.nodes[c.from].name ?? "") * d\(graph.nodes[c.from].name ?? "")/d\(name)"
-                }.joined(separator: " + ")
-                numeric = node.contributions.map { c in
-                    "\(number(graph.nodes[c.from].gradient ?? 0, style: .plain)) * \(number(c.localGradient, style: .plain))"
-                }.joined(separator: " + ")
+        return .symbol(raw)
+    }
+
+    /// The whole expression, built over the parser's post-order nodes.
+    /// Past `maxNodes` it is shown as its source text: nobody reads a
+    /// formula of thousands of nodes.
+    static func expression(_ parsed: ParsedExpression, eIsConstant: Bool) -> Formula {
+        guard parsed.nodes.count <= maxNodes else { return .text(parsed.source) }
+        var built: [Formula] = []
+        built.reserveCapacity(parsed.nodes.count)
+        for node in parsed.nodes {
+            switch node.kind {
+            case .number(let value, _): built.append(literal(value))
+            case .variable(let name): built.append(name == "e" && eIsConstant ? "e" : Self.name(name))
+            case .operation(let op, let operands):
+                let isEuler = eIsConstant && parsed.nodes[operands[0]].kind == .variable("e")
+                built.append(op.formula(operands.map { built[$0] }, eulerBase: isEuler))
             }
-            steps.append(
-                Step(
-                    id: label, label: label, formula: "\(label) = \(symbolic)",
-                    substituted: "\(label) = \(numeric)", value: .number(gradient)))
         }
-        return steps
+        return built.last ?? .text(parsed.source)
     }
 
-    /// Nodes with gradients, output first, in the order their gradients
-    /// became final: operations in reverse, then the inputs.
-    var backwardOrder: [GraphNode] {
-        let reversedOperations = graph.nodes.reversed().filter { $0.isOperation && $0.gradient != nil }
-        let inputs = graph.inputNodes.map(\.index).map { graph.nodes[$0] }
-        return reversedOperations + inputs
+    static let maxNodes = 400
+}
+
+/// Each primitive's rule and local derivatives as formulas, the same
+/// calculus the engine computes (`Primitive+Calculus`, `Activation`)
+/// written down; kept in the topic so the engine stays free of notation.
+extension Primitive {
+    /// The operation on `x`: `x_0 + x_1`, `\frac{a}{b}`, `σ(x)`; a power of
+    /// Euler's number is `e^{x}`.
+    func formula(_ x: [Formula], eulerBase: Bool = false) -> Formula {
+        switch self {
+        case .add: return x[0] + x[1]
+        case .subtract: return x[0] - x[1]
+        case .multiply: return x[0] * x[1]
+        case .divide: return .frac(x[0], x[1])
+        case .power: return eulerBase ? .exp(x[1]) : .pow(x[0], x[1])
+        case .negate: return -x[0]
+        case .exp: return .exp(x[0])
+        case .log: return .ln(x[0])
+        case .sqrt: return .sqrt(x[0])
+        case .sigmoid, .tanh, .relu: return activation!.formula(x[0])
+        case .abs, .sin, .cos: return .call(rawValue, x[0])
+        case .max: return .max(x)
+        case .min: return .min(x)
+        }
+    }
+
+    /// ∂y/∂x_i for operands `x`. With `output` (y's value) an activation's
+    /// derivative is written in terms of it, `0.7311 (1 - 0.7311)`, which a
+    /// reader can redo by hand. Nil for max and min: their derivative is a
+    /// choice (1 for the winning argument, 0 for the other), not a formula.
+    func derivative(_ i: Int, _ x: [Formula], output: Formula? = nil, eulerBase: Bool = false) -> Formula? {
+        switch self {
+        case .add: return 1
+        case .subtract: return i == 0 ? 1 : -1
+        case .multiply: return x[1 - i]
+        case .divide: return i == 0 ? .frac(1, x[1]) : -.frac(x[0], .pow(x[1], 2))
+        case .power where i == 0:
+            // A literal exponent is folded: `2 x`, `3 x^{2}`, not `2 x^{2 - 1}`.
+            guard case .number(let b, NodeFormulas.literalDigits) = x[1] else { return x[1] * .pow(x[0], x[1] - 1) }
+            return b == 2 ? x[1] * x[0] : x[1] * .pow(x[0], NodeFormulas.literal(b - 1))
+        case .power: return eulerBase ? .exp(x[1]) : .juxtapose(.pow(x[0], x[1]), .ln(x[0]))
+        case .negate: return -1
+        case .exp: return .exp(x[0])
+        case .log: return .frac(1, x[0])
+        case .sqrt: return .frac(1, 2 * .sqrt(x[0]))
+        case .abs: return .call("sign", x[0])
+        case .sigmoid, .tanh, .relu:
+            let activation = activation!
+            let rule = activation.derivativeFormula(x[0])
+            return output.map { rule.replacing(activation.formula(x[0]), with: $0) } ?? rule
+        case .sin: return .call("cos", x[0])
+        case .cos: return -.call("sin", x[0])
+        case .max, .min: return nil
+        }
+    }
+
+    var activation: Activation? { Activation(rawValue: rawValue) }
+}
+
+extension Formula {
+    /// This formula with every occurrence of `pattern` replaced.
+    fileprivate func replacing(_ pattern: Formula, with replacement: Formula) -> Formula {
+        if self == pattern { return replacement }
+        switch self {
+        case .apply(let op, let operands): return .apply(op, operands.map { $0.replacing(pattern, with: replacement) })
+        case .relation(let r, let a, let b):
+            return .relation(r, a.replacing(pattern, with: replacement), b.replacing(pattern, with: replacement))
+        case .vector(let entries): return .vector(entries.map { $0.replacing(pattern, with: replacement) })
+        case .matrix(let rows): return .matrix(rows.map { $0.map { $0.replacing(pattern, with: replacement) } })
+        case .number, .integer, .symbol, .text: return self
+        }
     }
 }
