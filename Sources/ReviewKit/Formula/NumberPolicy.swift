@@ -12,8 +12,8 @@ import Foundation
 ///   rounding for every number the tool shows, subnormals included);
 ///   magnitudes from 10^7 or below 10^-4 in scientific notation, so no
 ///   value shows as a long run of zeros or as 0;
-/// - a simple fraction whose decimal would be rounded exactly as a
-///   fraction (`1/3`, `-2/3`; denominators up to `maxDenominator`);
+/// - a simple fraction whose decimal would be rounded and never ends, exactly
+///   as a fraction (`1/3`, `-2/3`; denominators up to `maxDenominator`);
 /// - `Relation.result` as `=` when the shown number is exact, `≈` when it
 ///   was rounded. Binary noise is not rounding: 1 − 2.2 is
 ///   −1.2000000000000002 in doubles, but a student's −1.2 is exact.
@@ -61,14 +61,23 @@ struct NumberPolicy: Hashable, Sendable {
     }
 
     /// `p/q` in lowest terms with q ≤ `maxDenominator`, if `magnitude` is one
-    /// (up to binary noise).
+    /// (up to binary noise) and has no terminating decimal: `1/3` and `5/6`,
+    /// but not `507/8`, which reads better as a decimal (63.375 → 63.38).
     private func fraction(_ magnitude: Double) -> (Int, Int)? {
         guard maxDenominator >= 2, magnitude < 1e6 else { return nil }
-        for q in 2...maxDenominator {
+        for q in 2...maxDenominator where !Self.terminates(q) {
             let p = (magnitude * Double(q)).rounded()
             if p >= 1, Self.same(p / Double(q), magnitude) { return (Int(p), q) }
         }
         return nil
+    }
+
+    /// Whether 1/q has a finite decimal: q has no prime factor but 2 and 5.
+    static func terminates(_ q: Int) -> Bool {
+        var q = q
+        while q % 2 == 0 { q /= 2 }
+        while q % 5 == 0 { q /= 5 }
+        return q == 1
     }
 
     /// Digits after the point as written: a dropped trailing zero widens
