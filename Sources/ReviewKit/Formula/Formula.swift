@@ -56,6 +56,9 @@ enum FormulaOperator: Hashable, Sendable {
     case subtract
     /// n-ary `a \cdot b`
     case multiply
+    /// n-ary `28 \times 28 \times 6`: sizes side by side (a feature-map
+    /// shape, a 5 × 5 window), a product read as dimensions, not computed.
+    case times
     /// Juxtaposition, `y_i \ln p_i`: a product written without a dot.
     case juxtapose
     /// Inline `a / b`.

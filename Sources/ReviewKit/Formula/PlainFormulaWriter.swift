@@ -89,6 +89,7 @@ struct PlainFormulaWriter {
             return text
         case .subtract: return "\(operand(x, 0, of: op)) - \(operand(x, 1, of: op))"
         case .multiply, .juxtapose: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " * ")
+        case .times: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " x ")
         case .divide, .fraction: return "\(operand(x, 0, of: op)) / \(operand(x, 1, of: op))"
         case .power: return "\(operand(x, 0, of: op))^\(operand(x, 1, of: op))"
         case .negate: return "-" + operand(x, 0, of: op)
