@@ -101,6 +101,13 @@ struct MathMLFormulaWriter {
             ? bracketed(row(operands[index])) : items(operands[index])
     }
 
+    /// `⌊x⌋`; around a built-up fraction stretchy fences (as `\left\lfloor`
+    /// in LaTeX), so the brackets grow to the fraction's height.
+    private func brackets(_ open: String, _ body: Formula, _ close: String) -> [MathNode] {
+        guard body.containsFraction else { return [self.open(open)] + row(body) + [self.close(close)] }
+        return [.fenced(open: .fence(open), body: row(body), close: .fence(close))]
+    }
+
     private func arguments(_ operands: [Formula]) -> [MathNode] {
         var out: [MathNode] = [open("(")]
         for (i, x) in operands.enumerated() {
@@ -154,8 +161,8 @@ struct MathMLFormulaWriter {
             let name = MathNode.function(op == .max(over: index) ? "max" : "min", limits: true)
             guard let index else { return [name] + arguments(x) }
             return [.scripts(base: name, sub: group(index), sup: nil, limits: .display)] + items(x[0])
-        case .floor: return [open("\u{230A}")] + row(x[0]) + [close("\u{230B}")]
-        case .ceil: return [open("\u{2308}")] + row(x[0]) + [close("\u{2309}")]
+        case .floor: return brackets("\u{230A}", x[0], "\u{230B}")
+        case .ceil: return brackets("\u{2308}", x[0], "\u{2309}")
         case .call(let name): return [function(name)] + arguments(x)
         case .partial:
             let d = MathNode.identifier("\u{2202}", upright: false)
