@@ -47,6 +47,10 @@ enum Accent: String, Hashable, Sendable {
     case tilde
     /// `\bar{x}`
     case bar
+    /// `F'`: a prime after the name (before any subscript), e.g. a
+    /// dilated kernel's effective size. Not a superscript of its own, so a
+    /// symbol with a prime takes no `sup`.
+    case prime
 }
 
 /// What an `.apply` node does to its operands.

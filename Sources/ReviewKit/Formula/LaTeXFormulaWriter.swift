@@ -39,7 +39,7 @@ struct LaTeXFormulaWriter {
 
     private func symbol(_ symbol: Symbol) -> String {
         var base = name(symbol.name)
-        if let accent = symbol.accent { base = "\\\(accent.rawValue){\(base)}" }
+        if let accent = symbol.accent { base = accent == .prime ? base + "'" : "\\\(accent.rawValue){\(base)}" }
         if let sub = symbol.sub { base += "_{\(node(sub))}" }
         if let sup = symbol.sup { base += "^{\(node(sup))}" }
         return base

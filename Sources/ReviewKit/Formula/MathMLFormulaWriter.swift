@@ -73,17 +73,23 @@ struct MathMLFormulaWriter {
 
     private func symbol(_ symbol: Symbol) -> MathNode {
         var base = MathNode.identifier(SymbolNames.display(symbol.name), upright: false)
+        var sup = symbol.sup.map(group)
         if let accent = symbol.accent {
             let mark: String
             switch accent {
             case .hat: mark = "^"
             case .tilde: mark = "~"
             case .bar: mark = "\u{AF}"
+            case .prime: mark = "\u{2032}"
             }
-            base = .accent(base, mark: mark, stretchy: false, over: true)
+            if accent == .prime {
+                sup = .op(MathOperator(mark, .ordinary))
+            } else {
+                base = .accent(base, mark: mark, stretchy: false, over: true)
+            }
         }
-        guard symbol.sub != nil || symbol.sup != nil else { return base }
-        return .scripts(base: base, sub: symbol.sub.map(group), sup: symbol.sup.map(group), limits: .never)
+        guard symbol.sub != nil || sup != nil else { return base }
+        return .scripts(base: base, sub: symbol.sub.map(group), sup: sup, limits: .never)
     }
 
     private func relation(_ relation: Relation) -> String {
