@@ -223,7 +223,7 @@ struct ConvPresenter {
             var same: [String: Any] = [
                 "output": book.display(names.output .= ceilRule .= output.substituted .=≈ .integer(a.output)),
                 "padding": book.display(padding.line(from: padding.formula).replacingResult(with: total)),
-                "before": book.inline(names.padBefore .= .floor(total / 2) .=≈ .integer(a.padBefore)),
+                "before": book.inline(names.padBefore .= .floor(.frac(total, 2)) .=≈ .integer(a.padBefore)),
                 "after": book.inline(names.padAfter .= total - .integer(a.padBefore) .=≈ .integer(a.padAfter)),
                 "uneven": a.padBefore != a.padAfter, "none": a.totalPadding == 0,
             ]
@@ -246,7 +246,7 @@ struct ConvPresenter {
     /// the rule, the numbers, the quotient when the stride divides, the result.
     private func sizeRuleLine(_ a: ConvSolver.Axis, _ names: ConvTrace.AxisNames, substituted: Formula) -> Formula {
         var line = names.output .= names.sizeRule(a) .= substituted
-        if a.stride != 1 { line = line .=≈ .floor(.integer(a.numerator) / .integer(a.stride)) + 1 }
+        if a.stride != 1 { line = line .=≈ .floor(.frac(.integer(a.numerator), .integer(a.stride))) + 1 }
         return line .=≈ .integer(a.quotient) + 1 .=≈ .integer(a.output)
     }
 

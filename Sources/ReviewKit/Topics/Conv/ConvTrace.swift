@@ -46,6 +46,11 @@ enum ConvTrace {
             subscripted ? .symbol(base, sub: side == .width ? "w" : "h") : .symbol(base)
         }
 
+        /// `F'`, or `F'_h` when subscripted.
+        func primed(_ base: String) -> Formula {
+            .symbol(base, sub: subscripted ? (side == .width ? "w" : "h") : nil, accent: .prime)
+        }
+
         private func word(_ height: String, _ width: String, _ base: String) -> Formula {
             let h = Formula.symbol(base, sub: .text(height)), w = Formula.symbol(base, sub: .text(width))
             switch side {
@@ -68,7 +73,7 @@ enum ConvTrace {
         var outputSize: Formula { .symbol(side == .width ? "W" : "H", sub: .text("out")) }
         var input: Formula { .symbol(side == .width ? "W" : "H", sub: .text("in")) }
         /// The kernel the size rule uses: the effective `F'` when dilated.
-        func kernel(dilated: Bool) -> Formula { symbol(dilated ? "F'" : "F") }
+        func kernel(dilated: Bool) -> Formula { dilated ? primed("F") : symbol("F") }
         /// Zeros before the input: `P_top`, `P_left`, or both.
         var padBefore: Formula { word("top", "left", "P") }
         /// Zeros after the input: `P_bottom`, `P_right`, or both.
@@ -83,15 +88,15 @@ enum ConvTrace {
         /// `⌊(H_in + 2P − F)/S⌋ + 1`, or with `P_top + P_bottom` for `"same"`.
         func sizeRule(_ a: ConvSolver.Axis) -> Formula {
             let padding = a.same ? padSum : .juxtapose(2, symbol("P"))
-            return .floor((input + padding - kernel(dilated: a.dilation != 1)) / symbol("S")) + 1
+            return .floor(.frac(input + padding - kernel(dilated: a.dilation != 1), symbol("S"))) + 1
         }
     }
 
-    /// `⌊(32 + 2·0 − 5)/1⌋ + 1`: the size rule with the axis's numbers.
+    /// `⌊(32 + 2·0 − 5)/1⌋ + 1` (built up as a fraction on sheets): the size rule with the axis's numbers.
     static func sizeRuleNumbers(_ a: ConvSolver.Axis) -> Formula {
         let padding: Formula = a.same
             ? .integer(a.padBefore) + .integer(a.padAfter) : .integer(2) * .integer(a.padBefore)
-        return .floor((.integer(a.input) + padding - .integer(a.effectiveKernel)) / .integer(a.stride)) + 1
+        return .floor(.frac(.integer(a.input) + padding - .integer(a.effectiveKernel), .integer(a.stride))) + 1
     }
 
     private static func recordLayer(_ layer: ConvSolver.Layer, into trace: inout Trace) {
@@ -108,13 +113,13 @@ enum ConvTrace {
                 if a.dilation != 1 {
                     let f = axis.symbol("F"), d = axis.symbol("D")
                     step(
-                        "effective_kernel_\(word)", "effective kernel \(word)", axis.symbol("F'") .= .juxtapose(d, f - 1) + 1,
-                        axis.symbol("F'"), .integer(a.dilation) * (.integer(a.kernel) - 1) + 1, count(a.effectiveKernel))
+                        "effective_kernel_\(word)", "effective kernel \(word)", axis.primed("F") .= .juxtapose(d, f - 1) + 1,
+                        axis.primed("F"), .integer(a.dilation) * (.integer(a.kernel) - 1) + 1, count(a.effectiveKernel))
                 }
                 if a.same {
                     step(
-                        word, "output \(word) (\"same\")", axis.output .= .ceil(axis.input / axis.symbol("S")), axis.output,
-                        .ceil(.integer(a.input) / .integer(a.stride)), count(a.output))
+                        word, "output \(word) (\"same\")", axis.output .= .ceil(.frac(axis.input, axis.symbol("S"))), axis.output,
+                        .ceil(.frac(.integer(a.input), .integer(a.stride))), count(a.output))
                     let reach: Formula = .juxtapose(axis.outputSize - 1, axis.symbol("S")) + axis.kernel(dilated: a.dilation != 1)
                     let reachNumbers: Formula = (.integer(a.output) - 1) * .integer(a.stride) + .integer(a.effectiveKernel)
                     step(
