@@ -223,7 +223,7 @@ struct ConvPresenter {
             var same: [String: Any] = [
                 "output": book.display(names.output .= ceilRule .= output.substituted .=≈ .integer(a.output)),
                 "padding": book.display(padding.line(from: padding.formula).replacingResult(with: total)),
-                "before": book.inline(names.padBefore .= .floor(.frac(total, 2)) .=≈ .integer(a.padBefore)),
+                "before": book.inline(names.padBefore .= .floor(total / 2) .=≈ .integer(a.padBefore)),
                 "after": book.inline(names.padAfter .= total - .integer(a.padBefore) .=≈ .integer(a.padAfter)),
                 "uneven": a.padBefore != a.padAfter, "none": a.totalPadding == 0,
             ]
