@@ -180,17 +180,12 @@ struct ConvPresenter {
         if case .image(_, _, let channels) = layer.input {
             entry["channels"] = book.inline(.symbol("C", sub: .text("in")) .= .integer(channels))
         }
-        if trace.steps.contains(where: { $0.id == "\(id).weights" }) {
-            entry["weights"] = book.inline(ruleLine(trace["\(id).weights"]))
-            entry["biases"] = book.inline(ruleLine(trace["\(id).biases"]))
-            let params = trace["\(id).params"]
-            entry["params"] = book.inline(params.substituted .=≈ count(params))
-            entry["paramCount"] = book.inline(count(params))
-        }
         switch layer.layer.kind {
         case .conv(let conv):
+            entry.merge(parameterLines(id)) { $1 }
             entry["K"] = book.inline("K" .= .integer(conv.filters))
         case .fc(let fc):
+            entry.merge(parameterLines(id)) { $1 }
             entry["unitsLine"] = book.inline("U" .= .integer(fc.units))
             if case .image = layer.input {
                 let flatten = trace["\(id).flatten"]
@@ -202,6 +197,17 @@ struct ConvPresenter {
             break
         }
         return entry
+    }
+
+    /// Weights, biases and parameters of a conv or fc layer, each a worked line.
+    private mutating func parameterLines(_ id: String) -> [String: Any] {
+        let params = trace["\(id).params"]
+        return [
+            "weights": book.inline(ruleLine(trace["\(id).weights"])),
+            "biases": book.inline(ruleLine(trace["\(id).biases"])),
+            "params": book.inline(params.substituted .=≈ count(params)),
+            "paramCount": book.inline(count(params)),
+        ]
     }
 
     private mutating func axis(_ a: ConvSolver.Axis, _ names: ConvTrace.AxisNames, id: String, step key: String) -> [String: Any] {
@@ -259,7 +265,8 @@ struct ConvPresenter {
     private mutating func summaryRow(_ layer: ConvSolver.Layer) -> [String: Any] {
         let id = "layers[\(layer.index)]"
         let trace = self.trace
-        let weights = trace.steps.contains { $0.id == "\(id).weights" }
+        // Pooling records no weights or biases: it has none.
+        let weights = { if case .pool = layer.layer.kind { false } else { true } }()
         var row: [String: Any] = [
             "number": layer.index + 1, "type": layer.layer.kind.typeName,
             "output": book.inline(shape(layer.output)),
