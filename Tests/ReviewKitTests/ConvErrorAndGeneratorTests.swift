@@ -98,7 +98,7 @@ import Testing
                     Field(value: worked.problem).object(allowedKeys: ["topic", "id"] + ConvTopic.fields))
                 let solution = try ConvTopic.solve(problem)
                 var roundedLayers = 0
-                for layer in solution.layers {
+                for layer in solution.result.layers {
                     guard let h = layer.height, let w = layer.width else { continue }
                     #expect(h.output >= 2 && w.output >= 2)
                     let rounded = [h, w].contains { !$0.isExact || ($0.same && !$0.sameIsExact) }
@@ -111,7 +111,7 @@ import Testing
                 } else {
                     #expect(!sheet.contains("The division is not exact,") && !sheet.contains("rounds up"))
                 }
-                #expect(solution.totalParams <= 250_000)
+                #expect(solution.result.totalParams <= 250_000)
                 for layer in problem.layers {
                     if case .conv(let conv) = layer.kind, case .explicit(let p) = conv.padding {
                         #expect(2 * p.height < conv.kernel.height && 2 * p.width < conv.kernel.width || p == .init(square: 0))

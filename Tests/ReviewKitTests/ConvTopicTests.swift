@@ -108,12 +108,13 @@ import Testing
     // MARK: The rules
 
     @Test func floorWhenTheDivisionIsNotExact() throws {
-        // 32 + 0 − 5 = 27, 27/2 = 13.5 → ⌊13.5⌋ + 1 = 14.
+        // 32 + 0 − 5 = 27, 27/2 = 13 + 1/2 → ⌊27/2⌋ + 1 = 14.
         let worked = try solve(json: #"{"topic": "conv", "input": [32, 32, 1], "layers": [{"type": "conv", "filters": 2, "kernel": 5, "stride": 2}]}"#)[0]
         #expect(worked.answers.at("output")?.doubles == [14, 14, 2])
         let markdown = Sheet(problems: [worked], options: .init()).render()
         #expect(markdown.contains("not exact"))
-        #expect(markdown.contains("\\lfloor 13.5 \\rfloor = 13"))
+        #expect(markdown.contains("\\frac{27}{2} = 13 + \\frac{1}{2}"))
+        #expect(markdown.contains("\\lfloor 27 / 2 \\rfloor = 13"))
     }
 
     @Test func sameWithStrideTwo() throws {
@@ -179,7 +180,9 @@ import Testing
             "layers[0].height", "layers[0].width", "layers[0].output", "layers[0].weights", "layers[0].biases",
             "layers[0].params", "total_params",
         ])
-        #expect(steps[0].substituted == "H_out = floor((32 + 2*0 - 1*(5 - 1) - 1) / 1) + 1")
+        // The size rule with input 32, padding 0, kernel 5 and stride 1.
+        #expect(steps[0].formula == "H_out = floor((H_in + 2 * P - F) / S) + 1")
+        #expect(steps[0].substituted == "H_out = floor((32 + 2 * 0 - 5) / 1) + 1")
         #expect(steps[0].value.double == 28)
         #expect(steps[3].substituted == "weights = 5 * 5 * 3 * 6")
     }

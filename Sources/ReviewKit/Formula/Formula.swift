@@ -48,6 +48,10 @@ enum Accent: String, Hashable, Sendable {
     case tilde
     /// `\bar{x}`
     case bar
+    /// `F'`: a prime after the name (before any subscript), e.g. a
+    /// dilated kernel's effective size. Not a superscript of its own, so a
+    /// symbol with a prime takes no `sup`.
+    case prime
 }
 
 /// What an `.apply` node does to its operands.
@@ -57,6 +61,9 @@ enum FormulaOperator: Hashable, Sendable {
     case subtract
     /// n-ary `a \cdot b`
     case multiply
+    /// n-ary `28 \times 28 \times 6`: sizes side by side (a feature-map
+    /// shape, a 5 × 5 window), a product read as dimensions, not computed.
+    case times
     /// Juxtaposition, `y_i \ln p_i`: a product written without a dot.
     case juxtapose
     /// Inline `a / b`.

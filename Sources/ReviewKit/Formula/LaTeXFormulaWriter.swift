@@ -39,7 +39,7 @@ struct LaTeXFormulaWriter {
 
     private func symbol(_ symbol: Symbol) -> String {
         var base = name(symbol.name)
-        if let accent = symbol.accent { base = "\\\(accent.rawValue){\(base)}" }
+        if let accent = symbol.accent { base = accent == .prime ? base + "'" : "\\\(accent.rawValue){\(base)}" }
         if let sub = symbol.sub { base += "_{\(node(sub))}" }
         if let sup = symbol.sup { base += "^{\(node(sup))}" }
         return base
@@ -84,6 +84,13 @@ struct LaTeXFormulaWriter {
             ? "(\(text))" : text
     }
 
+    /// `\lfloor x \rfloor`; around a built-up fraction `\left\lfloor … \right\rfloor`,
+    /// so the brackets grow to the fraction's height as on paper.
+    private func brackets(_ open: String, _ body: Formula, _ close: String) -> String {
+        body.containsFraction
+            ? "\\left\\\(open) \(node(body)) \\right\\\(close)" : "\\\(open) \(node(body)) \\\(close)"
+    }
+
     private func arguments(_ operands: [Formula]) -> String {
         "(" + operands.map(node).joined(separator: ", ") + ")"
     }
@@ -105,6 +112,7 @@ struct LaTeXFormulaWriter {
             return text
         case .subtract: return "\(operand(x, 0, of: op)) - \(operand(x, 1, of: op))"
         case .multiply: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\cdot ")
+        case .times: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\times ")
         case .juxtapose: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " ")
         case .divide: return "\(operand(x, 0, of: op)) / \(operand(x, 1, of: op))"
         case .fraction: return "\\frac{\(node(x[0]))}{\(node(x[1]))}"
@@ -118,8 +126,8 @@ struct LaTeXFormulaWriter {
             let name = op == .max(over: index) ? "\\max" : "\\min"
             guard let index else { return name + arguments(x) }
             return "\(name)_{\(node(index))} \(node(x[0]))"
-        case .floor: return "\\lfloor \(node(x[0])) \\rfloor"
-        case .ceil: return "\\lceil \(node(x[0])) \\rceil"
+        case .floor: return brackets("lfloor", x[0], "rfloor")
+        case .ceil: return brackets("lceil", x[0], "rceil")
         case .call(let name): return functionName(name) + arguments(x)
         case .partial: return "\\frac{\\partial \(node(x[0]))}{\\partial \(node(x[1]))}"
         case .sum(let index, let upper):
@@ -132,6 +140,18 @@ struct LaTeXFormulaWriter {
 }
 
 extension Formula {
+    /// Whether a built-up fraction (`\frac`) appears anywhere inside.
+    var containsFraction: Bool {
+        switch self {
+        case .apply(.fraction, _): return true
+        case .apply(_, let operands): return operands.contains { $0.containsFraction }
+        case .relation(_, let left, let right): return left.containsFraction || right.containsFraction
+        case .vector(let entries): return entries.contains { $0.containsFraction }
+        case .matrix(let rows): return rows.contains { $0.contains { $0.containsFraction } }
+        case .number, .integer, .symbol, .text: return false
+        }
+    }
+
     var isRelation: Bool {
         if case .relation = self { return true }
         return false

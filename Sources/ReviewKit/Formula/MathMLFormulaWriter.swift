@@ -72,7 +72,7 @@ struct MathMLFormulaWriter {
     }
 
     private func symbol(_ symbol: Symbol) -> MathNode {
-        let (name, primes) = SymbolNames.splitPrimes(symbol.name)
+        var (name, primes) = SymbolNames.splitPrimes(symbol.name)
         var base = MathNode.identifier(SymbolNames.display(name), upright: false)
         if let accent = symbol.accent {
             let mark: String
@@ -80,8 +80,13 @@ struct MathMLFormulaWriter {
             case .hat: mark = "^"
             case .tilde: mark = "~"
             case .bar: mark = "\u{AF}"
+            case .prime: mark = ""
             }
-            base = .accent(base, mark: mark, stretchy: false, over: true)
+            if accent == .prime {
+                primes += 1
+            } else {
+                base = .accent(base, mark: mark, stretchy: false, over: true)
+            }
         }
         // Primes go first in the superscript, as `s'_{1}` and `a'^{2}` are read.
         var sup = symbol.sup.map(group)
@@ -107,6 +112,13 @@ struct MathMLFormulaWriter {
         FormulaPrecedence.needsBrackets(
             operands[index], operand: index, of: op, .math, policy: policy, isLast: index == operands.count - 1)
             ? bracketed(row(operands[index])) : items(operands[index])
+    }
+
+    /// `⌊x⌋`; around a built-up fraction stretchy fences (as `\left\lfloor`
+    /// in LaTeX), so the brackets grow to the fraction's height.
+    private func brackets(_ open: String, _ body: Formula, _ close: String) -> [MathNode] {
+        guard body.containsFraction else { return [self.open(open)] + row(body) + [self.close(close)] }
+        return [.fenced(open: .fence(open), body: row(body), close: .fence(close))]
     }
 
     private func arguments(_ operands: [Formula]) -> [MathNode] {
@@ -140,10 +152,11 @@ struct MathMLFormulaWriter {
             }
             return out
         case .subtract: return operand(x, 0, of: op) + [minus] + operand(x, 1, of: op)
-        case .multiply, .juxtapose:
+        case .multiply, .juxtapose, .times:
             var out: [MathNode] = []
             for i in x.indices {
                 if i > 0, op == .multiply { out.append(.op(MathOperator("\u{22C5}", .binary))) }
+                if i > 0, op == .times { out.append(.op(MathOperator("\u{D7}", .binary))) }
                 out += operand(x, i, of: op)
             }
             return out
@@ -161,8 +174,8 @@ struct MathMLFormulaWriter {
             let name = MathNode.function(op == .max(over: index) ? "max" : "min", limits: true)
             guard let index else { return [name] + arguments(x) }
             return [.scripts(base: name, sub: group(index), sup: nil, limits: .display)] + items(x[0])
-        case .floor: return [open("\u{230A}")] + row(x[0]) + [close("\u{230B}")]
-        case .ceil: return [open("\u{2308}")] + row(x[0]) + [close("\u{2309}")]
+        case .floor: return brackets("\u{230A}", x[0], "\u{230B}")
+        case .ceil: return brackets("\u{2308}", x[0], "\u{2309}")
         case .call(let name): return [function(name)] + arguments(x)
         case .partial:
             let d = MathNode.identifier("\u{2202}", upright: false)

@@ -40,7 +40,7 @@ struct PlainFormulaWriter {
     /// `z_i`, `z_max`, `L_(n+1)`, `hat(y)_i`.
     private func symbol(_ symbol: Symbol) -> String {
         var base = symbol.name
-        if let accent = symbol.accent { base = "\(accent.rawValue)(\(base))" }
+        if let accent = symbol.accent { base = accent == .prime ? base + "'" : "\(accent.rawValue)(\(base))" }
         if let sub = symbol.sub { base += "_" + script(sub) }
         if let sup = symbol.sup { base += "^" + script(sup) }
         return base
@@ -90,6 +90,7 @@ struct PlainFormulaWriter {
             return text
         case .subtract: return "\(operand(x, 0, of: op)) - \(operand(x, 1, of: op))"
         case .multiply, .juxtapose: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " * ")
+        case .times: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " x ")
         case .divide, .fraction: return "\(operand(x, 0, of: op)) / \(operand(x, 1, of: op))"
         case .power: return "\(operand(x, 0, of: op))^\(operand(x, 1, of: op))"
         case .negate: return "-" + operand(x, 0, of: op)

@@ -117,7 +117,7 @@ enum ConvGenerator {
                 return false
             }
         }
-        guard let solution = try? ConvTopic.solve(problem) else { return false }
+        guard let solution = try? ConvSolver.solve(problem) else { return false }
         var inexactLayers = 0
         for layer in solution.layers {
             guard let h = layer.height, let w = layer.width else { continue }

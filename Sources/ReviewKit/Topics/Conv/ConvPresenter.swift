@@ -2,20 +2,32 @@
 /// single conv layer, a table of layers otherwise), one worked block per
 /// layer, then a summary table and the total.
 ///
-/// Only LaTeX and numbers are made here; every sentence is in
-/// `templates/<lang>/conv/*.mustache`.
+/// Every worked formula comes from the trace (`ConvTrace`) as a tree and
+/// goes to the templates as a formula marker; the few that only the sheet
+/// shows (the floor when a division is not exact, how `"same"` splits its
+/// padding, the check with the size rule) are built here from the same
+/// numbers. Every sentence is in `templates/<lang>/conv/*.mustache`.
 struct ConvPresenter {
-    let solution: ConvSolver.Solution
+    let solution: ConvTopic.Solution
     let templates: TemplateLibrary
+    private var book = FormulaBook()
 
-    func presentation() -> Presentation {
+    init(solution: ConvTopic.Solution, templates: TemplateLibrary) {
+        self.solution = solution
+        self.templates = templates
+    }
+
+    private var result: ConvSolver.Result { solution.result }
+    private var problem: ConvTopic.Problem { result.problem }
+    private var trace: Trace { solution.trace }
+
+    mutating func presentation() -> Presentation {
         let figure = stackDrawing().figure()
         var context = solutionContext()
         if figure != nil { context["stack"] = FigureMarker.make(0) }
-        return Presentation(
-            question: templates.render("conv/question", questionContext()),
-            solution: templates.render("conv/solution", context),
-            figures: figure.map { [$0] } ?? [])
+        let question = templates.render("conv/question", questionContext())
+        let solution = templates.render("conv/solution", context)
+        return Presentation(question: question, solution: solution, figures: figure.map { [$0] } ?? [], formulas: book.formulas)
     }
 
     /// The input and every layer's output, labelled with the layer's own name
@@ -23,7 +35,7 @@ struct ConvPresenter {
     private func stackDrawing() -> ConvStackDrawing {
         let words = FigureWords(templates: templates, topic: "conv")
         var items = [ConvStackDrawing.Item(label: words("input"), shape: problem.input, kind: .input)]
-        for layer in solution.layers {
+        for layer in result.layers {
             let kind: ConvStackDrawing.Item.Kind
             let word: String
             switch layer.layer.kind {
@@ -41,13 +53,39 @@ struct ConvPresenter {
         return ConvStackDrawing(items: items, caption: caption)
     }
 
-    private var problem: ConvTopic.Problem { solution.problem }
+    // MARK: Formulas of the problem's own numbers
+
+    /// `28 × 28 × 6`, or `120` for a flat vector.
+    private func shape(_ shape: ConvModel.Shape) -> Formula { .times(shape.dimensions.map { .integer($0) }) }
+
+    /// `3 × 5` for a window.
+    private func window(_ pair: ConvModel.Pair) -> Formula { .times([.integer(pair.height), .integer(pair.width)]) }
+
+    /// `2`, or `(2, 1)` for a pair (height, width).
+    private func pair(_ pair: ConvModel.Pair) -> Formula {
+        pair.isSquare ? .integer(pair.height) : .vector([.integer(pair.height), .integer(pair.width)])
+    }
+
+    /// A count step's value as an exact integer (a double past 10^15 would
+    /// be shown rounded; every count here is exact below 2^53).
+    private func count(_ step: WorkedStep) -> Formula {
+        guard case .scalar(let value) = step.value else { preconditionFailure("step \(step.id) is not a count") }
+        return .integer(Int(value))
+    }
+
+    /// `rule = numbers = value`: a step without its left-hand name, which
+    /// the template words in the sheet's language.
+    private func ruleLine(_ step: WorkedStep) -> Formula {
+        guard case .relation(_, _, let rule) = step.formula else { return step.substituted .=≈ count(step) }
+        if case .integer = step.substituted { return rule .=≈ count(step) }
+        return rule .= step.substituted .=≈ count(step)
+    }
 
     // MARK: Question
 
-    private func questionContext() -> [String: Any] {
+    private mutating func questionContext() -> [String: Any] {
         var context = inputContext()
-        let layers = solution.layers.map(settings)
+        let layers = result.layers.map { settings($0) }
         if layers.count == 1, layers[0]["conv"] != nil {
             context["single"] = layers[0]
         } else {
@@ -57,48 +95,47 @@ struct ConvPresenter {
         return context
     }
 
-    private func inputContext() -> [String: Any] {
-        var context: [String: Any] = ["input": ConvNotation.shape(problem.input)]
-        if case .flat(let n) = problem.input { context["flat"] = ["length": n] }
+    private mutating func inputContext() -> [String: Any] {
+        var context: [String: Any] = ["input": book.inline(shape(problem.input))]
+        if case .flat(let n) = problem.input { context["flat"] = ["length": book.inline(.integer(n))] }
         return context
     }
 
     /// What a layer is, as the question states it.
-    private func settings(_ layer: ConvSolver.Layer) -> [String: Any] {
+    private mutating func settings(_ layer: ConvSolver.Layer) -> [String: Any] {
         var entry: [String: Any] = ["number": layer.index + 1, "type": layer.layer.kind.typeName]
         if let name = layer.layer.name { entry["name"] = name }
         switch layer.layer.kind {
         case .conv(let conv):
             var c: [String: Any] = [
-                "filters": conv.filters, "kernel": ConvNotation.window(conv.kernel),
-                "stride": ConvNotation.pair(conv.stride), "bias": conv.bias, "plural": conv.filters != 1,
+                "filters": book.inline(.integer(conv.filters)), "kernel": book.inline(window(conv.kernel)),
+                "stride": book.inline(pair(conv.stride)), "bias": conv.bias, "plural": conv.filters != 1,
             ]
             if case .image(_, _, let channels) = layer.input {
-                c["depth"] = "\(ConvNotation.window(conv.kernel)) \\times \(channels)"
+                c["depth"] = book.inline(.times([.integer(conv.kernel.height), .integer(conv.kernel.width), .integer(channels)]))
             }
             switch conv.padding {
-            case .explicit(let p): c["padding"] = ConvNotation.pair(p)
+            case .explicit(let p): c["padding"] = book.inline(pair(p))
             case .same: c["same"] = true
             case .valid: c["valid"] = true
             }
-            if conv.dilation != ConvModel.Pair(square: 1) { c["dilation"] = ConvNotation.pair(conv.dilation) }
+            if conv.dilation != ConvModel.Pair(square: 1) { c["dilation"] = book.inline(pair(conv.dilation)) }
             entry["conv"] = c
         case .pool(let pool):
             var p: [String: Any] = [
-                "kernel": ConvNotation.window(pool.kernel), "stride": ConvNotation.pair(pool.stride),
-                pool.mode.rawValue: true,
+                "kernel": book.inline(window(pool.kernel)), "stride": book.inline(pair(pool.stride)), pool.mode.rawValue: true,
             ]
-            if pool.padding != ConvModel.Pair(square: 0) { p["padding"] = ConvNotation.pair(pool.padding) }
+            if pool.padding != ConvModel.Pair(square: 0) { p["padding"] = book.inline(pair(pool.padding)) }
             entry["pool"] = p
         case .fc(let fc):
-            entry["fc"] = ["units": fc.units, "bias": fc.bias, "plural": fc.units != 1]
+            entry["fc"] = ["units": book.inline(.integer(fc.units)), "bias": fc.bias, "plural": fc.units != 1]
         }
         return entry
     }
 
     // MARK: Solution
 
-    private func solutionContext() -> [String: Any] {
+    private mutating func solutionContext() -> [String: Any] {
         var context = inputContext()
         let kinds = problem.layers.map(\.kind)
         context["hasSpatial"] = kinds.contains { if case .fc = $0 { false } else { true } }
@@ -106,33 +143,33 @@ struct ConvPresenter {
         context["hasSame"] = kinds.contains { if case .conv(let c) = $0 { c.padding == .same } else { false } }
         context["hasPool"] = kinds.contains { if case .pool = $0 { true } else { false } }
         context["hasValid"] = kinds.contains { if case .conv(let c) = $0 { c.padding == .valid } else { false } }
-        context["layers"] = solution.layers.map(worked)
-        context["summary"] = solution.layers.map(summaryRow)
-        context["total"] = ConvNotation.count(solution.totalParams)
-        context["totalPlain"] = ConvNotation.plainCount(solution.totalParams)
-        let last = solution.layers.last!
-        context["output"] = ConvNotation.shape(last.output)
-        if solution.layers.count == 1, case .conv = last.layer.kind { context["single"] = true }
+        context["layers"] = result.layers.map { worked($0) }
+        context["summary"] = result.layers.map { summaryRow($0) }
+        context["total"] = book.inline(count(trace["total_params"]))
+        let last = result.layers.last!
+        context["output"] = book.inline(shape(last.output))
+        if result.layers.count == 1, case .conv = last.layer.kind { context["single"] = true }
         if case .flat = last.output { context["outputFlat"] = true }
         return context
     }
 
-    private func worked(_ layer: ConvSolver.Layer) -> [String: Any] {
+    private mutating func worked(_ layer: ConvSolver.Layer) -> [String: Any] {
+        let id = "layers[\(layer.index)]"
+        let trace = self.trace
         var entry = settings(layer)
-        entry["input"] = ConvNotation.shape(layer.input)
-        entry["output"] = ConvNotation.shape(layer.output)
+        entry["input"] = book.inline(shape(layer.input))
+        entry["output"] = book.inline(shape(layer.output))
         if case .flat = layer.input { entry["flatInput"] = true }
         if let h = layer.height, let w = layer.width {
             if h == w {
-                entry["sizes"] = [axis(h, .both)]
+                entry["sizes"] = [axis(h, .both, id: id, step: "height")]
             } else {
-                // Same kernel, stride, padding and dilation along both axes:
-                // plain F, S, P, and the effective kernel worked only once.
-                let shared = h.kernel == w.kernel && h.stride == w.stride && h.dilation == w.dilation
-                    && h.padBefore == w.padBefore && h.padAfter == w.padAfter && h.same == w.same
-                var height = axis(h, .init(side: .height, subscripted: !shared))
-                var width = axis(w, .init(side: .width, subscripted: !shared))
-                if shared, var dilated = height["dilated"] as? [String: Any] {
+                // Shared hyperparameters: bare F, S, P, and the effective
+                // kernel worked only once.
+                let names = ConvTrace.AxisNames.of(layer)
+                var height = axis(h, names.height, id: id, step: "height")
+                var width = axis(w, names.width, id: id, step: "width")
+                if !names.height.subscripted, var dilated = height["dilated"] as? [String: Any] {
                     dilated["shared"] = true
                     height["dilated"] = dilated
                     width["dilated"] = nil
@@ -140,18 +177,21 @@ struct ConvPresenter {
                 entry["sizes"] = [height, width]
             }
         }
-        if case .image(_, _, let channels) = layer.input { entry["channels"] = channels }
-        entry["weights"] = ConvNotation.count(layer.weights)
-        entry["biases"] = ConvNotation.count(layer.biases)
-        entry["params"] = ConvNotation.count(layer.params)
+        if case .image(_, _, let channels) = layer.input {
+            entry["channels"] = book.inline(.symbol("C", sub: .text("in")) .= .integer(channels))
+        }
         switch layer.layer.kind {
         case .conv(let conv):
-            entry["kh"] = conv.kernel.height
-            entry["kw"] = conv.kernel.width
-        case .fc:
-            entry["flattened"] = ConvNotation.count(layer.flattened ?? 0)
+            entry.merge(parameterLines(id)) { $1 }
+            entry["K"] = book.inline("K" .= .integer(conv.filters))
+        case .fc(let fc):
+            entry.merge(parameterLines(id)) { $1 }
+            entry["unitsLine"] = book.inline("U" .= .integer(fc.units))
             if case .image = layer.input {
-                entry["flatten"] = layer.input.dimensions.map(String.init).joined(separator: " \\cdot ")
+                let flatten = trace["\(id).flatten"]
+                entry["flatten"] = book.inline(flatten.line(from: flatten.formula).replacingResult(with: count(flatten)))
+            } else {
+                entry["flattened"] = book.inline("N" .= .integer(layer.flattened ?? 0))
             }
         case .pool:
             break
@@ -159,36 +199,80 @@ struct ConvPresenter {
         return entry
     }
 
-    private func axis(_ a: ConvSolver.Axis, _ axis: ConvNotation.Axis) -> [String: Any] {
-        var entry: [String: Any] = [
-            "both": axis.side == .both, "height": axis.side == .height, "width": axis.side == .width,
-            "rule": ConvNotation.sizeRule(a, axis), "result": a.output,
+    /// Weights, biases and parameters of a conv or fc layer, each a worked line.
+    private mutating func parameterLines(_ id: String) -> [String: Any] {
+        let params = trace["\(id).params"]
+        return [
+            "weights": book.inline(ruleLine(trace["\(id).weights"])),
+            "biases": book.inline(ruleLine(trace["\(id).biases"])),
+            "params": book.inline(params.substituted .=≈ count(params)),
+            "paramCount": book.inline(count(params)),
         ]
-        if a.dilation != 1 {
-            entry["dilated"] = ["line": ConvNotation.effectiveKernel(a, axis), "dilation": a.dilation, "shared": axis.side == .both]
-        }
-        if a.same {
-            let split = ConvNotation.sameSplit(a, axis)
-            var same: [String: Any] = [
-                "output": ConvNotation.sameOutput(a, axis), "padding": ConvNotation.samePadding(a, axis),
-                "before": split.before, "after": split.after, "uneven": a.padBefore != a.padAfter,
-                "none": a.totalPadding == 0,
+    }
+
+    private mutating func axis(_ a: ConvSolver.Axis, _ names: ConvTrace.AxisNames, id: String, step key: String) -> [String: Any] {
+        let trace = self.trace
+        var entry: [String: Any] = ["both": names.side == .both, "height": names.side == .height, "width": names.side == .width]
+        let dilated = a.dilation != 1
+        if dilated {
+            let step = trace["\(id).effective_kernel_\(key)"]
+            entry["dilated"] = [
+                "line": book.display(step.line(from: step.formula)), "dilation": book.inline(.integer(a.dilation)),
+                "shared": names.side == .both,
             ]
-            if !a.sameIsExact { same["roundsUp"] = ConvNotation.sameDivision(a) }
+        }
+        let output = trace["\(id).\(key)"]
+        if a.same {
+            guard case .relation(_, _, let ceilRule) = output.formula else { preconditionFailure("step \(output.id)") }
+            let padding = trace["\(id).padding_\(key)"]
+            let total = Formula.integer(a.totalPadding)
+            var same: [String: Any] = [
+                "output": book.display(names.output .= ceilRule .= output.substituted .=≈ .integer(a.output)),
+                "padding": book.display(padding.line(from: padding.formula).replacingResult(with: total)),
+                "before": book.inline(names.padBefore .= .floor(total / 2) .=≈ .integer(a.padBefore)),
+                "after": book.inline(names.padAfter .= total - .integer(a.padBefore) .=≈ .integer(a.padAfter)),
+                "uneven": a.padBefore != a.padAfter, "none": a.totalPadding == 0,
+            ]
+            if !a.sameIsExact { same["roundsUp"] = book.inline(mixedNumber(a.input, over: a.stride)) }
             entry["same"] = same
+            entry["rule"] = book.display(sizeRuleLine(a, names, substituted: ConvTrace.sizeRuleNumbers(a)))
+        } else {
+            entry["rule"] = book.display(sizeRuleLine(a, names, substituted: output.substituted))
         }
         if !a.isExact {
-            entry["inexact"] = ["division": ConvNotation.inexactDivision(a), "floor": ConvNotation.floor(a)]
+            entry["inexact"] = [
+                "division": book.inline(mixedNumber(a.numerator, over: a.stride)),
+                "floor": book.inline(.floor(.integer(a.numerator) / .integer(a.stride)) .=≈ .integer(a.quotient)),
+            ]
         }
         return entry
     }
 
-    private func summaryRow(_ layer: ConvSolver.Layer) -> [String: Any] {
+    /// `H_out = ⌊(H_in + 2P − F)/S⌋ + 1 = ⌊(32 + 2·0 − 5)/2⌋ + 1 = ⌊27/2⌋ + 1 = 13 + 1 = 14`:
+    /// the rule, the numbers, the quotient when the stride divides, the result.
+    private func sizeRuleLine(_ a: ConvSolver.Axis, _ names: ConvTrace.AxisNames, substituted: Formula) -> Formula {
+        var line = names.output .= names.sizeRule(a) .= substituted
+        if a.stride != 1 { line = line .=≈ .floor(.frac(.integer(a.numerator), .integer(a.stride))) + 1 }
+        return line .=≈ .integer(a.quotient) + 1 .=≈ .integer(a.output)
+    }
+
+    /// `27/2 = 13 + 1/2`: a division that is not whole, shown exactly.
+    private func mixedNumber(_ numerator: Int, over denominator: Int) -> Formula {
+        .frac(.integer(numerator), .integer(denominator))
+            .= .integer(numerator / denominator) + .frac(.integer(numerator % denominator), .integer(denominator))
+    }
+
+    private mutating func summaryRow(_ layer: ConvSolver.Layer) -> [String: Any] {
+        let id = "layers[\(layer.index)]"
+        let trace = self.trace
+        // Pooling records no weights or biases: it has none.
+        let weights = { if case .pool = layer.layer.kind { false } else { true } }()
         var row: [String: Any] = [
             "number": layer.index + 1, "type": layer.layer.kind.typeName,
-            "output": ConvNotation.shape(layer.output),
-            "weights": ConvNotation.plainCount(layer.weights), "biases": ConvNotation.plainCount(layer.biases),
-            "params": ConvNotation.plainCount(layer.params),
+            "output": book.inline(shape(layer.output)),
+            "weights": book.inline(weights ? count(trace["\(id).weights"]) : 0),
+            "biases": book.inline(weights ? count(trace["\(id).biases"]) : 0),
+            "params": book.inline(count(trace["\(id).params"])),
         ]
         if let name = layer.layer.name { row["name"] = name }
         // The kind as a flag too, so a language can word each kind itself
@@ -196,5 +280,14 @@ struct ConvPresenter {
         row[layer.layer.kind.typeName] = true
         if case .pool(let pool) = layer.layer.kind { row[pool.mode.rawValue] = true }
         return row
+    }
+}
+
+extension Formula {
+    /// The chain with its last right side replaced: a count step's value as
+    /// an exact integer instead of a double.
+    fileprivate func replacingResult(with value: Formula) -> Formula {
+        guard case .relation(let relation, let left, _) = self else { return value }
+        return .relation(relation, left, value)
     }
 }

@@ -32,10 +32,6 @@ enum ConvSolver {
         var isExact: Bool { numerator % stride == 0 }
         /// For `"same"`: whether W/S is whole (otherwise the output rounds up).
         var sameIsExact: Bool { input % stride == 0 }
-        /// numerator / S as a decimal, for the sentence about the floor.
-        var ratio: Double { Double(numerator) / Double(stride) }
-        /// W / S as a decimal, for the sentence about the ceiling of `"same"`.
-        var sameRatio: Double { Double(input) / Double(stride) }
     }
 
     struct Layer: Sendable {
@@ -53,7 +49,7 @@ enum ConvSolver {
         var params: Int { weights + biases }
     }
 
-    struct Solution: Sendable {
+    struct Result: Sendable {
         var problem: ConvTopic.Problem
         var layers: [Layer]
         var totalParams: Int
@@ -62,7 +58,7 @@ enum ConvSolver {
     /// 2^53: the largest count a JSON number (a double) holds exactly.
     static let maxCount = 1 << 53
 
-    static func solve(_ problem: ConvTopic.Problem) throws -> Solution {
+    static func solve(_ problem: ConvTopic.Problem) throws -> Result {
         var shape = problem.input
         var layers: [Layer] = []
         var total = 0
@@ -77,7 +73,7 @@ enum ConvSolver {
                 throw SolveError(path, "the numbers get too large to count exactly (above 2^53)")
             }
         }
-        return Solution(problem: problem, layers: layers, totalParams: total)
+        return Result(problem: problem, layers: layers, totalParams: total)
     }
 
     private static func layer(_ layer: ConvModel.Layer, index: Int, input: ConvModel.Shape, path: JSONPath) throws

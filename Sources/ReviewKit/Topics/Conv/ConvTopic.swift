@@ -7,7 +7,11 @@ enum ConvTopic: Topic {
         var layers: [ConvModel.Layer]
     }
 
-    typealias Solution = ConvSolver.Solution
+    struct Solution: Sendable {
+        var result: ConvSolver.Result
+        /// Every worked step, recorded once (`ConvTrace`).
+        var trace: Trace
+    }
 
     static let name = "conv"
     static let fields = ConvDecoder.fields
@@ -50,11 +54,13 @@ enum ConvTopic: Topic {
     }
 
     static func solve(_ problem: Problem) throws -> Solution {
-        try ConvSolver.solve(problem)
+        let result = try ConvSolver.solve(problem)
+        return Solution(result: result, trace: ConvTrace.record(result))
     }
 
     static func answers(_ solution: Solution) -> JSONValue {
-        .object([
+        let solution = solution.result
+        return .object([
             ("layers", .array(solution.layers.map { layer in
                 .object([
                     ("output", layer.output.json), ("weights", .number(layer.weights)),
@@ -67,7 +73,7 @@ enum ConvTopic: Topic {
     }
 
     static func steps(_ solution: Solution) -> [Step] {
-        ConvSteps.steps(solution)
+        solution.trace.jsonSteps()
     }
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
@@ -75,6 +81,7 @@ enum ConvTopic: Topic {
     }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
-        ConvPresenter(solution: solution, templates: context.templates).presentation()
+        var presenter = ConvPresenter(solution: solution, templates: context.templates)
+        return presenter.presentation()
     }
 }
