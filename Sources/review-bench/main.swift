@@ -77,49 +77,10 @@ let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rev
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
 
-/// Wall time of one run of `review arguments…` (best of `runs`), started
-/// with posix_spawn and reaped with waitpid: Foundation's `Process` polls
-/// for the child's exit and would add tens of milliseconds to a cold start.
-func timeProcess(_ arguments: [String], runs: Int) throws -> Double {
-    var best = Double.infinity
-    let argv = ([reviewBinary] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    for _ in 0..<runs {
-        var pid: pid_t = 0
-        let start = clock.now
-        guard posix_spawn(&pid, reviewBinary, &actions, nil, argv, environ) == 0 else {
-            throw CocoaError(.executableLoad)
-        }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        let elapsed = clock.now - start
-        guard status == 0 else { throw CocoaError(.executableLoad) }
-        best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-    }
-    return best
-}
-
-print("\ncommand                                              wall time")
-let coldStart = try timeProcess(["gen", "--topic", "backprop"], runs: quick ? 5 : 20)
-print("review gen --topic backprop (cold start)             \(duration(coldStart))")
-
-let handout = scratch.appendingPathComponent("class.json")
-try """
-    {"title": "Benchmark", "seed": 1, "students": 300, "formats": ["html", "md"],
-     "sections": [{"topic": "backprop", "count": 2}, {"topic": "conv", "count": 2}, {"topic": "gcn", "count": 2},
-                  {"topic": "bellman", "count": 2}, {"topic": "softmax", "count": 2}]}
-    """.write(to: handout, atomically: true, encoding: .utf8)
-let buildTime = try timeProcess(
-    ["build", handout.path, "--out", scratch.appendingPathComponent("out").path, "--force"], runs: quick ? 1 : 3)
-print("review build: 300 students × 10 problems, html + md    \(duration(buildTime))")
-
 /// Wall time and peak resident memory (the child's `ru_maxrss`, in KiB,
-/// from `wait4`) of one run of `review arguments…`.
+/// from `wait4`) of one run of `review arguments…`, started with
+/// posix_spawn and reaped with wait4: Foundation's `Process` polls for the
+/// child's exit and would add tens of milliseconds to a cold start.
 func measureProcess(_ arguments: [String]) throws -> (seconds: Double, peakKiB: Int) {
     let argv = ([reviewBinary] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
@@ -138,6 +99,25 @@ func measureProcess(_ arguments: [String]) throws -> (seconds: Double, peakKiB: 
     guard status == 0 else { throw CocoaError(.executableLoad) }
     return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, usage.ru_maxrss)
 }
+
+/// The best wall time of `runs` runs.
+func timeProcess(_ arguments: [String], runs: Int) throws -> Double {
+    try (0..<runs).map { _ in try measureProcess(arguments).seconds }.min() ?? .infinity
+}
+
+print("\ncommand                                              wall time")
+let coldStart = try timeProcess(["gen", "--topic", "backprop"], runs: quick ? 5 : 20)
+print("review gen --topic backprop (cold start)             \(duration(coldStart))")
+
+let handout = scratch.appendingPathComponent("class.json")
+try """
+    {"title": "Benchmark", "seed": 1, "students": 300, "formats": ["html", "md"],
+     "sections": [{"topic": "backprop", "count": 2}, {"topic": "conv", "count": 2}, {"topic": "gcn", "count": 2},
+                  {"topic": "bellman", "count": 2}, {"topic": "softmax", "count": 2}]}
+    """.write(to: handout, atomically: true, encoding: .utf8)
+let buildTime = try timeProcess(
+    ["build", handout.path, "--out", scratch.appendingPathComponent("out").path, "--force"], runs: quick ? 1 : 3)
+print("review build: 300 students × 10 problems, html + md    \(duration(buildTime))")
 
 // Memory stays flat across class sizes: students are written as they are
 // made, so the peak is a few students' sheets plus every student's answers.
