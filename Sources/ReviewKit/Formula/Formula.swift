@@ -32,7 +32,8 @@ indirect enum Formula: Hashable, Sendable {
 
 /// A variable: a base name with optional subscript, superscript and accent.
 /// The name is written as given, except that Greek letters spelt out
-/// (`sigma`, `Delta`) become their letters in every notation.
+/// (`sigma`, `Delta`) become their letters in every notation, and trailing
+/// primes (`a'`, `s'`) are primes on the letter, not part of its name.
 struct Symbol: Hashable, Sendable {
     var name: String
     var sub: Formula?
@@ -90,6 +91,8 @@ enum Relation: Hashable, Sendable {
     /// `→`, a limit or a mapping.
     case tendsTo
     case lessOrEqual
+    /// `←`, an update that overwrites its left side: `Q(s, a) ← Q(s, a) + αδ`.
+    case assigns
     /// `=` when the right side is shown exactly, `≈` when it is rounded:
     /// the writer decides, from `NumberPolicy`, once the right side's
     /// numbers are formatted. Every worked step ends with this relation.

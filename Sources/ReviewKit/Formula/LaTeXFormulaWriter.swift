@@ -48,13 +48,18 @@ struct LaTeXFormulaWriter {
     /// `\sigma` for a Greek letter, the letter itself for one character,
     /// `\mathit{lr}` for a longer name.
     private func name(_ raw: String) -> String {
+        let (base, primes) = SymbolNames.splitPrimes(raw)
+        if primes > 0 { return name(base) + String(repeating: "'", count: primes) }
         if SymbolNames.greekLetter(raw) != nil { return "\\" + raw }
         if raw.count <= 1 || raw.allSatisfy(\.isNumber) { return MathNotation.escape(raw) }
         return "\\mathit{\(MathNotation.escape(raw))}"
     }
 
     /// `\\sigma`, `\\tanh` (LaTeX knows these), `\\operatorname{ReLU}` otherwise.
+    /// A one-letter name (`Q(s, a)`, `H(x)`) stays an italic letter, as in
+    /// hand-written math and in MathML, where `<mi>Q</mi>` is italic.
     private func functionName(_ raw: String) -> String {
+        if raw.count == 1, SymbolNames.greekLetter(raw) == nil { return name(raw) }
         if SymbolNames.greekLetter(raw) != nil || Self.knownFunctions.contains(raw) { return "\\" + raw }
         return "\\operatorname{\(MathNotation.escape(raw))}"
     }
@@ -67,6 +72,7 @@ struct LaTeXFormulaWriter {
         case .approximately: return "\\approx"
         case .tendsTo: return "\\to"
         case .lessOrEqual: return "\\le"
+        case .assigns: return "\\leftarrow"
         }
     }
 

@@ -72,7 +72,8 @@ struct MathMLFormulaWriter {
     }
 
     private func symbol(_ symbol: Symbol) -> MathNode {
-        var base = MathNode.identifier(SymbolNames.display(symbol.name), upright: false)
+        let (name, primes) = SymbolNames.splitPrimes(symbol.name)
+        var base = MathNode.identifier(SymbolNames.display(name), upright: false)
         if let accent = symbol.accent {
             let mark: String
             switch accent {
@@ -82,8 +83,14 @@ struct MathMLFormulaWriter {
             }
             base = .accent(base, mark: mark, stretchy: false, over: true)
         }
-        guard symbol.sub != nil || symbol.sup != nil else { return base }
-        return .scripts(base: base, sub: symbol.sub.map(group), sup: symbol.sup.map(group), limits: .never)
+        // Primes go first in the superscript, as `s'_{1}` and `a'^{2}` are read.
+        var sup = symbol.sup.map(group)
+        if primes > 0 {
+            let mark = MathNode.op(MathOperator(String(repeating: "\u{2032}", count: primes), .other))
+            sup = sup.map { .row([mark, $0]) } ?? mark
+        }
+        guard symbol.sub != nil || sup != nil else { return base }
+        return .scripts(base: base, sub: symbol.sub.map(group), sup: sup, limits: .never)
     }
 
     private func relation(_ relation: Relation) -> String {
@@ -92,6 +99,7 @@ struct MathMLFormulaWriter {
         case .approximately: return "\u{2248}"
         case .tendsTo: return "\u{2192}"
         case .lessOrEqual: return "\u{2264}"
+        case .assigns: return "\u{2190}"
         }
     }
 

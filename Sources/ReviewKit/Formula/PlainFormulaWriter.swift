@@ -57,6 +57,7 @@ struct PlainFormulaWriter {
         case .approximately: return "≈"
         case .tendsTo: return "->"
         case .lessOrEqual: return "<="
+        case .assigns: return "<-"
         }
     }
 

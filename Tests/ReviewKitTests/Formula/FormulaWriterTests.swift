@@ -72,7 +72,15 @@ import FoundationXML
         #expect(latex(.symbol("sigma")) == "\\sigma")
         #expect(latex(.symbol("W", sub: 1, sup: "T")) == "W_{1}^{T}")
         #expect(latex(.symbol("lr")) == "\\mathit{lr}")
+        // Trailing primes mark the letter, in every notation.
+        #expect(latex(.symbol("s'", sub: 1)) == "s'_{1}")
+        #expect(latex(.symbol("a'")) == "a'")
+        #expect(plain(.max(over: "a'", .call("Q", "s'", "a'"))) == "max_a' Q(s', a')")
+        #expect(mathML(.symbol("s'", sub: 1)).contains("<msubsup><mi>s</mi><mn>1</mn><mo>′</mo></msubsup>"))
+        #expect(mathML(.symbol("a'")).contains("<msup><mi>a</mi><mo>′</mo></msup>"))
         #expect(latex(.call("ReLU", "x")) == "\\operatorname{ReLU}(x)")
+        #expect(latex(.call("Q", .text("s1"), "a'")) == "Q(\\text{s1}, a')")
+        #expect(mathML(.call("Q", "s", "a")).contains("<mi>Q</mi>"))
         #expect(latex(.floor("x") + .ceil("y")) == "\\lfloor x \\rfloor + \\lceil y \\rceil")
         #expect(latex(.sqrt(2)) == "\\sqrt{2}")
     }
@@ -83,6 +91,9 @@ import FoundationXML
         #expect(latex(.relation(.tendsTo, "x", 0)) == "x \\to 0")
         #expect(latex(.relation(.lessOrEqual, "x", 1)) == "x \\le 1")
         #expect(plain(.relation(.tendsTo, "x", 0)) == "x -> 0")
+        #expect(latex(.relation(.assigns, "x", "x" + 1)) == "x \\leftarrow x + 1")
+        #expect(plain(.relation(.assigns, "x", "x" + 1)) == "x <- x + 1")
+        #expect(mathML(.relation(.assigns, "x", 1)).contains("<mo>←</mo>"))
         // `=` when the shown result is exact, `≈` when it was rounded.
         #expect(latex(.number(0.5) + 0.7 .=≈ .number(1.2)) == "0.5 + 0.7 = 1.2")
         #expect(latex(.exp(.number(-1)) .=≈ .number(Foundation.exp(-1))) == "e^{-1} \\approx 0.3679")
