@@ -54,30 +54,32 @@ import Testing
     }
 
     @Test func workedSheetShowsExactFormsAndNodeZero() throws {
+        // problems/gcn-path-3.json by hand: d̃ = (2, 3, 2), Â_01 = 1/√(2·3) = 1/√6 ≈ 0.40825
+        // (4 significant figures: 0.4082); Â_11 = 1/√(3·3) = 1/3, which the number
+        // policy shows as the fraction itself; H' = ReLU(Z) with Z_00 = 1/2 + 2/√6 ≈ 1.3165 → 1.316,
+        // Z_10 ≈ 2.2997 → 2.3, Z_20 ≈ 2.3165 → 2.316.
         let worked = try solve(json: try fileText("gcn-path-3.json"))
         let text = Sheet(problems: worked, options: .init()).render()
-        #expect(text.contains(#"\frac{1}{\sqrt{6}} \approx 0.4082"#))
-        #expect(text.contains(#"\frac{1}{3} \approx 0.3333"#))
+        #expect(text.contains(#"\hat{A}_{\text{01}} = \frac{1}{\sqrt{6}} \approx 0.4082"#))
+        #expect(text.contains(#"| $\frac{1}{\sqrt{3 \cdot 3}}$ | $\frac{1}{3}$ |"#))
         #expect(text.contains("node 0 gathers from nodes 0 and 1"))
         #expect(text.contains(#"\tilde{d}_{1} = 1 + 1 + 1 = 3"#))
-        #expect(text.contains(#"\begin{bmatrix} 1.3165 & 0 \\ 2.2997 & 0 \\ 2.3165 & 0 \end{bmatrix}"#))
+        #expect(text.contains(#"H' \approx \begin{bmatrix} 1.316 & 0 \\ 2.3 & 0 \\ 2.316 & 0 \end{bmatrix}"#))
     }
 
     @Test func exactForms() {
         // 1/√6; 1/√4 = 1/2; 1/√8 = 1/(2√2); 2/√2 = √2; 2/√8 = 1/√2; 1/√9 = 1/3; 3/√12 = 3/(2√3) = √3/2.
-        #expect(GCNExactForms.overSquareRoot(1, 6) == #"\frac{1}{\sqrt{6}}"#)
-        #expect(GCNExactForms.overSquareRoot(1, 4) == #"\frac{1}{2}"#)
-        #expect(GCNExactForms.overSquareRoot(1, 8) == #"\frac{1}{2\sqrt{2}}"#)
-        #expect(GCNExactForms.overSquareRoot(2, 2) == #"\sqrt{2}"#)
-        #expect(GCNExactForms.overSquareRoot(2, 8) == #"\frac{1}{\sqrt{2}}"#)
-        #expect(GCNExactForms.overSquareRoot(1, 9) == #"\frac{1}{3}"#)
-        #expect(GCNExactForms.overSquareRoot(3, 12) == #"\frac{\sqrt{3}}{2}"#)
-        #expect(GCNExactForms.overSquareRoot(1, 1) == "1")
+        #expect(GCNExactForms.overSquareRoot(1, 6) == .frac(1, .sqrt(6)))
+        #expect(GCNExactForms.overSquareRoot(1, 4) == .frac(1, 2))
+        #expect(GCNExactForms.overSquareRoot(1, 8) == .frac(1, .juxtapose(2, .sqrt(2))))
+        #expect(GCNExactForms.overSquareRoot(2, 2) == .sqrt(2))
+        #expect(GCNExactForms.overSquareRoot(2, 8) == .frac(1, .sqrt(2)))
+        #expect(GCNExactForms.overSquareRoot(1, 9) == .frac(1, 3))
+        #expect(GCNExactForms.overSquareRoot(3, 12) == .frac(.sqrt(3), 2))
+        #expect(GCNExactForms.overSquareRoot(1, 1) == 1)
         #expect(GCNExactForms.overSquareRoot(0.5, 2) == nil)
         #expect(GCNExactForms.overSquareRoot(1, 1000) == nil)
-        #expect(GCNExactForms.fraction(2, 4) == #"\frac{1}{2}"#)
-        #expect(GCNExactForms.fraction(3, 3) == "1")
-        #expect(GCNExactForms.fraction(1, 2.5) == nil)
+        #expect(LaTeXFormulaWriter().write(GCNExactForms.overSquareRoot(1, 8)!) == #"\frac{1}{2 \sqrt{2}}"#)
     }
 
     /// Connected when edges are read both ways (a directed graph counts if

@@ -224,10 +224,14 @@ import Testing
             "A_hat[1][2]", "A_hat[2][1]", "A_hat[2][2]", "A_hat", "aggregated", "transformed", "pre_activation", "output",
         ])
         let entry = worked.steps.first { $0.id == "A_hat[0][1]" }
-        #expect(entry?.formula == "A_hat[0][1] = A_tilde[0][1] / sqrt(d_0 * d_1)")
-        #expect(entry?.substituted == "A_hat[0][1] = 1 / sqrt(2 * 3)")
+        // Plain notation: accents as hat(A), a subscript after _, a root as sqrt(…).
+        #expect(entry?.formula == "hat(A)_01 = tilde(A)_01 / sqrt(tilde(d)_0 * tilde(d)_1)")
+        #expect(entry?.substituted == "hat(A)_01 = 1 / sqrt(2 * 3)")
         #expect(close(entry?.value.double, 0.408248290463863))
-        #expect(worked.steps.first { $0.id == "degrees" }?.substituted == "d = [1 + 1, 1 + 1 + 1, 1 + 1]")
+        #expect(worked.steps.first { $0.id == "degrees" }?.substituted == "tilde(d) = [1 + 1, 1 + 1 + 1, 1 + 1]")
+        // Â in exact form: d̃ = (2, 3, 2), so Â_00 = 1/√4 = 1/2, Â_01 = 1/√6, Â_11 = 1/√9 = 1/3.
+        #expect(worked.steps.first { $0.id == "A_hat" }?.substituted
+            == "hat(A) = [[1 / 2, 1 / sqrt(6), 0], [1 / sqrt(6), 1 / 3, 1 / sqrt(6)], [0, 1 / sqrt(6), 1 / 2]]")
     }
 
     // MARK: Helpers

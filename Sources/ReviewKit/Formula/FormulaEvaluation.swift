@@ -5,7 +5,9 @@ import Foundation
 /// the reproducibility rule, never by solvers (they keep full precision).
 ///
 /// A vector or matrix evaluates to its entries in reading order; arithmetic
-/// between a list and a single value broadcasts. Symbols, text and
+/// between a list and a single value broadcasts. Matrices written side by
+/// side (`.juxtapose` of `.matrix` literals, `\hat{A} H` with the numbers
+/// put in) multiply as matrices, as the notation means. Symbols, text and
 /// relations have no value (nil).
 enum FormulaEvaluation {
     static func shownValue(of formula: Formula, policy: NumberPolicy) -> [Double]? {
@@ -15,6 +17,8 @@ enum FormulaEvaluation {
         case .symbol, .text, .relation: return nil
         case .vector(let entries): return flatten(entries, policy)
         case .matrix(let rows): return flatten(rows.flatMap { $0 }, policy)
+        case .apply(.juxtapose, let operands) where operands.count > 1 && operands.allSatisfy(\.isMatrix):
+            return matrixProduct(operands, policy)
         case .apply(let op, let operands):
             var values: [[Double]] = []
             for operand in operands {
@@ -23,6 +27,27 @@ enum FormulaEvaluation {
             }
             return apply(op, values)
         }
+    }
+
+    /// The product of matrices, left to right, flattened in reading order;
+    /// nil when the shapes do not chain.
+    private static func matrixProduct(_ factors: [Formula], _ policy: NumberPolicy) -> [Double]? {
+        var product: [[Double]]?
+        for factor in factors {
+            guard case .matrix(let rows) = factor else { return nil }
+            var matrix: [[Double]] = []
+            for row in rows {
+                guard let values = flatten(row, policy), values.count == rows[0].count else { return nil }
+                matrix.append(values)
+            }
+            guard let left = product else { product = matrix; continue }
+            guard left.allSatisfy({ $0.count == matrix.count }) else { return nil }
+            let columns = matrix.first?.count ?? 0
+            product = left.map { row in
+                (0..<columns).map { k in row.indices.reduce(0) { $0 + row[$1] * matrix[$1][k] } }
+            }
+        }
+        return product?.flatMap { $0 }
     }
 
     private static func flatten(_ entries: [Formula], _ policy: NumberPolicy) -> [Double]? {
@@ -59,6 +84,13 @@ enum FormulaEvaluation {
         if a.count == 1 { return b.map { f(a[0], $0) } }
         if b.count == 1 { return a.map { f($0, b[0]) } }
         return nil
+    }
+}
+
+extension Formula {
+    fileprivate var isMatrix: Bool {
+        if case .matrix = self { return true }
+        return false
     }
 }
 

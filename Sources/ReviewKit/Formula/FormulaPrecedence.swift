@@ -104,9 +104,14 @@ enum FormulaPrecedence: Int, Comparable {
     }
 
     /// The sign of a term written after `+`: a negative number or a
-    /// negation gives `(true, its magnitude)`, so `a + (-3)` is written `a - 3`.
+    /// negation gives `(true, its magnitude)`, so `a + (-3)` is written `a - 3`;
+    /// so does a product led by one, so `a + (-3) \cdot 2` is `a - 3 \cdot 2`
+    /// rather than `a + -3 \cdot 2`.
     static func splitSign(_ term: Formula) -> (negative: Bool, magnitude: Formula) {
         switch term {
+        case .apply(let op, let factors) where (op == .multiply || op == .juxtapose) && !factors.isEmpty:
+            let (negative, first) = splitSign(factors[0])
+            return negative ? (true, .apply(op, [first] + factors.dropFirst())) : (false, term)
         case .number(let value, let digits) where value < 0: return (true, .number(-value, digits: digits))
         case .integer(let n) where n < 0: return (true, .integer(-n))
         case .apply(.negate, let operands): return (true, operands[0])

@@ -1,20 +1,19 @@
-/// Exact LaTeX forms of the normalisation factors, as a student writes them
-/// before reaching for a calculator: 1/√6, 1/2, 1/(2√2), 1/3.
+/// Exact forms of the symmetric normalisation factors a/√p, as a student
+/// writes them before reaching for a calculator: 1/√6, 1/2, 1/(2√2), √2.
 ///
-/// This is notation, so it lives with the presenter; the solver's numbers
-/// are untouched. A form is given only when every input is a small integer
-/// (degrees of a 0/1 graph); weighted graphs with fractional weights get
-/// decimals only.
+/// Only where simplifying a root helps: row normalisation needs none,
+/// because the number policy already shows 1/3 as a fraction. A form is
+/// given only when both inputs are small integers (a 0/1 graph); weighted
+/// graphs get 1/√(3.5 · 4) and its decimal.
 enum GCNExactForms {
-    /// Radicands above this are written as decimals: √(17·23) helps no one.
+    /// Radicands above this are left as decimals: √(17·23) helps no one.
     static let largestRadicand = 400
 
-    /// `a / √p` in lowest terms: 1/√4 → `\frac{1}{2}`, 1/√8 →
-    /// `\frac{1}{2\sqrt{2}}`, 2/√2 → `\sqrt{2}`; nil unless both are
-    /// small non-negative integers and p ≥ 1.
-    static func overSquareRoot(_ a: Double, _ p: Double) -> String? {
+    /// `a / √p` in lowest terms: 1/√4 → 1/2, 1/√8 → 1/(2√2), 2/√2 → √2;
+    /// nil unless both are small non-negative integers and 1 ≤ p ≤ 400.
+    static func overSquareRoot(_ a: Double, _ p: Double) -> Formula? {
         guard let a = smallInteger(a), let p = smallInteger(p), p >= 1, p <= largestRadicand else { return nil }
-        if a == 0 { return "0" }
+        if a == 0 { return .integer(0) }
         // p = k² m with m square-free, so √p = k√m.
         var k = 1
         var m = p
@@ -26,32 +25,22 @@ enum GCNExactForms {
             }
             f += 1
         }
-        var numerator = a
-        var denominator = k
-        let g = gcd(numerator, denominator)
-        numerator /= g
-        denominator /= g
-        if m == 1 { return fraction(numerator, denominator) }
-        if numerator % m == 0 {
-            // a/(k√m) = (a/m)√m / k
-            let coefficient = numerator / m
-            let root = "\(coefficient == 1 ? "" : String(coefficient))\\sqrt{\(m)}"
-            return denominator == 1 ? root : "\\frac{\(root)}{\(denominator)}"
+        let g = gcd(a, k)
+        var numerator = a / g
+        let denominator = k / g
+        if m == 1 { return fraction(.integer(numerator), denominator) }
+        guard numerator % m == 0 else {
+            let below: Formula = denominator == 1 ? .sqrt(.integer(m)) : .juxtapose(.integer(denominator), .sqrt(.integer(m)))
+            return .frac(.integer(numerator), below)
         }
-        let below = denominator == 1 ? "\\sqrt{\(m)}" : "\(denominator)\\sqrt{\(m)}"
-        return "\\frac{\(numerator)}{\(below)}"
+        // a/(k√m) = (a/m)√m / k
+        numerator /= m
+        let root: Formula = numerator == 1 ? .sqrt(.integer(m)) : .juxtapose(.integer(numerator), .sqrt(.integer(m)))
+        return fraction(root, denominator)
     }
 
-    /// `a / d` in lowest terms (`\frac{1}{3}`, `2`); nil unless both are
-    /// small integers and d ≥ 1.
-    static func fraction(_ a: Double, _ d: Double) -> String? {
-        guard let a = smallInteger(a), let d = smallInteger(d), d >= 1 else { return nil }
-        let g = gcd(a, d)
-        return fraction(a / max(g, 1), d / max(g, 1))
-    }
-
-    private static func fraction(_ numerator: Int, _ denominator: Int) -> String {
-        denominator == 1 ? String(numerator) : "\\frac{\(numerator)}{\(denominator)}"
+    private static func fraction(_ numerator: Formula, _ denominator: Int) -> Formula {
+        denominator == 1 ? numerator : .frac(numerator, .integer(denominator))
     }
 
     private static func smallInteger(_ x: Double) -> Int? {

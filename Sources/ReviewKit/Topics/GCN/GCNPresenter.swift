@@ -1,32 +1,44 @@
-/// Fills the gcn templates from a solved step: every matrix as a LaTeX
-/// `bmatrix`, the normalisation factors in exact form (1/√6) with decimals
-/// beside, and node 0 worked by hand as a check on the matrix products.
-/// Only reads the solution; no arithmetic beyond choosing how to write it.
+/// Fills the gcn templates from a solved step: every matrix, the
+/// normalisation factors in exact form (1/√6) with decimals beside, and
+/// node 0 worked by hand as a check on the matrix products.
+///
+/// Every formula comes from the trace (`GCNTrace`) or the shared notation
+/// (`GCNNotation`) as a tree and goes to the templates as a formula marker;
+/// numbers are shown by the writers' `NumberPolicy`. Only flags and small
+/// integers are made here; every sentence is in `templates/<lang>/gcn/*`.
 struct GCNPresenter {
     let solution: GCNTopic.Solution
     let templates: TemplateLibrary
+    private var book = FormulaBook()
+
+    init(solution: GCNTopic.Solution, templates: TemplateLibrary) {
+        self.solution = solution
+        self.templates = templates
+    }
 
     private var problem: GCNTopic.Problem { solution.problem }
+    private var trace: Trace { solution.trace }
+    private var notation: GCNNotation { GCNNotation(problem) }
 
-    func presentation() -> Presentation {
+    mutating func presentation() -> Presentation {
         let drawing = GCNGraphDrawing(solution: solution, caption: "")
         let words = FigureWords(templates: templates, topic: "gcn")
         let caption = words.caption([
             "directed": problem.directed, "selfLoops": problem.selfLoops, "weights": drawing.labelsWeights,
         ])
         let figure = GCNGraphDrawing(solution: solution, caption: caption).figure()
+        let question = templates.render("gcn/question", questionContext())
         var context = solutionContext()
         if figure != nil { context["graph"] = FigureMarker.make(0) }
         return Presentation(
-            question: templates.render("gcn/question", questionContext()),
-            solution: templates.render("gcn/solution", context),
-            figures: figure.map { [$0] } ?? [])
+            question: question, solution: templates.render("gcn/solution", context),
+            figures: figure.map { [$0] } ?? [], formulas: book.formulas)
     }
 
     // MARK: Shared
 
     /// Flags the templates branch on, so every sentence stays in them.
-    private func flags() -> [String: Any] {
+    private mutating func flags() -> [String: Any] {
         var context: [String: Any] = [
             "nodeCount": problem.nodeCount,
             "oneNode": problem.nodeCount == 1,
@@ -36,203 +48,145 @@ struct GCNPresenter {
             "hasBias": problem.bias != nil,
             problem.normalization.rawValue: true,
             problem.activation == .none ? "noActivation" : problem.activation.rawValue: true,
-            "adjacency": MathNotation.matrix(solution.adjacency),
-            "features": MathNotation.matrix(problem.features),
-            "rule": rule(),
         ]
         if case .edges(_, let edges) = problem.graph {
             context["fromEdges"] = true
             context["weightedEdges"] = edges.contains { $0.weight != nil }
             context["edges"] = templateList(edges.map { edge in
-                var text = "(\(edge.from), \(edge.to))"
-                if let weight = edge.weight { text += "\\colon \(NumberFormat.latex(weight))" }
-                return ["edge": text]
+                let pair: [Formula] = [.integer(edge.from), .integer(edge.to)]
+                return ["edge": book.inline(.vector(pair + (edge.weight.map { [.number($0)] } ?? [])))]
             })
         }
-        if let w = problem.weights { context["weights"] = MathNotation.matrix(w) }
-        if let b = problem.bias { context["bias"] = MathNotation.vector(b) }
         return context
-    }
-
-    /// H' = σ(D̃^-1/2 Ã D̃^-1/2 H W + b), written for this problem's options.
-    private func rule() -> String {
-        var inner: String
-        switch problem.normalization {
-        case .symmetric: inner = "\\tilde{D}^{-1/2} \\tilde{A} \\tilde{D}^{-1/2} H"
-        case .row: inner = "\\tilde{D}^{-1} \\tilde{A} H"
-        case .none: inner = "\\tilde{A} H"
-        }
-        if problem.weights != nil { inner += " W" }
-        if problem.bias != nil { inner += " + b" }
-        guard let f = activationName else { return inner }
-        return "\(f)\\left(\(inner)\\right)"
-    }
-
-    private var activationName: String? {
-        switch problem.activation {
-        case .relu: return "\\operatorname{ReLU}"
-        case .sigmoid: return "\\sigma"
-        case .tanh: return "\\tanh"
-        case .none: return nil
-        }
     }
 
     // MARK: Question
 
-    private func questionContext() -> [String: Any] {
-        flags()
+    private mutating func questionContext() -> [String: Any] {
+        var context = flags()
+        context["adjacencyLine"] = book.display("A" .= .matrix(solution.adjacency))
+        context["featuresLine"] = book.display(GCNNotation.h .= .matrix(problem.features))
+        if let w = problem.weights { context["weightsLine"] = book.display("W" .= .matrix(w)) }
+        if let b = problem.bias { context["biasLine"] = book.display("b" .= .vector(b)) }
+        context["rule"] = book.display(notation.rule)
+        return context
     }
 
     // MARK: Solution
 
-    private func solutionContext() -> [String: Any] {
+    private mutating func solutionContext() -> [String: Any] {
         var context = flags()
         let n = problem.nodeCount
-        context["identity"] = MathNotation.matrix(GCNTopic.identity(n))
-        context["tilde"] = MathNotation.matrix(solution.withSelfLoops)
+        context["adjacencyLine"] = book.display(trace["A"].name! .= trace["A"].result)
+        let tilde = trace["A_tilde"]
+        context["tildeLine"] = book.display(problem.selfLoops ? tilde.line(from: tilde.formula) : GCNNotation.aTilde .= tilde.result)
         context["hadDiagonal"] = problem.selfLoops && (0..<n).contains { solution.adjacency[$0][$0] != 0 }
-        context["degrees"] = solution.withSelfLoops.enumerated().map { i, row in
-            let terms = row.filter { $0 != 0 }.map { NumberFormat.operand($0) }
-            var line = "\\tilde{d}_{\(i)} = "
-            if terms.count > 1 { line += terms.joined(separator: " + ") + " = " }
-            return ["line": line + NumberFormat.latex(solution.degrees[i])]
+        let degrees = trace["degrees"]
+        context["degrees"] = (0..<n).map { i -> [String: Any] in
+            let (sum, value) = degrees.entry(i)
+            let name = GCNNotation.degree(.integer(i))
+            let several = solution.withSelfLoops[i].filter { $0 != 0 }.count > 1
+            return ["line": book.inline(several ? name .= sum .=≈ value : name .=≈ value)]
         }
-        context["degreeMatrix"] = MathNotation.matrix(diagonal(solution.degrees))
-        if let scaling = solution.degreeScaling {
-            let exact = solution.degrees.map { d in
-                problem.normalization == .symmetric ? GCNExactForms.overSquareRoot(1, d) : GCNExactForms.fraction(1, d)
-            }
-            context["scaling"] = exactAndApprox(diagonal(scaling), exact: diagonalStrings(exact, scaling))
+        context["degreeMatrix"] = book.display(.symbol("D", accent: .tilde) .= .matrix(GCNNotation.diagonal(solution.degrees)))
+        if let id = [GCNTopic.Normalization.symmetric: "D_inv_sqrt", .row: "D_inv"][problem.normalization] {
+            context["scaling"] = book.display(collapsed(trace[id]))
         }
-        context["entries"] = solution.normalizedEntries.map(entryRow)
-        context["normalized"] = exactAndApprox(solution.normalized, exact: exactNormalized())
-        context["aggregatedEquation"] =
-            "\\hat{A} H = \(bmatrix(exactNormalized())) \(MathNotation.matrix(problem.features))"
-            + " \(relation(solution.aggregated)) \(MathNotation.matrix(solution.aggregated))"
+        if problem.normalization != .none {  // `none` has no entry table: Â is Ã
+            context["entries"] = solution.normalizedEntries.map { entryRow($0.row, $0.column) }
+        }
+        context["normalized"] = book.display(collapsed(trace["A_hat"]))
+        let aggregated = trace["aggregated"]
+        context["aggregatedEquation"] = book.display(aggregated.line(from: aggregated.formula))
         context.merge(firstNode(), uniquingKeysWith: { $1 })
-        if let w = problem.weights {
-            context["transformedEquation"] =
-                "\\hat{A} H W = \(MathNotation.matrix(solution.aggregated)) \(MathNotation.matrix(w))"
-                + " \(relation(solution.transformed)) \(MathNotation.matrix(solution.transformed))"
+        let linear = trace[problem.bias != nil && problem.weights != nil ? "transformed" : "pre_activation"]
+        if problem.weights != nil {
+            context["transformedEquation"] = book.display(linear.line(from: linear.formula))
         }
-        if let b = problem.bias {
-            context["biasEquation"] =
-                "Z = \\hat{A} H\(problem.weights == nil ? "" : " W") + b = \(MathNotation.matrix(solution.transformed)) + \(MathNotation.matrix(Array(repeating: b, count: n)))"
-                + " \(relation(solution.preActivation)) \(MathNotation.matrix(solution.preActivation))"
+        let z = trace["pre_activation"]
+        if problem.bias != nil {
+            context["biasEquation"] = book.display(z.line(from: z.formula))
         }
-        context["preActivation"] = MathNotation.matrix(solution.preActivation)
-        context["output"] = MathNotation.matrix(solution.output)
-        context["outputEquation"] =
-            "H' = \(activationName ?? "")\\left(Z\\right) \(relation(solution.output)) \(MathNotation.matrix(solution.output))"
+        let output = trace["output"]
+        context["outputEquation"] = book.display(output.formula .=≈ output.result)
+        context["answer"] = book.display(GCNNotation.output .=≈ output.result)
         return context
     }
 
+    /// `name = substituted ≈ value`, or `name ≈ value` where the numbers put
+    /// in already read as the value (row scaling 1/3, Â under `none`).
+    private func collapsed(_ step: WorkedStep) -> Formula {
+        let name = step.name ?? step.formula
+        return reads(step.substituted, as: step.result) ? name .=≈ step.result : step.line(from: name)
+    }
+
+    /// Whether two formulas are written the same on the sheet: the shown
+    /// form is the only fair test of "nothing to add" (1/√9 is 1/3, and the
+    /// number policy already shows 0.333… as 1/3).
+    private func reads(_ a: Formula, as b: Formula) -> Bool {
+        LaTeXFormulaWriter().write(a) == LaTeXFormulaWriter().write(b)
+    }
+
+    /// Â_ij's exact form (1/√6) then its value (≈ 0.4082), or the value
+    /// alone when they read the same; after `name =` when one is given.
+    private func exactThenValue(_ i: Int, _ j: Int, named name: Formula? = nil) -> Formula {
+        let value = Formula.number(solution.normalized[i][j])
+        guard case .matrix(let exact) = trace["A_hat"].substituted, !reads(exact[i][j], as: value) else {
+            return name.map { $0 .=≈ value } ?? value
+        }
+        return (name.map { $0 .= exact[i][j] } ?? exact[i][j]) .=≈ value
+    }
+
     /// One row of the table of Â's non-zero entries.
-    private func entryRow(_ entry: (row: Int, column: Int, value: Double)) -> [String: Any] {
-        let (i, j) = (entry.row, entry.column)
-        let a = solution.withSelfLoops[i][j]
-        let (di, dj) = (solution.degrees[i], solution.degrees[j])
-        let formula: String
-        let substituted: String
-        if problem.normalization == .symmetric {
-            formula = "\\frac{\\tilde{A}_{\(pair(i, j))}}{\\sqrt{\\tilde{d}_{\(i)} \\tilde{d}_{\(j)}}}"
-            substituted = "\\frac{\(NumberFormat.latex(a))}{\\sqrt{\(NumberFormat.latex(di)) \\cdot \(NumberFormat.latex(dj))}}"
-        } else {
-            formula = "\\frac{\\tilde{A}_{\(pair(i, j))}}{\\tilde{d}_{\(i)}}"
-            substituted = "\\frac{\(NumberFormat.latex(a))}{\(NumberFormat.latex(di))}"
-        }
+    private mutating func entryRow(_ i: Int, _ j: Int) -> [String: Any] {
+        let step = trace["A_hat[\(i)][\(j)]"]
+        guard case .relation(_, let name, let rule) = step.formula else { preconditionFailure("A_hat entry without a rule") }
         return [
-            "entry": "\\hat{A}_{\(pair(i, j))}", "formula": formula, "substituted": substituted,
-            "value": exactWithDecimal(exactEntry(i, j), entry.value),
+            "entry": book.inline(name), "formula": book.inline(rule), "substituted": book.inline(step.substituted),
+            "value": book.inline(exactThenValue(i, j)),
         ]
-    }
-
-    /// Â_ij in exact form, when the inputs allow one.
-    private func exactEntry(_ i: Int, _ j: Int) -> String? {
-        let a = solution.withSelfLoops[i][j]
-        switch problem.normalization {
-        case .symmetric: return GCNExactForms.overSquareRoot(a, solution.degrees[i] * solution.degrees[j])
-        case .row: return GCNExactForms.fraction(a, solution.degrees[i])
-        case .none: return nil
-        }
-    }
-
-    private func exactNormalized() -> [[String]] {
-        solution.normalized.enumerated().map { i, row in
-            row.enumerated().map { j, value in value == 0 ? "0" : exactEntry(i, j) ?? NumberFormat.latex(value) }
-        }
-    }
-
-    /// `\frac{1}{\sqrt{6}} \approx 0.4082`, `\frac{1}{2} = 0.5`, or just the decimal.
-    private func exactWithDecimal(_ exact: String?, _ value: Double) -> String {
-        let decimal = NumberFormat.latex(value)
-        guard let exact, exact != decimal else { return decimal }
-        return "\(exact) \(NumberFormat.result(value))"
-    }
-
-    /// `M` in exact form, then `\approx` the decimals when they differ.
-    private func exactAndApprox(_ values: [[Double]], exact: [[String]]) -> String {
-        let exactMatrix = bmatrix(exact)
-        let decimals = MathNotation.matrix(values)
-        return exactMatrix == decimals ? exactMatrix : "\(exactMatrix) \(relation(values)) \(decimals)"
     }
 
     // MARK: Node 0 by hand
 
     /// "Node 0 gathers from nodes 0 and 1 with weights …", its row of ÂH as
     /// a weighted sum of states, then its row of Z column by column.
-    private func firstNode() -> [String: Any] {
+    private mutating func firstNode() -> [String: Any] {
         let weights = solution.normalizedEntries.filter { $0.row == 0 }
-        let exact = exactNormalized()[0]
+        let exact: [Formula]
+        if case .matrix(let rows) = trace["A_hat"].substituted { exact = rows[0] } else { exact = [] }
         var context: [String: Any] = [
             "gathersFromNone": weights.isEmpty,
             "gathersSeveral": weights.count > 1,
-            "gathers": templateList(weights.map { ["node": $0.column, "weight": "\\hat{A}_{\(pair(0, $0.column))} = \(exactWithDecimal(exactEntry(0, $0.column), $0.value))"] }),
-            "firstAggregated": MathNotation.vector(solution.aggregated[0]),
+            "gathers": templateList(weights.map {
+                ["node": $0.column, "weight": book.inline(exactThenValue(0, $0.column, named: notation.entry(GCNNotation.aHat, 0, $0.column)))]
+            }),
         ]
         if !weights.isEmpty {
-            let terms = weights.map { weight in
-                let coefficient = exact[weight.column] == "1" ? "" : exact[weight.column] + " "
-                return coefficient + MathNotation.vector(problem.features[weight.column])
+            let terms: [Formula] = weights.map { weight in
+                let state = Formula.vector(problem.features[weight.column])
+                return reads(exact[weight.column], as: 1) ? state : .juxtapose(exact[weight.column], state)
             }
-            context["firstSum"] =
-                "(\\hat{A} H)_{0} = \(terms.joined(separator: " + ")) \(relation([solution.aggregated[0]])) \(MathNotation.vector(solution.aggregated[0]))"
+            context["firstSum"] = book.display(.sum(terms) .=≈ .vector(matrix("aggregated")[0]))
         }
-        let row = solution.aggregated[0]
+        let row = matrix("aggregated")[0], z = matrix("pre_activation")[0]
         if let w = problem.weights {
             context["firstColumns"] = (0..<(w.first?.count ?? 0)).map { k -> [String: Any] in
-                var products = row.indices.map { "\(NumberFormat.operand(row[$0])) \\cdot \(NumberFormat.operand(w[$0][k]))" }
-                if let b = problem.bias { products.append(NumberFormat.operand(b[k])) }
-                let z = solution.preActivation[0][k]
-                return ["line": "z_{\(pair(0, k))} = \(products.joined(separator: " + ")) \(NumberFormat.result(z))"]
+                var terms: [Formula] = row.indices.map { .number(row[$0]) * .number(w[$0][k]) }
+                if let b = problem.bias { terms.append(.number(b[k])) }
+                let name = notation.entry("z", 0, k)
+                return ["line": book.inline(name .= .sum(terms) .=≈ .number(z[k]))]
             }
         }
-        context["firstZ"] = MathNotation.vector(solution.preActivation[0])
-        context["firstOutput"] = MathNotation.vector(solution.output[0])
+        context["firstZ"] = book.inline(.symbol("z", sub: 0) .=≈ .vector(z))
+        context["firstOutput"] = book.inline(.symbol("h'", sub: 0) .=≈ .vector(matrix("output")[0]))
         return context
     }
 
-    // MARK: Matrices
-
-    /// The subscript of entry (i, j): `01`, or `0,11` once node numbers
-    /// have two digits and `A_{011}` would be ambiguous.
-    private func pair(_ i: Int, _ j: Int) -> String {
-        max(problem.nodeCount, (problem.weights?.first?.count ?? problem.features[0].count)) > 10 ? "\(i),\(j)" : "\(i)\(j)"
-    }
-
-    private func relation(_ values: [[Double]]) -> String {
-        values.allSatisfy { $0.allSatisfy { NumberFormat.relation($0) == "=" } } ? "=" : "\\approx"
-    }
-
-    private func diagonal(_ values: [Double]) -> [[Double]] {
-        values.indices.map { i in values.indices.map { $0 == i ? values[i] : 0 } }
-    }
-
-    private func diagonalStrings(_ exact: [String?], _ values: [Double]) -> [[String]] {
-        values.indices.map { i in values.indices.map { $0 == i ? exact[i] ?? NumberFormat.latex(values[i]) : "0" } }
-    }
-
-    private func bmatrix(_ rows: [[String]]) -> String {
-        "\\begin{bmatrix} \(rows.map { $0.joined(separator: " & ") }.joined(separator: " \\\\ ")) \\end{bmatrix}"
+    /// A matrix step's value as the sheet shows it (`GCNTrace` has set
+    /// cancellation noise to 0).
+    private func matrix(_ id: String) -> [[Double]] {
+        guard case .matrix(let rows) = trace[id].value else { preconditionFailure("step \(id) is not a matrix") }
+        return rows
     }
 }

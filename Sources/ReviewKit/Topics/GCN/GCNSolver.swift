@@ -86,6 +86,10 @@ enum GCNSolver {
         }
     }
 
+    /// gcn's own values, kept as they were: the shared `Activation.sigmoid`
+    /// computes e^z / (1 + e^z) for z < 0, which differs from 1 / (1 + e^-z)
+    /// in the last bit, and the JSON answers must not move. Only the notation
+    /// comes from `Activation` (`GCNNotation.activate`).
     static func activate(_ z: Double, _ activation: GCNTopic.Activation) -> Double {
         switch activation {
         case .relu: return max(0, z)

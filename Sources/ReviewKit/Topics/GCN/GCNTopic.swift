@@ -55,8 +55,8 @@ enum GCNTopic: Topic {
         }
     }
 
-    /// Every matrix of the step, in the order the solver computed it. Pure
-    /// numbers: wording and exact forms are the presenter's business.
+    /// Every matrix of the step, in the order the solver computed it, and
+    /// the trace of worked steps recorded from them. No wording here.
     struct Solution: Sendable {
         var problem: Problem
         /// A, built from the edge list when the file gave one.
@@ -78,6 +78,8 @@ enum GCNTopic: Topic {
         var preActivation: [[Double]]
         /// σ(ÂHW + b)
         var output: [[Double]]
+        /// Every worked step, recorded once from the numbers above (`GCNTrace`).
+        var trace = Trace()
     }
 
     static let name = "gcn"
@@ -124,7 +126,9 @@ enum GCNTopic: Topic {
     }
 
     static func solve(_ problem: Problem) throws -> Solution {
-        try GCNSolver.solve(problem)
+        var solution = try GCNSolver.solve(problem)
+        solution.trace = GCNTrace.record(solution)
+        return solution
     }
 
     /// Nodes a worked sheet shows: every n×n matrix is written out, and past
@@ -150,7 +154,7 @@ enum GCNTopic: Topic {
     }
 
     static func steps(_ solution: Solution) -> [Step] {
-        GCNSteps.steps(solution)
+        solution.trace.jsonSteps()
     }
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
@@ -158,7 +162,8 @@ enum GCNTopic: Topic {
     }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
-        GCNPresenter(solution: solution, templates: context.templates).presentation()
+        var presenter = GCNPresenter(solution: solution, templates: context.templates)
+        return presenter.presentation()
     }
 
     // MARK: Helpers
