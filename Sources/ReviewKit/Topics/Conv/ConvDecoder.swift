@@ -1,6 +1,7 @@
-/// Reads a `conv` problem object into `ConvModel` values, with a located
+/// The readers behind `ConvTopic`'s schemas: values with more than one form
+/// (a shape, a size pair, a padding), and the layer list, with a located
 /// message for every bad field (`layers[2].kernel: must be a positive
-/// integer, got -3`).
+/// integer, got -3`). Which keys exist is declared in the schemas, not here.
 ///
 /// Structural mistakes that need no arithmetic (a `conv` after an `fc`, a
 /// `conv` on a flat input) are caught here too, so they are reported before

@@ -92,8 +92,8 @@ enum ConvTopic: SchemaTopic {
     private static let layerName = FieldSchema<Layer>.Spec.optionalString(
         "name", \.name, doc: "a label shown in the tables, e.g. `C1`")
 
-    /// A size that may differ along height and width, read with the
-    /// integer reader's own wording ("must be a positive integer, got -3").
+    /// A size that may differ along height and width (kernel, stride, …),
+    /// written back in the form a person would write (`ConvModel.Pair.json`).
     private static func pair(
         _ name: String, _ keyPath: WritableKeyPath<Layer, ConvModel.Pair> & Sendable, positive: Bool = true,
         default defaultValue: String? = nil, doc: String
