@@ -12,6 +12,7 @@ import Testing
         let text = try String(contentsOf: Self.readme, encoding: .utf8)
         let table = SoftmaxTopic.schema.markdownTable()
         #expect(text.contains(table), "README lacks the softmax field table; it should read:\n\(table)")
+        #expect(text.contains(ConvTopic.markdownTables), "README lacks the conv field tables:\n\(ConvTopic.markdownTables)")
     }
 
     @Test func allowedKeysAreTheDeclaredFields() {

@@ -98,3 +98,95 @@ extension FieldSchema.Spec {
             write: { .string($0[keyPath: keyPath].rawValue) })
     }
 }
+
+extension FieldSchema.Spec {
+    /// `true` or `false` (a layer's `bias`).
+    static func bool(
+        _ name: String, _ keyPath: WritableKeyPath<Problem, Bool> & Sendable, default defaultValue: Bool, doc: String
+    ) -> Self {
+        Self(
+            name: name, type: "`true` or `false`", defaultValue: "\(defaultValue)", doc: doc,
+            read: { field, problem in problem[keyPath: keyPath] = try field.bool() },
+            write: { .bool($0[keyPath: keyPath]) })
+    }
+
+    /// A positive integer (a count such as `filters` or `units`); required
+    /// when it has no default.
+    static func positiveInt(
+        _ name: String, _ keyPath: WritableKeyPath<Problem, Int> & Sendable, default defaultValue: Int? = nil,
+        doc: String
+    ) -> Self {
+        Self(
+            name: name, type: "integer > 0", defaultValue: defaultValue.map { "\($0)" }, doc: doc,
+            read: { field, problem in problem[keyPath: keyPath] = try field.positiveInt() },
+            write: { .number($0[keyPath: keyPath]) })
+    }
+
+    /// A string that may be left out (a label such as a layer's `name`).
+    /// Absent stays nil and is written as null, which `encodedObject` leaves
+    /// out, so the echoed problem has no key the file did not have.
+    static func optionalString(
+        _ name: String, _ keyPath: WritableKeyPath<Problem, String?> & Sendable, doc: String
+    ) -> Self {
+        Self(
+            name: name, type: "string", defaultValue: "none", doc: doc,
+            read: { field, problem in problem[keyPath: keyPath] = try field.string() },
+            write: { $0[keyPath: keyPath].map { .string($0) } ?? .null })
+    }
+}
+
+extension FieldSchema {
+    /// Reads `field` as a nested object with just these fields, plus
+    /// `extraKeys` the caller reads itself (such as a tag that picked this
+    /// schema), so its "did you mean" comes from the declaration too.
+    func decodeObject(_ field: Field, into blank: Problem, extraKeys: [String] = []) throws -> Problem {
+        try decode(field.object(allowedKeys: extraKeys + names), into: blank)
+    }
+
+    /// The fields as one JSON object after `leading` members. A null (an
+    /// optional field with nothing in it) is left out: no reader accepts
+    /// null, so writing it would not read back.
+    func encodedObject(_ value: Problem, leading: [(String, JSONValue)] = []) -> JSONValue {
+        .object(leading + encode(value).filter { $0.1 != .null })
+    }
+}
+
+/// Objects whose keys depend on a tag member, such as a layer list's
+/// `{"type": "pool", …}`: one schema per tag, so each kind's keys, defaults,
+/// "did you mean" and README table come from its own declaration.
+struct TaggedSchemas<Value: Sendable>: Sendable {
+    struct Variant: Sendable {
+        let tag: String
+        /// Where decoding this kind starts: its defaults in place.
+        let blank: Value
+        let schema: FieldSchema<Value>
+    }
+
+    let tagKey: String
+    let variants: [Variant]
+    /// Which kind a value is, to write it back with that kind's schema.
+    let tagOf: @Sendable (Value) -> String
+
+    var tags: [String] { variants.map(\.tag) }
+
+    /// The tag is read first, so an unknown key is judged against that
+    /// kind's own fields (a `pool` has no `filters`).
+    func decode(_ field: Field) throws -> Value {
+        let tag = try field.anyObject().required(tagKey).oneOf(tags)
+        let variant = variants.first { $0.tag == tag }!
+        return try variant.schema.decodeObject(field, into: variant.blank, extraKeys: [tagKey])
+    }
+
+    /// The tag first, then the kind's fields with their defaults filled in.
+    func encode(_ value: Value) -> JSONValue {
+        let tag = tagOf(value)
+        let variant = variants.first { $0.tag == tag }!
+        return variant.schema.encodedObject(value, leading: [(tagKey, .string(tag))])
+    }
+
+    /// The README's tables: one per kind, each under a line naming its tag.
+    func markdownTables() -> String {
+        variants.map { "With `\"\(tagKey)\": \"\($0.tag)\"`:\n\n\($0.schema.markdownTable())" }
+            .joined(separator: "\n\n")
+    }
+}

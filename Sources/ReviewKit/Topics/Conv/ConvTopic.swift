@@ -1,7 +1,7 @@
 /// `conv`: feature-map sizes and parameter counts of a stack of `conv`,
 /// `pool` and `fc` layers, e.g. the course notes' 32×32×3 image through six
 /// 5×5×3 kernels (28×28×6, 456 parameters), LeNet-5 or VGG16.
-enum ConvTopic: Topic {
+enum ConvTopic: SchemaTopic {
     struct Problem: Sendable, Equatable {
         var input: ConvModel.Shape
         var layers: [ConvModel.Layer]
@@ -14,43 +14,101 @@ enum ConvTopic: Topic {
     }
 
     static let name = "conv"
-    static let fields = ConvDecoder.fields
 
-    static func decode(_ object: ObjectFields) throws -> Problem {
-        try ConvDecoder.decode(object)
+    // MARK: Reading and writing problems
+
+    static let blank = Problem(input: .flat(0), layers: [])
+
+    /// Every default is written out, so a reader of the echoed problem sees
+    /// what was assumed (stride 1, padding 0, bias on, pool stride = kernel …).
+    static let schema = FieldSchema<Problem>([
+        .custom(
+            "input", type: "`{\"height\", \"width\", \"channels\"}` (table below), `[H, W, C]` or `[N]`",
+            doc: "the input's shape; `[N]` is a flat vector, which only fc layers take",
+            read: { field, problem in problem.input = try ConvDecoder.shape(field) },
+            write: { problem in
+                guard case .image(let h, let w, let c) = problem.input else { return problem.input.json }
+                return imageSchema.encodedObject(Image(height: h, width: w, channels: c))
+            }),
+        .custom(
+            "layers", type: "array of layer objects, each by its `type` (tables below)",
+            doc: "the stack, applied in order",
+            read: { field, problem in problem.layers = try ConvDecoder.layers(field, after: problem.input) },
+            write: { problem in .array(problem.layers.map(layerSchemas.encode)) }),
+    ])
+
+    /// `input` written as an object; a struct of its own so its keys can be declared.
+    struct Image: Sendable {
+        var height = 0, width = 0, channels = 0
     }
 
-    /// Every default written out, so a reader of the JSON sees what was
-    /// assumed (stride 1, padding 0, bias on, pool stride = kernel …).
-    static func encode(_ problem: Problem) -> [(String, JSONValue)] {
-        let input: JSONValue
-        switch problem.input {
-        case .image(let h, let w, let c):
-            input = .object([("height", .number(h)), ("width", .number(w)), ("channels", .number(c))])
-        case .flat:
-            input = problem.input.json
-        }
-        return [("input", input), ("layers", .array(problem.layers.map(encode)))]
+    static let imageSchema = FieldSchema<Image>([
+        .positiveInt("height", \.height, doc: "$H$"),
+        .positiveInt("width", \.width, doc: "$W$"),
+        .positiveInt("channels", \.channels, doc: "$C$"),
+    ])
+
+    typealias Layer = ConvModel.Layer
+
+    /// One schema per layer `type`, so each kind's keys, defaults and "did you
+    /// mean" come from its own declaration.
+    static let layerSchemas = TaggedSchemas<Layer>(
+        tagKey: "type",
+        variants: [
+            .init(tag: "conv", blank: Layer(kind: .conv(.init(filters: 0, kernel: .init(square: 0)))), schema: FieldSchema([
+                layerName,
+                .positiveInt("filters", \.conv.filters, doc: "number of kernels (output channels)"),
+                pair("kernel", \.conv.kernel, doc: "kernel size $F$"),
+                pair("stride", \.conv.stride, default: "1", doc: "step $S$"),
+                .custom(
+                    "padding", type: "integer ≥ 0, `[h, w]`, `\"same\"` or `\"valid\"`", default: "0",
+                    doc: "zeros $P$ on each side; `\"same\"` is TensorFlow's rule, `\"valid\"` is 0",
+                    read: { field, layer in layer.conv.padding = try ConvDecoder.padding(field) },
+                    write: { $0.conv.padding.json }),
+                pair("dilation", \.conv.dilation, default: "1", doc: "spacing $D$ of the kernel taps"),
+                .bool("bias", \.conv.bias, default: true, doc: "one bias per filter"),
+            ])),
+            .init(tag: "pool", blank: Layer(kind: .pool(.init(kernel: .init(square: 0), stride: .init(square: 0)))), schema: FieldSchema([
+                layerName,
+                .custom(
+                    "kernel", type: "integer > 0 or `[h, w]`", doc: "window size (also the stride, unless given)",
+                    read: { field, layer in
+                        layer.pool.kernel = try ConvDecoder.pair(field, positive: true)
+                        layer.pool.stride = layer.pool.kernel
+                    },
+                    write: { $0.pool.kernel.json }),
+                pair("stride", \.pool.stride, default: "kernel", doc: "step; non-overlapping windows by default"),
+                pair("padding", \.pool.padding, positive: false, default: "0", doc: "zeros on each side"),
+                .choice("mode", \.pool.mode, default: .max, doc: "max or average pooling (no parameters either way)"),
+            ])),
+            .init(tag: "fc", blank: Layer(kind: .fc(.init(units: 0))), schema: FieldSchema([
+                layerName,
+                .positiveInt("units", \.fc.units, doc: "outputs; the input is flattened first"),
+                .bool("bias", \.fc.bias, default: true, doc: "one bias per unit"),
+            ])),
+        ],
+        tagOf: { $0.kind.typeName })
+
+    private static let layerName = FieldSchema<Layer>.Spec.optionalString(
+        "name", \.name, doc: "a label shown in the tables, e.g. `C1`")
+
+    /// A size that may differ along height and width (kernel, stride, …),
+    /// written back in the form a person would write (`ConvModel.Pair.json`).
+    private static func pair(
+        _ name: String, _ keyPath: WritableKeyPath<Layer, ConvModel.Pair> & Sendable, positive: Bool = true,
+        default defaultValue: String? = nil, doc: String
+    ) -> FieldSchema<Layer>.Spec {
+        .custom(
+            name, type: "integer \(positive ? ">" : "≥") 0 or `[h, w]`", default: defaultValue, doc: doc,
+            read: { field, layer in layer[keyPath: keyPath] = try ConvDecoder.pair(field, positive: positive) },
+            write: { $0[keyPath: keyPath].json })
     }
 
-    private static func encode(_ layer: ConvModel.Layer) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("type", .string(layer.kind.typeName))]
-        if let name = layer.name { fields.append(("name", .string(name))) }
-        switch layer.kind {
-        case .conv(let conv):
-            fields += [
-                ("filters", .number(conv.filters)), ("kernel", conv.kernel.json), ("stride", conv.stride.json),
-                ("padding", conv.padding.json), ("dilation", conv.dilation.json), ("bias", .bool(conv.bias)),
-            ]
-        case .pool(let pool):
-            fields += [
-                ("kernel", pool.kernel.json), ("stride", pool.stride.json), ("padding", pool.padding.json),
-                ("mode", .string(pool.mode.rawValue)),
-            ]
-        case .fc(let fc):
-            fields += [("units", .number(fc.units)), ("bias", .bool(fc.bias))]
-        }
-        return .object(fields)
+    /// The README's tables: the problem's fields, `input` as an object, and
+    /// one table per layer type.
+    static var markdownTables: String {
+        [schema.markdownTable(), "`input` as an object:", imageSchema.markdownTable(), layerSchemas.markdownTables()]
+            .joined(separator: "\n\n")
     }
 
     static func solve(_ problem: Problem) throws -> Solution {
@@ -83,5 +141,25 @@ enum ConvTopic: Topic {
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = ConvPresenter(solution: solution, templates: context.templates)
         return presenter.presentation()
+    }
+}
+
+/// A layer seen as its kind, so each kind's schema can name its fields by key
+/// path (`\.conv.filters`). Only that kind's schema uses the view, and only
+/// on a layer of that kind (its `blank`, or one `TaggedSchemas` picked by tag).
+extension ConvModel.Layer {
+    fileprivate var conv: ConvModel.Conv {
+        get { if case .conv(let conv) = kind { conv } else { preconditionFailure("not a conv layer") } }
+        set { kind = .conv(newValue) }
+    }
+
+    fileprivate var pool: ConvModel.Pool {
+        get { if case .pool(let pool) = kind { pool } else { preconditionFailure("not a pool layer") } }
+        set { kind = .pool(newValue) }
+    }
+
+    fileprivate var fc: ConvModel.FullyConnected {
+        get { if case .fc(let fc) = kind { fc } else { preconditionFailure("not an fc layer") } }
+        set { kind = .fc(newValue) }
     }
 }
