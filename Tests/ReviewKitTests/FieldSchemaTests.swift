@@ -12,6 +12,7 @@ import Testing
         let text = try String(contentsOf: Self.readme, encoding: .utf8)
         let table = SoftmaxTopic.schema.markdownTable()
         #expect(text.contains(table), "README lacks the softmax field table; it should read:\n\(table)")
+        for table in [BellmanTopic.schema.markdownTable(), BellmanTopic.updateSchema.markdownTable(), BellmanTopic.outcomeSchema.markdownTable()] { #expect(text.contains(table), "README lacks a bellman field table; it should read:\n\(table)") }
     }
 
     @Test func allowedKeysAreTheDeclaredFields() {
