@@ -13,6 +13,7 @@ import Testing
         let table = SoftmaxTopic.schema.markdownTable()
         #expect(text.contains(table), "README lacks the softmax field table; it should read:\n\(table)")
         #expect(text.contains(ConvTopic.markdownTables), "README lacks the conv field tables:\n\(ConvTopic.markdownTables)")
+        for table in [BellmanTopic.schema.markdownTable(), BellmanTopic.updateSchema.markdownTable(), BellmanTopic.outcomeSchema.markdownTable()] { #expect(text.contains(table), "README lacks a bellman field table; it should read:\n\(table)") }
     }
 
     @Test func allowedKeysAreTheDeclaredFields() {

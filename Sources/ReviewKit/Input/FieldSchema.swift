@@ -190,3 +190,79 @@ struct TaggedSchemas<Value: Sendable>: Sendable {
             .joined(separator: "\n\n")
     }
 }
+
+extension FieldSchema {
+    /// Reads a list of objects of this schema's kind: each item may use only
+    /// the declared keys (so a typo gets "did you mean"), and the list's
+    /// length must be in `count`. `element` reads one item; it sees the whole
+    /// object because an item's fields may be checked against each other.
+    func decodeList(
+        _ field: Field, count: ClosedRange<Int>, noun: String,
+        element: (ObjectFields) throws -> Problem
+    ) throws -> [Problem] {
+        let items = try field.array()
+        if items.count < count.lowerBound {
+            throw field.error(items.isEmpty && count.lowerBound == 1
+                ? "must list at least one \(noun), got an empty array"
+                : "must list at least \(count.lowerBound) \(noun)s, got \(items.count)")
+        }
+        guard items.count <= count.upperBound else {
+            throw field.error("must list at most \(count.upperBound) \(noun)s, got \(items.count)")
+        }
+        return try items.map { try element($0.object(allowedKeys: names)) }
+    }
+
+}
+
+extension FieldSchema.Spec {
+    /// A number within `range` (a rate in (0, 1], a discount in [0, 1]);
+    /// nil `default` makes it required.
+    static func number(
+        _ name: String, _ keyPath: WritableKeyPath<Problem, Double> & Sendable, in range: ClosedRange<Double>,
+        excludingLowerBound: Bool = false, default defaultValue: Double? = nil, doc: String
+    ) -> Self {
+        let interval = (excludingLowerBound ? "(" : "[") + JSONWriter.format(number: range.lowerBound) + ", "
+            + JSONWriter.format(number: range.upperBound) + "]"
+        return Self(
+            name: name, type: "number in \(interval)", defaultValue: defaultValue.map(JSONWriter.format(number:)),
+            doc: doc,
+            read: { field, problem in
+                let value = try field.number()
+                guard range.contains(value), !(excludingLowerBound && value == range.lowerBound) else {
+                    throw field.error("must be a number in \(interval), got \(field.describe())")
+                }
+                problem[keyPath: keyPath] = value
+            },
+            write: { .number($0[keyPath: keyPath]) })
+    }
+
+    /// A list of objects with a schema of their own (their keys, their README
+    /// table, their encoding). `element` reads one item with the problem read
+    /// so far at hand, for checks against fields declared before this one.
+    static func objectList<Element>(
+        _ name: String, _ keyPath: WritableKeyPath<Problem, [Element]> & Sendable, of schema: FieldSchema<Element>,
+        count: ClosedRange<Int>, noun: String, type: String, doc: String,
+        element: @escaping @Sendable (ObjectFields, Problem) throws -> Element
+    ) -> Self {
+        Self(
+            name: name, type: type, defaultValue: nil, doc: doc,
+            read: { field, problem in
+                let context = problem
+                problem[keyPath: keyPath] = try schema.decodeList(field, count: count, noun: noun) {
+                    try element($0, context)
+                }
+            },
+            write: { .array($0[keyPath: keyPath].map { schema.encodedObject($0) }) })
+    }
+
+    /// A field of a nested object that the object's own reader reads, because
+    /// its checks involve its siblings (either this key or that one); declared
+    /// here so the allowed keys, the README table and the encoding still come
+    /// from one list. `write` gives `null` when the object leaves it out.
+    static func readWithSiblings(
+        _ name: String, type: String, default defaultValue: String? = nil, doc: String,
+        write: @escaping @Sendable (Problem) -> JSONValue
+    ) -> Self {
+        Self(name: name, type: type, defaultValue: defaultValue, doc: doc, read: { _, _ in }, write: write)
+    }
+}

@@ -1,4 +1,5 @@
-/// Reads and writes `bellman` problems.
+/// Reads the parts of a `bellman` problem whose checks span several fields
+/// (the keys, the README table and the encoding are `BellmanTopic.schema`).
 ///
 /// Every name an update uses is checked against the Q table here, while the
 /// field it came from is at hand: a typo in a state or action is reported at
@@ -9,8 +10,6 @@ enum BellmanDecoder {
     typealias Update = BellmanTopic.Update
     typealias Outcome = BellmanTopic.Outcome
 
-    static let updateKeys = ["state", "action", "reward", "next_state", "next_action", "terminal", "outcomes"]
-    static let outcomeKeys = ["probability", "reward", "next_state", "terminal"]
     /// How far the outcome probabilities may sum from 1 (the contract's 1e-9).
     static let probabilityTolerance = 1e-9
     /// Far beyond any table worked on paper. The sheet prints the whole table
@@ -19,31 +18,9 @@ enum BellmanDecoder {
     static let maxEntries = 1000
     static let maxUpdates = 100
 
-    static func decode(_ object: ObjectFields) throws -> Problem {
-        let q = try table(object.required("q"))
-        let ruleName = try object.optional("rule")?.oneOf(BellmanTopic.Rule.allCases.map(\.rawValue))
-        let rule = ruleName.flatMap(BellmanTopic.Rule.init(rawValue:)) ?? .qLearning
-        var alpha = 1.0
-        if let field = object.optional("alpha") {
-            alpha = try field.number()
-            guard alpha > 0, alpha <= 1 else { throw field.error("must be a number in (0, 1], got \(field.describe())") }
-        }
-        let gammaField = try object.required("gamma")
-        let gamma = try gammaField.number()
-        guard gamma >= 0, gamma <= 1 else { throw gammaField.error("must be a number in [0, 1], got \(gammaField.describe())") }
-        let updatesField = try object.required("updates")
-        let updateFields = try updatesField.array()
-        guard !updateFields.isEmpty else { throw updatesField.error("must list at least one update, got an empty array") }
-        guard updateFields.count <= maxUpdates else {
-            throw updatesField.error("must list at most \(maxUpdates) updates, got \(updateFields.count)")
-        }
-        let updates = try updateFields.map { try update($0, q: q, rule: rule) }
-        return Problem(q: q, updates: updates, alpha: alpha, gamma: gamma, rule: rule)
-    }
-
     // MARK: The Q table
 
-    private static func table(_ field: Field) throws -> QTable {
+    static func table(_ field: Field) throws -> QTable {
         let states = try field.anyObject()
         guard !states.keys.isEmpty else { throw field.error("must have at least one state, got an empty object") }
         var rows: [QTable.Row] = []
@@ -59,8 +36,8 @@ enum BellmanDecoder {
 
     // MARK: Updates
 
-    private static func update(_ field: Field, q: QTable, rule: BellmanTopic.Rule) throws -> Update {
-        let object = try field.object(allowedKeys: updateKeys)
+    /// One update, its keys already checked against `BellmanTopic.updateSchema`.
+    static func update(_ object: ObjectFields, q: QTable, rule: BellmanTopic.Rule) throws -> Update {
         let stateField = try object.required("state")
         let state = try knownState(stateField, q)
         let actionField = try object.required("action")
@@ -94,17 +71,13 @@ enum BellmanDecoder {
     }
 
     private static func outcomeList(_ field: Field, q: QTable) throws -> [Outcome] {
-        let items = try field.array()
-        guard !items.isEmpty else { throw field.error("must list at least one outcome, got an empty array") }
-        var outcomes: [Outcome] = []
-        for item in items {
-            let object = try item.object(allowedKeys: outcomeKeys)
+        let outcomes = try BellmanTopic.outcomeSchema.decodeList(field, count: 1...Int.max, noun: "outcome") { object in
             let probabilityField = try object.required("probability")
             let probability = try probabilityField.number()
             guard probability >= 0 else {
                 throw probabilityField.error("must be a non-negative number, got \(probabilityField.describe())")
             }
-            outcomes.append(try outcome(object, probability: probability, q: q))
+            return try outcome(object, probability: probability, q: q)
         }
         let sum = outcomes.reduce(0) { $0 + $1.probability }
         guard abs(sum - 1) <= probabilityTolerance else {
@@ -155,42 +128,5 @@ enum BellmanDecoder {
             throw field.error("unknown action '\(name)' in state '\(state)' (did you mean '\(near)'?)")
         }
         throw field.error("unknown action '\(name)' in state '\(state)'; it has: \(actions.joined(separator: ", "))")
-    }
-
-    // MARK: Writing
-
-    static func encode(_ problem: Problem) -> [(String, JSONValue)] {
-        [
-            ("q", problem.q.json),
-            ("updates", .array(problem.updates.map(encode))),
-            ("alpha", .number(problem.alpha)),
-            ("gamma", .number(problem.gamma)),
-            ("rule", .string(problem.rule.rawValue)),
-        ]
-    }
-
-    private static func encode(_ update: Update) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("state", .string(update.state)), ("action", .string(update.action))]
-        if update.isStochastic {
-            fields.append(("outcomes", .array(update.outcomes.map { outcome in
-                .object([("probability", .number(outcome.probability))] + transition(outcome))
-            })))
-        } else {
-            let outcome = update.outcomes[0]
-            var rest = transition(outcome)
-            if let nextAction = update.nextAction {
-                rest.insert(("next_action", .string(nextAction)), at: rest.count - 1)
-            }
-            fields += rest
-        }
-        return .object(fields)
-    }
-
-    /// `reward`, `next_state` (when there is one), `terminal` — terminal last.
-    private static func transition(_ outcome: Outcome) -> [(String, JSONValue)] {
-        var fields: [(String, JSONValue)] = [("reward", .number(outcome.reward))]
-        if let next = outcome.nextState { fields.append(("next_state", .string(next))) }
-        fields.append(("terminal", .bool(outcome.terminal)))
-        return fields
     }
 }

@@ -1,7 +1,7 @@
 /// `bellman`: Q-learning and SARSA updates on a small Q table, and the
 /// Bellman backup over stochastic outcomes — the course notes'
 /// Q_{i+1}(s,a) = E[r + γ max_a' Q_i(s',a') | s,a].
-enum BellmanTopic: Topic {
+enum BellmanTopic: SchemaTopic {
     enum Rule: String, Sendable, CaseIterable {
         case qLearning = "q-learning"
         case sarsa
@@ -41,15 +41,77 @@ enum BellmanTopic: Topic {
     typealias Solution = BellmanSolution
 
     static let name = "bellman"
-    static let fields = ["q", "updates", "alpha", "gamma", "rule"]
+
+    // MARK: Reading and writing problems
+
+    static let blank = Problem(q: QTable(rows: []), updates: [], alpha: 1, gamma: 0, rule: .qLearning)
+
+    static let schema = FieldSchema<Problem>([
+        .custom(
+            "q", type: "object: state → {action: number}", doc: "the Q table; a state may have fewer actions, or none",
+            read: { field, problem in problem.q = try BellmanDecoder.table(field) },
+            write: { problem in problem.q.json }),
+        updatesField,
+        .number("alpha", \.alpha, in: 0...1, excludingLowerBound: true, default: 1, doc: "the learning rate α"),
+        .number("gamma", \.gamma, in: 0...1, doc: "the discount γ"),
+        .choice(
+            "rule", \.rule, default: .qLearning, doc: "`q-learning`: target r + γ max Q(s′, ·); `sarsa`: r + γ Q(s′, a′)"),
+    ])
+
+    /// Declared apart so `decode` can read it last: each update is checked
+    /// against the table and the rule, which the file (and `encode`) puts after them.
+    private static let updatesField = FieldSchema<Problem>.Spec.objectList(
+        "updates", \.updates, of: updateSchema, count: 1...BellmanDecoder.maxUpdates, noun: "update",
+        type: "list of updates (table below)", doc: "applied in order, each to the table the last one left",
+        element: { object, problem in try BellmanDecoder.update(object, q: problem.q, rule: problem.rule) })
 
     static func decode(_ object: ObjectFields) throws -> Problem {
-        try BellmanDecoder.decode(object)
+        let everythingElse = FieldSchema(schema.specs.filter { $0.name != updatesField.name })
+        return try FieldSchema([updatesField]).decode(object, into: everythingElse.decode(object, into: blank))
     }
 
-    static func encode(_ problem: Problem) -> [(String, JSONValue)] {
-        BellmanDecoder.encode(problem)
+    /// An update's own keys. Which of them may appear together (either
+    /// `outcomes` or `reward`/`next_state`) is checked by
+    /// `BellmanDecoder.update`, which sees them all at once.
+    static let updateSchema = FieldSchema<Update>([
+        .readWithSiblings("state", type: "state of `q`", doc: "s", write: { .string($0.state) }),
+        .readWithSiblings("action", type: "action of that state", doc: "a", write: { .string($0.action) }),
+        .readWithSiblings(
+            "reward", type: "number", doc: "r (unless `outcomes` is given)",
+            write: { single($0).map { .number($0.reward) } ?? .null }),
+        .readWithSiblings(
+            "next_state", type: "state", doc: "s′ (unless `outcomes` is given; may be omitted when terminal)",
+            write: { single($0)?.nextState.map(JSONValue.string) ?? .null }),
+        .readWithSiblings(
+            "next_action", type: "action of `next_state`", default: "—",
+            doc: "a′: required by `sarsa` unless terminal; shown but unused by `q-learning`",
+            write: { $0.nextAction.map(JSONValue.string) ?? .null }),
+        .readWithSiblings(
+            "terminal", type: "boolean", default: "false", doc: "the episode ends: the target is just r",
+            write: { single($0).map { .bool($0.terminal) } ?? .null }),
+        .readWithSiblings(
+            "outcomes", type: "list of outcomes (table below)", default: "—",
+            doc: "instead of `reward`/`next_state`: the Bellman backup over them (not with `sarsa`)",
+            write: { $0.isStochastic ? .array($0.outcomes.map { outcomeSchema.encodedObject($0) }) : .null }),
+    ])
+
+    /// The one outcome of an update given as `reward`/`next_state`.
+    private static func single(_ update: Update) -> Outcome? {
+        update.isStochastic ? nil : update.outcomes[0]
     }
+
+    /// One outcome of a stochastic update, read by `BellmanDecoder.outcome`.
+    static let outcomeSchema = FieldSchema<Outcome>([
+        .readWithSiblings(
+            "probability", type: "number ≥ 0", doc: "the outcomes' probabilities sum to 1",
+            write: { .number($0.probability) }),
+        .readWithSiblings("reward", type: "number", doc: "r", write: { .number($0.reward) }),
+        .readWithSiblings(
+            "next_state", type: "state", doc: "s′ (may be omitted when terminal)",
+            write: { $0.nextState.map(JSONValue.string) ?? .null }),
+        .readWithSiblings(
+            "terminal", type: "boolean", default: "false", doc: "the episode ends here", write: { .bool($0.terminal) }),
+    ])
 
     static func solve(_ problem: Problem) throws -> Solution {
         var solution = try BellmanSolver.solve(problem)
