@@ -12,6 +12,7 @@ import Testing
         let text = try String(contentsOf: Self.readme, encoding: .utf8)
         let table = SoftmaxTopic.schema.markdownTable()
         #expect(text.contains(table), "README lacks the softmax field table; it should read:\n\(table)")
+        #expect(text.contains(BackpropTopic.schema.markdownTable()), "README lacks the backprop field table; it should read:\n\(BackpropTopic.schema.markdownTable())")
     }
 
     @Test func allowedKeysAreTheDeclaredFields() {
