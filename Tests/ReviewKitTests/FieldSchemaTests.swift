@@ -14,6 +14,7 @@ import Testing
         #expect(text.contains(table), "README lacks the softmax field table; it should read:\n\(table)")
         #expect(text.contains(ConvTopic.markdownTables), "README lacks the conv field tables:\n\(ConvTopic.markdownTables)")
         for table in [BellmanTopic.schema.markdownTable(), BellmanTopic.updateSchema.markdownTable(), BellmanTopic.outcomeSchema.markdownTable()] { #expect(text.contains(table), "README lacks a bellman field table; it should read:\n\(table)") }
+        #expect(text.contains(BackpropTopic.schema.markdownTable()), "README lacks the backprop field table; it should read:\n\(BackpropTopic.schema.markdownTable())")
     }
 
     @Test func allowedKeysAreTheDeclaredFields() {

@@ -41,9 +41,16 @@ struct FieldSchema<Problem>: Sendable {
         return problem
     }
 
-    /// Every field, defaults filled in, in declaration order.
+    /// Every field, defaults filled in, in declaration order. A field that
+    /// writes `null` is left out: no field reads `null` (the typed accessors
+    /// refuse it), so that is how an optional field with no value stays out
+    /// of the echoed problem instead of echoing something that cannot be
+    /// read back.
     func encode(_ problem: Problem) -> [(String, JSONValue)] {
-        specs.map { ($0.name, $0.write(problem)) }
+        specs.compactMap { spec in
+            let value = spec.write(problem)
+            return value == .null ? nil : (spec.name, value)
+        }
     }
 
     /// The README's table of the fields.
@@ -143,11 +150,10 @@ extension FieldSchema {
         try decode(field.object(allowedKeys: extraKeys + names), into: blank)
     }
 
-    /// The fields as one JSON object after `leading` members. A null (an
-    /// optional field with nothing in it) is left out: no reader accepts
-    /// null, so writing it would not read back.
+    /// The fields as one JSON object after `leading` members (`encode`
+    /// already leaves out an optional field with nothing in it).
     func encodedObject(_ value: Problem, leading: [(String, JSONValue)] = []) -> JSONValue {
-        .object(leading + encode(value).filter { $0.1 != .null })
+        .object(leading + encode(value))
     }
 }
 
@@ -264,5 +270,46 @@ extension FieldSchema.Spec {
         write: @escaping @Sendable (Problem) -> JSONValue
     ) -> Self {
         Self(name: name, type: type, defaultValue: defaultValue, doc: doc, read: { _, _ in }, write: write)
+    }
+
+    /// A required string (an `expression`). Length limits on text are
+    /// checked for the whole file when it is read (`Limits.longTextFields`),
+    /// so `type` only says what they are.
+    static func string(
+        _ name: String, _ keyPath: WritableKeyPath<Problem, String> & Sendable, type: String = "string",
+        doc: String
+    ) -> Self {
+        Self(
+            name: name, type: type, defaultValue: nil, doc: doc,
+            read: { field, problem in problem[keyPath: keyPath] = try field.string() },
+            write: { .string($0[keyPath: keyPath]) })
+    }
+
+    /// An object of names the user chose, each with a number (`values`:
+    /// a variable's value), kept in file order; absent means none.
+    static func namedNumbers(
+        _ name: String, _ keyPath: WritableKeyPath<Problem, [(name: String, value: Double)]> & Sendable,
+        type: String = "object of names to numbers", doc: String
+    ) -> Self {
+        Self(
+            name: name, type: type, defaultValue: "{}", doc: doc,
+            read: { field, problem in
+                let members = try field.anyObject()
+                problem[keyPath: keyPath] = try zip(members.keys, members.fields).map { ($0, try $1.number()) }
+            },
+            write: { problem in .object(problem[keyPath: keyPath].map { ($0.name, JSONValue.number($0.value)) }) })
+    }
+
+    /// An optional array of strings (`wrt`: which variables). Absent is nil,
+    /// which is not the same as an empty list, and stays absent when the
+    /// problem is written back; `absent` says what nil means, for the README.
+    static func optionalStringList(
+        _ name: String, _ keyPath: WritableKeyPath<Problem, [String]?> & Sendable,
+        type: String = "array of strings", absent: String, doc: String
+    ) -> Self {
+        Self(
+            name: name, type: type, defaultValue: absent, doc: doc,
+            read: { field, problem in problem[keyPath: keyPath] = try field.array().map { try $0.string() } },
+            write: { problem in problem[keyPath: keyPath].map { .array($0.map { .string($0) }) } ?? .null })
     }
 }

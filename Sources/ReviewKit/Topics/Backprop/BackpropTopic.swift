@@ -1,6 +1,6 @@
 /// `backprop`: the forward and backward pass through the computational graph
 /// of an expression, e.g. the course notes' f = x·(x+y) at x = 2, y = 1.
-enum BackpropTopic: Topic {
+enum BackpropTopic: SchemaTopic {
     struct Problem: Sendable {
         var expression: String
         /// Every variable's value, in the order the file gave them.
@@ -24,31 +24,25 @@ enum BackpropTopic: Topic {
     static let maxGraphNodes = 1000
 
     static let name = "backprop"
-    static let fields = ["expression", "values", "wrt"]
 
-    static func decode(_ object: ObjectFields) throws -> Problem {
-        let expression = try object.required("expression").string()
-        var values: [(name: String, value: Double)] = []
-        if let field = object.optional("values") {
-            let members = try field.anyObject()
-            for (key, member) in zip(members.keys, members.fields) {
-                values.append((key, try member.number()))
-            }
-        }
-        let wrt = try object.optional("wrt")?.array().map { try $0.string() }
-        return Problem(expression: expression, values: values, wrt: wrt)
-    }
+    // MARK: Reading and writing problems
 
-    static func encode(_ problem: Problem) -> [(String, JSONValue)] {
-        var fields: [(String, JSONValue)] = [
-            ("expression", .string(problem.expression)),
-            ("values", .object(problem.values.map { ($0.name, JSONValue.number($0.value)) })),
-        ]
-        if let wrt = problem.wrt {
-            fields.append(("wrt", .array(wrt.map { .string($0) })))
-        }
-        return fields
-    }
+    static let blank = Problem(expression: "", values: [], wrt: nil)
+
+    static let schema = FieldSchema<Problem>([
+        .string(
+            "expression", \.expression, type: "string, at most \(Limits.maxExpressionBytes >> 20) MiB",
+            doc: "the expression, optionally `name = …` to name the output (default `f`); "
+                + "a worked sheet takes at most \(maxGraphNodes) nodes"),
+        .namedNumbers(
+            "values", \.values, type: "object of variable names to numbers",
+            doc: "every variable's value; `e` alone is Euler's number unless given here"),
+        .optionalStringList(
+            "wrt", \.wrt, type: "array of variable names", absent: "every variable",
+            doc: "which gradients to show, in this order (by default in order of first appearance)"),
+    ])
+
+    // MARK: Solving
 
     /// Nobody works a graph of thousands of nodes on paper, and its sheet
     /// would run to megabytes; its answers are still given in JSON.
