@@ -53,8 +53,10 @@ extension SchemaTopic {
         try schema.decode(object, into: blank)
     }
 
+    /// A null (an optional field with nothing in it, such as gcn's `bias`)
+    /// is left out, as in `FieldSchema.encodedObject`: it would not read back.
     static func encode(_ problem: Problem) -> [(String, JSONValue)] {
-        schema.encode(problem)
+        schema.encode(problem).filter { $0.1 != .null }
     }
 }
 
