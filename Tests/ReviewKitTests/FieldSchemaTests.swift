@@ -13,6 +13,7 @@ import Testing
         let table = SoftmaxTopic.schema.markdownTable()
         #expect(text.contains(table), "README lacks the softmax field table; it should read:\n\(table)")
         #expect(text.contains(ConvTopic.markdownTables), "README lacks the conv field tables:\n\(ConvTopic.markdownTables)")
+        #expect(text.contains(GCNTopic.schema.markdownTable()), "README lacks the gcn field table:\n\(GCNTopic.schema.markdownTable())")
     }
 
     @Test func allowedKeysAreTheDeclaredFields() {
