@@ -113,33 +113,32 @@ enum GCNDecoder {
     // MARK: H, W and b
 
     static func features(_ field: Field, nodes n: Int) throws -> [[Double]] {
-        let features = try field.numberMatrix()
-        guard features.count == n else {
-            throw field.error("has \(rowCount(features.count)), expected \(n) (one per node)")
-        }
-        if features[0].isEmpty {
-            throw Field(value: field.value, path: field.path.appending(index: 0))
-                .error("must have at least one feature, got an empty row")
-        }
-        guard features[0].count <= maxFeatures else {
-            throw field.error("has \(features[0].count) columns; at most \(maxFeatures) features are supported")
-        }
-        return features
+        try matrix(field, rows: n, oneRowPer: "node", atLeastOne: "feature", columns: "features")
     }
 
     static func weights(_ field: Field, features d: Int) throws -> [[Double]] {
-        let w = try field.numberMatrix()
-        guard w.count == d else {
-            throw field.error("has \(rowCount(w.count)), expected \(d) (one per feature, i.e. per column of features)")
+        try matrix(
+            field, rows: d, oneRowPer: "feature, i.e. per column of features", atLeastOne: "entry",
+            columns: "output features")
+    }
+
+    /// H and W alike: a row count fixed by what came before, and at least
+    /// one and at most `maxFeatures` columns.
+    private static func matrix(
+        _ field: Field, rows: Int, oneRowPer: String, atLeastOne: String, columns: String
+    ) throws -> [[Double]] {
+        let matrix = try field.numberMatrix()
+        guard matrix.count == rows else {
+            throw field.error("has \(rowCount(matrix.count)), expected \(rows) (one per \(oneRowPer))")
         }
-        if w[0].isEmpty {
+        if matrix[0].isEmpty {
             throw Field(value: field.value, path: field.path.appending(index: 0))
-                .error("must have at least one entry, got an empty row")
+                .error("must have at least one \(atLeastOne), got an empty row")
         }
-        guard w[0].count <= maxFeatures else {
-            throw field.error("has \(w[0].count) columns; at most \(maxFeatures) output features are supported")
+        guard matrix[0].count <= maxFeatures else {
+            throw field.error("has \(matrix[0].count) columns; at most \(maxFeatures) \(columns) are supported")
         }
-        return w
+        return matrix
     }
 
     /// One entry per column of W, or of H when W is absent (the identity).
