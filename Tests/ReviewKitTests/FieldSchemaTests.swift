@@ -10,11 +10,15 @@ import Testing
 
     @Test func theReadmeShowsEachDeclaredTable() throws {
         let text = try String(contentsOf: Self.readme, encoding: .utf8)
-        let table = SoftmaxTopic.schema.markdownTable()
-        #expect(text.contains(table), "README lacks the softmax field table; it should read:\n\(table)")
-        #expect(text.contains(ConvTopic.markdownTables), "README lacks the conv field tables:\n\(ConvTopic.markdownTables)")
-        for table in [BellmanTopic.schema.markdownTable(), BellmanTopic.updateSchema.markdownTable(), BellmanTopic.outcomeSchema.markdownTable()] { #expect(text.contains(table), "README lacks a bellman field table; it should read:\n\(table)") }
-        #expect(text.contains(BackpropTopic.schema.markdownTable()), "README lacks the backprop field table; it should read:\n\(BackpropTopic.schema.markdownTable())")
+        let tables = [
+            ("softmax", SoftmaxTopic.schema.markdownTable()), ("conv", ConvTopic.markdownTables),
+            ("bellman", BellmanTopic.schema.markdownTable()), ("bellman update", BellmanTopic.updateSchema.markdownTable()),
+            ("bellman outcome", BellmanTopic.outcomeSchema.markdownTable()),
+            ("backprop", BackpropTopic.schema.markdownTable()), ("gcn", GCNTopic.schema.markdownTable()),
+        ]
+        for (topic, table) in tables {
+            #expect(text.contains(table), "README lacks the \(topic) field table; it should read:\n\(table)")
+        }
     }
 
     @Test func allowedKeysAreTheDeclaredFields() {

@@ -53,6 +53,8 @@ extension SchemaTopic {
         try schema.decode(object, into: blank)
     }
 
+    /// `FieldSchema.encode` leaves out an optional field with nothing in it
+    /// (gcn's `bias`, backprop's `wrt`).
     static func encode(_ problem: Problem) -> [(String, JSONValue)] {
         schema.encode(problem)
     }

@@ -1,6 +1,7 @@
-/// Reads a `gcn` problem and checks every shape against every other, so a
-/// mistyped matrix is reported at the place it was written (`features`,
-/// `adjacency[0][2]`, `edges[3][1]`) before any arithmetic starts.
+/// The readers behind `GCNTopic.schema`: each checks its field against the
+/// fields read before it, so a mistyped matrix is reported at the place it
+/// was written (`features`, `adjacency[0][2]`, `edges[3][1]`) before any
+/// arithmetic starts. Which keys exist is declared in the schema, not here.
 enum GCNDecoder {
     /// A sheet with more nodes than this is unreadable anyway (Zachary's
     /// karate club, 34 nodes, fits), and the cap keeps `"nodes": 1e9` from
@@ -10,101 +11,30 @@ enum GCNDecoder {
     /// Columns of `features` and of `weights`: each printed matrix is n×d.
     static let maxFeatures = 100
 
-    static func decode(_ object: ObjectFields) throws -> GCNTopic.Problem {
-        let directed = try object.optional("directed")?.bool() ?? false
-        let graph = try self.graph(object, directed: directed)
-        let n: Int
-        switch graph {
-        case .adjacency(let rows): n = rows.count
-        case .edges(let nodes, _): n = nodes
+    /// Where the schema starts reading. The graph's form and `directed` are
+    /// settled first: they span several keys (`adjacency`, or `edges` with
+    /// `nodes`), and the adjacency's symmetry and the edge list's consistency
+    /// depend on `directed`, which the echoed problem writes after them.
+    static func blank(for object: ObjectFields) throws -> GCNTopic.Problem {
+        var problem = GCNTopic.blank
+        problem.directed = try object.optional("directed")?.bool() ?? false
+        if object.contains("adjacency") {
+            if let edges = object.optional("edges") { throw edges.error("give either 'adjacency' or 'edges', not both") }
+            return problem
         }
-
-        let featuresField = try object.required("features")
-        let features = try featuresField.numberMatrix()
-        guard features.count == n else {
-            throw featuresField.error("has \(rowCount(features.count)), expected \(n) (one per node)")
+        guard object.contains("edges") else {
+            throw InputError(path: object.path, message: "missing required field 'adjacency' (or 'edges' with 'nodes')")
         }
-        if features[0].isEmpty {
-            throw Field(value: featuresField.value, path: featuresField.path.appending(index: 0))
-                .error("must have at least one feature, got an empty row")
+        guard object.contains("nodes") else {
+            throw InputError(path: object.path, message: "missing required field 'nodes' (the number of nodes, needed with 'edges')")
         }
-        let d = features[0].count
-        guard d <= maxFeatures else {
-            throw featuresField.error("has \(d) columns; at most \(maxFeatures) features are supported")
-        }
-
-        var width = d
-        var weights: [[Double]]?
-        if let field = object.optional("weights") {
-            let w = try field.numberMatrix()
-            guard w.count == d else {
-                throw field.error("has \(rowCount(w.count)), expected \(d) (one per feature, i.e. per column of features)")
-            }
-            if w[0].isEmpty {
-                throw Field(value: field.value, path: field.path.appending(index: 0))
-                    .error("must have at least one entry, got an empty row")
-            }
-            guard w[0].count <= maxFeatures else {
-                throw field.error("has \(w[0].count) columns; at most \(maxFeatures) output features are supported")
-            }
-            weights = w
-            width = w[0].count
-        }
-
-        var bias: [Double]?
-        if let field = object.optional("bias") {
-            let b = try field.numberArray()
-            guard b.count == width else {
-                let source = weights == nil ? "of features, since weights is absent" : "of weights"
-                throw field.error("has \(b.count) \(b.count == 1 ? "entry" : "entries"), expected \(width) (one per column \(source))")
-            }
-            bias = b
-        }
-
-        return GCNTopic.Problem(
-            graph: graph, directed: directed, features: features, weights: weights, bias: bias,
-            selfLoops: try object.optional("self_loops")?.bool() ?? true,
-            normalization: try GCNTopic.Normalization(
-                rawValue: object.optional("normalization")?.oneOf(GCNTopic.Normalization.allCases.map(\.rawValue))
-                    ?? "symmetric")!,
-            activation: try GCNTopic.Activation(
-                rawValue: object.optional("activation")?.oneOf(GCNTopic.Activation.allCases.map(\.rawValue)) ?? "relu")!)
-    }
-
-    private static func rowCount(_ count: Int) -> String {
-        count == 1 ? "1 row" : "\(count) rows"
+        problem.graph = .edges(nodes: 0, [])
+        return problem
     }
 
     // MARK: The graph
 
-    private static func graph(_ object: ObjectFields, directed: Bool) throws -> GCNTopic.Graph {
-        let adjacencyField = object.optional("adjacency")
-        let edgesField = object.optional("edges")
-        let nodesField = object.optional("nodes")
-        if adjacencyField != nil, let edgesField {
-            throw edgesField.error("give either 'adjacency' or 'edges', not both")
-        }
-        if let adjacencyField {
-            let rows = try adjacency(adjacencyField, directed: directed)
-            if let nodesField {
-                let nodes = try nodesField.positiveInt()
-                guard nodes == rows.count else {
-                    throw nodesField.error("is \(nodes), but adjacency has \(rowCount(rows.count))")
-                }
-            }
-            return .adjacency(rows)
-        }
-        guard let edgesField else {
-            throw InputError(path: object.path, message: "missing required field 'adjacency' (or 'edges' with 'nodes')")
-        }
-        guard let nodesField else {
-            throw InputError(path: object.path, message: "missing required field 'nodes' (the number of nodes, needed with 'edges')")
-        }
-        let nodes = try nodesField.int(in: 1...maxNodes)
-        return .edges(nodes: nodes, try edges(edgesField, nodes: nodes, directed: directed))
-    }
-
-    private static func adjacency(_ field: Field, directed: Bool) throws -> [[Double]] {
+    static func adjacency(_ field: Field, directed: Bool) throws -> [[Double]] {
         let rows = try field.numberMatrix()
         guard !rows.isEmpty else { throw field.error("must have at least one row (one per node), got an empty matrix") }
         guard rows.count <= maxNodes else {
@@ -130,6 +60,14 @@ enum GCNDecoder {
         return rows
     }
 
+    /// With `adjacency`, `nodes` may only repeat its size; with `edges` it is the size.
+    static func nodes(_ field: Field, graph: GCNTopic.Graph) throws -> GCNTopic.Graph {
+        guard case .adjacency(let rows) = graph else { return .edges(nodes: try field.int(in: 1...maxNodes), []) }
+        let nodes = try field.positiveInt()
+        guard nodes == rows.count else { throw field.error("is \(nodes), but adjacency has \(rowCount(rows.count))") }
+        return graph
+    }
+
     private static func entry(_ matrix: Field, _ i: Int, _ j: Int) -> Field {
         guard case .array(let rows) = matrix.value.kind, case .array(let items) = rows[i].kind else { return matrix }
         return Field(value: items[j], path: matrix.path.appending(index: i).appending(index: j))
@@ -137,7 +75,7 @@ enum GCNDecoder {
 
     /// Reads the edge list and checks it builds a consistent A: an undirected
     /// edge may be listed in both directions, but not with two weights.
-    private static func edges(_ field: Field, nodes: Int, directed: Bool) throws -> [GCNTopic.Edge] {
+    static func edges(_ field: Field, nodes: Int, directed: Bool) throws -> [GCNTopic.Edge] {
         var edges: [GCNTopic.Edge] = []
         var seen: [Int: (edge: Int, weight: Double)] = [:]  // key u * nodes + v
         for (k, item) in try field.array().enumerated() {
@@ -170,5 +108,51 @@ enum GCNDecoder {
             edges.append(GCNTopic.Edge(from: ends[0], to: ends[1], weight: weight))
         }
         return edges
+    }
+
+    // MARK: H, W and b
+
+    static func features(_ field: Field, nodes n: Int) throws -> [[Double]] {
+        try matrix(field, rows: n, oneRowPer: "node", atLeastOne: "feature", columns: "features")
+    }
+
+    static func weights(_ field: Field, features d: Int) throws -> [[Double]] {
+        try matrix(
+            field, rows: d, oneRowPer: "feature, i.e. per column of features", atLeastOne: "entry",
+            columns: "output features")
+    }
+
+    /// H and W alike: a row count fixed by what came before, and at least
+    /// one and at most `maxFeatures` columns.
+    private static func matrix(
+        _ field: Field, rows: Int, oneRowPer: String, atLeastOne: String, columns: String
+    ) throws -> [[Double]] {
+        let matrix = try field.numberMatrix()
+        guard matrix.count == rows else {
+            throw field.error("has \(rowCount(matrix.count)), expected \(rows) (one per \(oneRowPer))")
+        }
+        if matrix[0].isEmpty {
+            throw Field(value: field.value, path: field.path.appending(index: 0))
+                .error("must have at least one \(atLeastOne), got an empty row")
+        }
+        guard matrix[0].count <= maxFeatures else {
+            throw field.error("has \(matrix[0].count) columns; at most \(maxFeatures) \(columns) are supported")
+        }
+        return matrix
+    }
+
+    /// One entry per column of W, or of H when W is absent (the identity).
+    static func bias(_ field: Field, for problem: GCNTopic.Problem) throws -> [Double] {
+        let b = try field.numberArray()
+        let width = problem.weights?[0].count ?? problem.features[0].count
+        guard b.count == width else {
+            let source = problem.weights == nil ? "of features, since weights is absent" : "of weights"
+            throw field.error("has \(b.count) \(b.count == 1 ? "entry" : "entries"), expected \(width) (one per column \(source))")
+        }
+        return b
+    }
+
+    private static func rowCount(_ count: Int) -> String {
+        count == 1 ? "1 row" : "\(count) rows"
     }
 }

@@ -3,7 +3,7 @@
 /// convolution". The solution shows every matrix on the way — Ã, the
 /// degrees, D̃^-1/2 (or D̃^-1), Â entry by entry, ÂH, ÂHW + b, σ — because
 /// that is where students lose points.
-enum GCNTopic: Topic {
+enum GCNTopic: SchemaTopic {
     /// How the normalised adjacency Â is made from Ã.
     enum Normalization: String, CaseIterable, Sendable {
         /// D̃^-1/2 Ã D̃^-1/2 (Kipf & Welling), the default.
@@ -43,9 +43,9 @@ enum GCNTopic: Topic {
         /// W; nil means the identity (no transformation).
         var weights: [[Double]]?
         var bias: [Double]?
-        var selfLoops: Bool
-        var normalization: Normalization
-        var activation: Activation
+        var selfLoops = true
+        var normalization = Normalization.symmetric
+        var activation = Activation.relu
 
         var nodeCount: Int {
             switch graph {
@@ -83,46 +83,63 @@ enum GCNTopic: Topic {
     }
 
     static let name = "gcn"
-    static let fields = [
-        "adjacency", "edges", "nodes", "directed", "features", "weights", "bias", "self_loops", "normalization",
-        "activation",
-    ]
 
+    // MARK: Reading and writing problems
+
+    static let blank = Problem(graph: .adjacency([]), directed: false, features: [])
+
+    /// The schema reads in this order, after `GCNDecoder.blank(for:)` has
+    /// settled the graph's form and `directed`. Every default is written out
+    /// (`weights` as the identity) except `bias`: no bias is not a value of
+    /// the bias. The graph is written in the form the file gave it.
+    static let schema = FieldSchema<Problem>([
+        .custom(
+            "adjacency", type: "n×n matrix of numbers ≥ 0", default: "none",
+            doc: "$A$ (edge weights), symmetric unless `directed`; give it, or `nodes` with `edges`",
+            read: { field, problem in
+                problem.graph = .adjacency(try GCNDecoder.adjacency(field, directed: problem.directed))
+            },
+            write: { problem in if case .adjacency(let rows) = problem.graph { matrixJSON(rows) } else { .null } }),
+        .custom(
+            "nodes", type: "integer 1 … \(GCNDecoder.maxNodes)", default: "none",
+            doc: "$n$, needed with `edges`; beside `adjacency` it must match",
+            read: { field, problem in problem.graph = try GCNDecoder.nodes(field, graph: problem.graph) },
+            write: { problem in if case .edges(let nodes, _) = problem.graph { .number(nodes) } else { .null } }),
+        .custom(
+            "edges", type: "array of `[u, v]` or `[u, v, w]`", default: "none",
+            doc: "the graph as an edge list, nodes numbered from 0; weight `w` defaults to 1",
+            read: { field, problem in
+                let nodes = problem.nodeCount
+                problem.graph = .edges(nodes: nodes, try GCNDecoder.edges(field, nodes: nodes, directed: problem.directed))
+            },
+            write: { problem in
+                guard case .edges(_, let edges) = problem.graph else { return .null }
+                return .array(edges.map { .array([.number($0.from), .number($0.to)] + ($0.weight.map { [.number($0)] } ?? [])) })
+            }),
+        .bool("directed", \.directed, default: false, doc: "`true`: edge `[u, v]` lets only u gather from v; `false` needs a symmetric $A$"),
+        .custom(
+            "features", type: "n×d matrix", doc: "$H$, one row per node",
+            read: { field, problem in problem.features = try GCNDecoder.features(field, nodes: problem.nodeCount) },
+            write: { matrixJSON($0.features) }),
+        .custom(
+            "weights", type: "d×d′ matrix", default: "identity", doc: "$W$",
+            read: { field, problem in problem.weights = try GCNDecoder.weights(field, features: problem.features[0].count) },
+            write: { matrixJSON($0.weights ?? identity($0.features.first?.count ?? 0)) }),
+        .custom(
+            "bias", type: "vector of d′ numbers", default: "none", doc: "$b$, added to every row of $\\hat A H W$",
+            read: { field, problem in problem.bias = try GCNDecoder.bias(field, for: problem) },
+            write: { $0.bias.map { .array($0.map { .number($0) }) } ?? .null }),
+        .bool("self_loops", \.selfLoops, default: true, doc: "$\\tilde A = A + I$; `false` keeps $A$"),
+        .choice(
+            "normalization", \.normalization, default: .symmetric,
+            doc: "$\\hat A$ is $\\tilde D^{-1/2} \\tilde A \\tilde D^{-1/2}$, $\\tilde D^{-1} \\tilde A$ or $\\tilde A$"),
+        .choice("activation", \.activation, default: .relu, doc: "$\\sigma$"),
+    ])
+
+    /// Starts from a blank that knows the graph's form and `directed`, which
+    /// the schema's fields are checked against (`GCNDecoder.blank(for:)`).
     static func decode(_ object: ObjectFields) throws -> Problem {
-        try GCNDecoder.decode(object)
-    }
-
-    /// Defaults filled in: `directed`, `self_loops`, `normalization`,
-    /// `activation`, and `weights` (the identity when absent). `bias` stays
-    /// absent when absent: no bias is not a value of the bias.
-    static func encode(_ problem: Problem) -> [(String, JSONValue)] {
-        var fields: [(String, JSONValue)] = []
-        switch problem.graph {
-        case .adjacency(let rows):
-            fields.append(("adjacency", matrixJSON(rows)))
-        case .edges(let nodes, let edges):
-            fields.append(("nodes", .number(nodes)))
-            fields.append(
-                (
-                    "edges",
-                    .array(
-                        edges.map { edge in
-                            var pair: [JSONValue] = [.number(edge.from), .number(edge.to)]
-                            if let weight = edge.weight { pair.append(.number(weight)) }
-                            return .array(pair)
-                        })
-                ))
-        }
-        fields.append(("directed", .bool(problem.directed)))
-        fields.append(("features", matrixJSON(problem.features)))
-        fields.append(("weights", matrixJSON(problem.weights ?? identity(problem.features.first?.count ?? 0))))
-        if let bias = problem.bias {
-            fields.append(("bias", .array(bias.map { .number($0) })))
-        }
-        fields.append(("self_loops", .bool(problem.selfLoops)))
-        fields.append(("normalization", .string(problem.normalization.rawValue)))
-        fields.append(("activation", .string(problem.activation.rawValue)))
-        return fields
+        try schema.decode(object, into: GCNDecoder.blank(for: object))
     }
 
     static func solve(_ problem: Problem) throws -> Solution {
