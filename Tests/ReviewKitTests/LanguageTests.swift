@@ -87,7 +87,7 @@ import Testing
             .filter { $0.hasPrefix("\(topic)-") && $0.hasSuffix(".json") }.sorted()
         result += try Workbook.solve(files: examples.map { folder.appendingPathComponent($0).path }).map {
             WorkedProblem(
-                id: $0.id, topic: $0.topic, title: nil, problem: $0.problem, answers: $0.answers, steps: $0.steps,
+                id: $0.id, topic: $0.topic, title: nil, problem: $0.problem, answers: $0.answers, trace: $0.trace,
                 statement: nil, present: $0.present, sheetLimit: $0.sheetLimit)
         }
         return result

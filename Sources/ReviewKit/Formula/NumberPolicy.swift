@@ -95,14 +95,17 @@ struct NumberPolicy: Hashable, Sendable {
     /// The integer part of a decimal grouped in threes with `separator`, from
     /// five digits on (`1024` stays, `12345` becomes `12,345`).
     static func grouped(_ decimal: String, separator: String) -> String {
-        let parts = decimal.split(separator: ".", maxSplits: 1)
-        let whole = Array(parts[0])
-        guard whole.count >= 5 else { return decimal }
+        // Digits are ASCII: count the whole part in bytes, and leave the
+        // common short number untouched without splitting or copying it.
+        let bytes = decimal.utf8
+        let wholeCount = bytes.firstIndex(of: UInt8(ascii: ".")).map { bytes.distance(from: bytes.startIndex, to: $0) }
+            ?? bytes.count
+        guard wholeCount >= 5 else { return decimal }
         var out = ""
-        for (i, c) in whole.enumerated() {
-            if i > 0 && (whole.count - i) % 3 == 0 { out += separator }
-            out.append(c)
+        for (i, byte) in bytes.enumerated() {
+            if i > 0 && i < wholeCount && (wholeCount - i) % 3 == 0 { out += separator }
+            out.unicodeScalars.append(Unicode.Scalar(byte))
         }
-        return parts.count == 2 ? out + "." + parts[1] : out
+        return out
     }
 }

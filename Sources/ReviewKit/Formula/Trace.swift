@@ -54,6 +54,24 @@ enum StepValue: Sendable, Equatable {
         }
     }
 
+    /// Whether every number in it is finite (`FiniteCheck`).
+    var isFinite: Bool {
+        switch self {
+        case .scalar(let x): return x.isFinite
+        case .vector(let xs): return xs.allSatisfy(\.isFinite)
+        case .matrix(let rows): return rows.allSatisfy { $0.allSatisfy(\.isFinite) }
+        }
+    }
+
+    /// How many numbers it holds (`WorkBudget` counts them).
+    var count: Int {
+        switch self {
+        case .scalar: return 1
+        case .vector(let xs): return xs.count
+        case .matrix(let rows): return rows.reduce(0) { $0 + $1.count }
+        }
+    }
+
     var json: JSONValue {
         switch self {
         case .scalar(let x): return .number(x)

@@ -25,7 +25,7 @@ struct WorkBudget {
             throw raw.fileError(
                 InputError(path: JSONPath(raw.field.path.components + limit.path.components), message: limit.message))
         }
-        values += problem.steps.reduce(0) { $0 + 1 + Self.count($1.value) }
+        values += problem.trace.steps.reduce(0) { $0 + 1 + $1.value.count }
         guard values <= valueLimit else {
             throw raw.fileError(InputError(path: raw.field.path, message:
                 "the problems up to here record more than \(valueLimit) intermediate values, "

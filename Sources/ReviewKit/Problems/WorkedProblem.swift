@@ -8,7 +8,11 @@ public struct WorkedProblem: Sendable {
     /// gives the same answers).
     public let problem: JSONValue
     public let answers: JSONValue
-    public let steps: [Step]
+    /// Every intermediate value, as the solver recorded it.
+    let trace: Trace
+    /// The trace as JSON `steps`, written when asked for: a sheet shows the
+    /// formulas itself and never needs their plain-text form.
+    public var steps: [Step] { trace.jsonSteps() }
     /// The user's own question text, when the problem file gave one.
     let statement: String?
     let present: @Sendable (PresentationContext) -> Presentation

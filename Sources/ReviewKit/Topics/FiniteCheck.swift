@@ -4,9 +4,10 @@
 /// so an overflow is always an error and never `NaN` (or JSON `null`) on a
 /// sheet.
 enum FiniteCheck {
-    static func require(answers: JSONValue, steps: [Step]) throws {
-        for step in steps where !isFinite(step.value) {
-            throw SolveError(.root, "step '\(step.id)' (\(step.formula)) is not a finite number: the values are too large")
+    static func require(answers: JSONValue, trace: Trace) throws {
+        for step in trace.steps where !step.value.isFinite {
+            let formula = PlainFormulaWriter(policy: .standard).write(step.formula)
+            throw SolveError(.root, "step '\(step.id)' (\(formula)) is not a finite number: the values are too large")
         }
         guard isFinite(answers) else {
             throw SolveError(.root, "the answers are not finite numbers: the values are too large")

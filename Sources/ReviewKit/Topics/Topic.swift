@@ -26,7 +26,9 @@ protocol Topic: Sendable {
     static func solve(_ problem: Problem) throws -> Solution
 
     static func answers(_ solution: Solution) -> JSONValue
-    static func steps(_ solution: Solution) -> [Step]
+    /// Every worked step, recorded once by the solver: JSON `steps` are
+    /// written from it only when JSON is asked for.
+    static func trace(_ solution: Solution) -> Trace
     /// Fills the topic's `question` and `solution` templates.
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation
     /// Why this solution is too big to work on a sheet (md, html, latex),

@@ -48,12 +48,12 @@ struct AnyTopic: Sendable {
         -> WorkedProblem
     {
         let solution = try T.solve(problem)
-        let answers = T.answers(solution), steps = T.steps(solution)
-        try FiniteCheck.require(answers: answers, steps: steps)
+        let answers = T.answers(solution), trace = T.trace(solution)
+        try FiniteCheck.require(answers: answers, trace: trace)
         return WorkedProblem(
             id: header.id, topic: T.name, title: header.title,
             problem: header.json(topic: T.name, fields: T.encode(problem)),
-            answers: answers, steps: steps,
+            answers: answers, trace: trace,
             statement: header.statement,
             present: { context in T.present(problem, solution, in: context) },
             sheetLimit: T.sheetLimit(solution))

@@ -17,7 +17,7 @@ struct BackpropPresenter {
     init(solution: BackpropTopic.Solution, templates: TemplateLibrary) {
         self.solution = solution
         self.templates = templates
-        self.trace = BackpropTrace.record(solution.graph)
+        self.trace = solution.trace
         self.nodes = NodeFormulas(graph: solution.graph)
     }
 

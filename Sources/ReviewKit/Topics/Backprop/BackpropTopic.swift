@@ -15,6 +15,8 @@ enum BackpropTopic: SchemaTopic {
         var graph: ComputationGraph
         /// Input node indices whose gradients are asked for, in order.
         var wrt: [Int]
+        /// Every worked step, recorded once (`BackpropTrace`).
+        var trace: Trace
     }
 
     /// Nodes of the parsed expression (operations, variables and numbers)
@@ -99,7 +101,7 @@ enum BackpropTopic: SchemaTopic {
                 return node
             }
         }
-        return Solution(problem: problem, parsed: parsed, graph: graph, wrt: wrt)
+        return Solution(problem: problem, parsed: parsed, graph: graph, wrt: wrt, trace: BackpropTrace.record(graph))
     }
 
     static func answers(_ solution: Solution) -> JSONValue {
@@ -110,8 +112,8 @@ enum BackpropTopic: SchemaTopic {
         ])
     }
 
-    static func steps(_ solution: Solution) -> [Step] {
-        BackpropTrace.record(solution.graph).jsonSteps()
+    static func trace(_ solution: Solution) -> Trace {
+        solution.trace
     }
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {

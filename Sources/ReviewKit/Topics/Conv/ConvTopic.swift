@@ -130,8 +130,8 @@ enum ConvTopic: SchemaTopic {
         ])
     }
 
-    static func steps(_ solution: Solution) -> [Step] {
-        solution.trace.jsonSteps()
+    static func trace(_ solution: Solution) -> Trace {
+        solution.trace
     }
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {

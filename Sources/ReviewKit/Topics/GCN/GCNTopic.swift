@@ -170,8 +170,8 @@ enum GCNTopic: SchemaTopic {
         ])
     }
 
-    static func steps(_ solution: Solution) -> [Step] {
-        solution.trace.jsonSteps()
+    static func trace(_ solution: Solution) -> Trace {
+        solution.trace
     }
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {

@@ -116,8 +116,8 @@ enum SoftmaxTopic: SchemaTopic {
         ])
     }
 
-    static func steps(_ solution: Solution) -> [Step] {
-        solution.trace.jsonSteps()
+    static func trace(_ solution: Solution) -> Trace {
+        solution.trace
     }
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
