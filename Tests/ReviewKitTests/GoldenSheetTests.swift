@@ -50,6 +50,23 @@ import Testing
         return String(page[..<open.upperBound]) + "/* templates/shared/style.css */" + String(page[close.lowerBound...])
     }
 
+    /// The page title is plain text, escaped once by the page shell: HTML's
+    /// `<title>` and LaTeX's `\title` show "cross-entropy", not "cross\-entropy".
+    @Test(arguments: TemplateLibrary.languages)
+    func pageTitlesAreEscapedOnceForTheirFormat(language: String) throws {
+        let templates = TemplateLibrary.forLanguage(language)
+        for topic in TopicRegistry.names {
+            let problems = try Workbook.generate(topic: topic, count: 1, seed: 1, difficulty: .easy)
+            var options = Sheet.Options()
+            options.language = language
+            options.format = .html
+            let title = templates.topicTitle(topic)
+            #expect(Sheet(problems: problems, options: options).render().contains("<title>\(TextEscaping.html(title))</title>"))
+            options.format = .latex
+            #expect(Sheet(problems: problems, options: options).render().contains("\\title{ \(TextEscaping.latex(title)) }"))
+        }
+    }
+
     @Test func everyTopicHasAClassic() {
         #expect(Set(Self.classics.keys) == Set(TopicRegistry.names))
     }
