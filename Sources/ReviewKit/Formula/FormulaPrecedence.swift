@@ -103,6 +103,29 @@ enum FormulaPrecedence: Int, Comparable {
         }
     }
 
+    /// How each term of a sum after the first is written, decided once for
+    /// every writer: a term that starts with a minus sign becomes a
+    /// subtraction of its magnitude (`a - 3`, not `a + (-3)`), and a term is
+    /// bracketed only where precedence needs it.
+    struct LaterTerm {
+        let subtracted: Bool
+        let term: Formula
+        let bracketed: Bool
+    }
+
+    static func laterTerms(of terms: [Formula], _ notation: Notation, policy: NumberPolicy) -> [LaterTerm] {
+        terms.dropFirst().map { term in
+            let (negative, magnitude) = splitSign(term)
+            return negative
+                ? LaterTerm(
+                    subtracted: true, term: magnitude,
+                    bracketed: needsBrackets(magnitude, operand: 1, of: .subtract, notation, policy: policy))
+                : LaterTerm(
+                    subtracted: false, term: term,
+                    bracketed: needsBrackets(term, operand: 0, of: .add, notation, policy: policy, isLast: true))
+        }
+    }
+
     /// The sign of a term written after `+`: a negative number or a
     /// negation gives `(true, its magnitude)`, so `a + (-3)` is written `a - 3`;
     /// so does a product led by one, so `a + (-3) \cdot 2` is `a - 3 \cdot 2`

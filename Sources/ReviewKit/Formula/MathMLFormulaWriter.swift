@@ -139,16 +139,9 @@ struct MathMLFormulaWriter {
         switch op {
         case .add:
             var out = operand(x, 0, of: op)
-            for term in x.dropFirst() {
-                let (negative, magnitude) = FormulaPrecedence.splitSign(term)
-                if negative {
-                    out.append(minus)
-                    out += FormulaPrecedence.needsBrackets(magnitude, operand: 1, of: .subtract, .math, policy: policy)
-                        ? bracketed(row(magnitude)) : items(magnitude)
-                } else {
-                    out.append(.op(MathOperator("+", .binary)))
-                    out += operand([term], 0, of: .add)
-                }
+            for part in FormulaPrecedence.laterTerms(of: x, .math, policy: policy) {
+                out.append(part.subtracted ? minus : .op(MathOperator("+", .binary)))
+                out += part.bracketed ? bracketed(row(part.term)) : items(part.term)
             }
             return out
         case .subtract: return operand(x, 0, of: op) + [minus] + operand(x, 1, of: op)

@@ -77,15 +77,9 @@ struct PlainFormulaWriter {
         switch op {
         case .add:
             var text = operand(x, 0, of: op)
-            for term in x.dropFirst() {
-                let (negative, magnitude) = FormulaPrecedence.splitSign(term)
-                if negative {
-                    let inner = node(magnitude)
-                    let bracket = FormulaPrecedence.needsBrackets(magnitude, operand: 1, of: .subtract, .plain, policy: policy)
-                    text += " - " + (bracket ? "(\(inner))" : inner)
-                } else {
-                    text += " + " + operand([term], 0, of: .add)
-                }
+            for part in FormulaPrecedence.laterTerms(of: x, .plain, policy: policy) {
+                let inner = node(part.term)
+                text += (part.subtracted ? " - " : " + ") + (part.bracketed ? "(\(inner))" : inner)
             }
             return text
         case .subtract: return "\(operand(x, 0, of: op)) - \(operand(x, 1, of: op))"
