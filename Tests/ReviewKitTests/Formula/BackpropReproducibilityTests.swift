@@ -8,23 +8,7 @@ import Testing
 @Suite struct BackpropReproducibilityTests {
     @Test(arguments: Difficulty.allCases)
     func everyShownStepCanBeRedone(difficulty: Difficulty) throws {
-        var random = RandomSource(seed: 2024)
-        let templates = TemplateLibrary.forLanguage("en")
-        var checked = 0
-        for n in 0..<200 {
-            let problem = BackpropTopic.generate(&random, difficulty: difficulty)
-            let solution = try BackpropTopic.solve(problem)
-            let presentation = BackpropTopic.present(problem, solution, in: PresentationContext(templates: templates))
-            for island in presentation.formulas {
-                // What the writers show: the formula after the policy's repair.
-                let violations = Reproducibility.violations(in: Reproducibility.repaired(island.formula))
-                checked += 1
-                #expect(
-                    violations.isEmpty,
-                    "problem \(n) (\(problem.expression)): \(LaTeXFormulaWriter().write(island.formula)): \(violations)")
-            }
-        }
-        #expect(checked > 2000)
+        #expect(expectRedoable(try shownFormulas(BackpropTopic.self, difficulty: difficulty, steps: true)) > 2000)
     }
 
     /// The repro (gen --seed 1000 --difficulty hard, problem 27):

@@ -10,25 +10,11 @@ import Testing
     @Test(arguments: Difficulty.allCases)
     func everyShownStepCanBeRedone(difficulty: Difficulty) throws {
         for language in ["en", "zh"] {
-            var random = RandomSource(seed: 2024)
-            let templates = TemplateLibrary.forLanguage(language)
-            var results = 0
-            for n in 0..<200 {
-                let problem = BellmanTopic.generate(&random, difficulty: difficulty)
-                let solution = try BellmanTopic.solve(problem)
-                let presentation = BellmanTopic.present(problem, solution, in: PresentationContext(templates: templates))
-                for island in presentation.formulas {
-                    // What the writers show: the formula after the policy's repair.
-                    let shown = Reproducibility.repaired(island.formula)
-                    if case .relation(.result, _, _) = island.formula { results += 1 }
-                    let violations = Reproducibility.violations(in: shown)
-                    #expect(
-                        violations.isEmpty,
-                        "\(language) problem \(n): \(LaTeXFormulaWriter().write(island.formula)): \(violations)")
-                }
-            }
+            let shown = try shownFormulas(BellmanTopic.self, difficulty: difficulty, language: language, steps: true)
+            expectRedoable(shown)
             // At least the TD target, TD error and new value of every problem.
-            #expect(results >= 600)
+            let results = shown.filter { if case .relation(.result, _, _) = $0.formula { true } else { false } }
+            #expect(results.count >= 600, "\(language)")
         }
     }
 

@@ -7,23 +7,6 @@ import Testing
 @Suite struct SoftmaxReproducibilityTests {
     @Test(arguments: Difficulty.allCases)
     func everyShownStepCanBeRedone(difficulty: Difficulty) throws {
-        var random = RandomSource(seed: 2024)
-        let templates = TemplateLibrary.forLanguage("en")
-        var steps = 0
-        for n in 0..<200 {
-            let problem = SoftmaxTopic.generate(&random, difficulty: difficulty)
-            let solution = try SoftmaxTopic.solve(problem)
-            let presentation = SoftmaxTopic.present(problem, solution, in: PresentationContext(templates: templates))
-            for island in presentation.formulas {
-                // What the writers show: the formula after the policy's repair.
-                let shown = Reproducibility.repaired(island.formula)
-                let violations = Reproducibility.violations(in: shown)
-                steps += 1
-                #expect(
-                    violations.isEmpty,
-                    "problem \(n): \(LaTeXFormulaWriter().write(island.formula)): \(violations)")
-            }
-        }
-        #expect(steps > 200)
+        #expect(expectRedoable(try shownFormulas(SoftmaxTopic.self, difficulty: difficulty, steps: true)) > 200)
     }
 }
