@@ -12,11 +12,15 @@ enum TemplateValue {
     /// with each: a failed `as?` cast walks the runtime's conformance and
     /// bridging checks, which cost more than the whole lookup.
     private enum Known {
-        case string, int, bool, double, dictionary, dictionaries, strings, stringDictionaries, other
+        case string, int, bool, double, dictionary, dictionaries, strings, stringDictionaries, typed, typedObject, other
 
         init(_ value: Any) {
             let type = type(of: value)
-            if type == String.self {
+            if type == TemplateData.self {
+                self = .typed
+            } else if type == TemplateObject.self {
+                self = .typedObject
+            } else if type == String.self {
                 self = .string
             } else if type == Bool.self {
                 self = .bool
@@ -43,6 +47,8 @@ enum TemplateValue {
     /// named fields.
     enum Frame {
         case dictionary([String: Any])
+        /// A typed object (`TemplateObject`).
+        case typed(TemplateObject)
         /// `[String: String]`, which presenters write for lists of names.
         case strings([String: String])
         case leaf(Any)
@@ -53,6 +59,9 @@ enum TemplateValue {
             case .dictionary: self = .dictionary(value as! [String: Any])
             case .strings: self = .strings(value as! [String: String])
             case .string, .int, .bool, .double, .dictionaries, .stringDictionaries: self = .leaf(value)
+            case .typedObject: self = .typed(value as! TemplateObject)
+            case .typed:
+                if case .object(let object) = value as! TemplateData { self = .typed(object) } else { self = .leaf(value) }
             case .other: self = Self.slow(value)
             }
         }
@@ -69,6 +78,7 @@ enum TemplateValue {
         var value: Any {
             switch self {
             case .dictionary(let dictionary): dictionary
+            case .typed(let object): object
             case .strings(let dictionary): dictionary
             case .leaf(let value), .reflected(let value): value
             }
@@ -78,6 +88,7 @@ enum TemplateValue {
         func child(_ name: String) -> Any? {
             switch self {
             case .dictionary(let dictionary): dictionary[name]
+            case .typed(let object): object[name]
             case .strings(let dictionary): dictionary[name]
             case .leaf: nil
             case .reflected(let value): TemplateValue.mirrorChild(value, name)
@@ -100,7 +111,13 @@ enum TemplateValue {
             case .bool: self = .flag(value as! Bool)
             case .dictionaries: self = .dictionaries(value as! [[String: Any]])
             case .stringDictionaries: self = .stringDictionaries(value as! [[String: String]])
-            case .string, .int, .double, .dictionary, .strings: self = .value(value)
+            case .string, .int, .double, .dictionary, .strings, .typedObject: self = .value(value)
+            case .typed:
+                switch value as! TemplateData {
+                case .flag(let flag): self = .flag(flag)
+                case .list(let items): self = .list(items.map { $0 as Any })
+                case .text, .object: self = .value(value)
+                }
             case .other: self = Self.slow(value)
             }
         }
@@ -121,7 +138,13 @@ enum TemplateValue {
         case .string: return (value as! String)
         case .int: return String(value as! Int)
         case .bool: return (value as! Bool) ? "true" : "false"
-        case .double, .dictionary, .dictionaries, .strings, .stringDictionaries, .other:
+        case .typed:
+            switch value as! TemplateData {
+            case .text(let text): return text
+            case .flag(let flag): return flag ? "true" : "false"
+            case .list, .object: return String(describing: value)
+            }
+        case .double, .dictionary, .dictionaries, .strings, .stringDictionaries, .typedObject, .other:
             if value is NSNull { return nil }
             if let optional = value as? any OptionalValue, let wrapped = optional.wrapped {
                 return String(describing: wrapped)
