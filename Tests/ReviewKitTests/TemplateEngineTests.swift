@@ -89,6 +89,22 @@ import Testing
         }
     }
 
+    /// A diagnosis naming every slip of `SlipDiagnosisTests` (so every
+    /// slip's wording is rendered), one right answer, and a wrong one with
+    /// no slip, as text and JSON.
+    private static func renderDiagnoses(language: String) throws {
+        var results: [ProblemDiagnosis] = []
+        for item in SlipDiagnosisTests.cases {
+            let problem = try #require(try solve(json: item.problem).first)
+            results.append(try Diagnosis.diagnose(problem, [
+                GivenAnswer(path: item.path, typed: item.wrong), GivenAnswer(path: item.path, typed: String(item.right)),
+                GivenAnswer(path: item.path, typed: "123456"),
+            ], source: "test"))
+        }
+        _ = DiagnosisReport.text(results, language: language)
+        _ = DiagnosisReport.json(results, language: language)
+    }
+
     /// Every (template, context) rendered by the sheets above, recorded once
     /// for the tests of this suite (it runs serialized).
     nonisolated(unsafe) private static var recorded: [TemplateRenderLog.Entry]?
@@ -100,10 +116,17 @@ import Testing
                 _ = TopicRegistry.descriptions(language: language)
                 try renderSheets(language: language)
                 try renderHandouts(language: language)
+                try renderDiagnoses(language: language)
             }
         }
-        recorded = entries
-        return entries
+        recorded = entries.map { entry in
+            // Typed contexts as swift-mustache reads them (dictionaries, arrays, strings, flags).
+            guard let object = entry.context as? TemplateObject else { return entry }
+            return TemplateRenderLog.Entry(
+                language: entry.language, name: entry.name, context: TemplateData.object(object).oracleValue,
+                output: entry.output)
+        }
+        return recorded!
     }
 
     /// Every name a template uses is supplied by some context it is given:

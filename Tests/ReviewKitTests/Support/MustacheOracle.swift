@@ -41,3 +41,16 @@ struct MustacheOracle {
 func library(_ templates: [String: String]) -> TemplateLibrary {
     TemplateLibrary(language: "test", sources: templates.sorted { $0.key < $1.key }.map { ($0.key, $0.key, $0.value) })
 }
+
+extension TemplateData {
+    /// The same data as swift-mustache reads it: `[String: Any]`, `[Any]`,
+    /// `String` and `Bool`.
+    var oracleValue: Any {
+        switch self {
+        case .text(let text): text
+        case .flag(let flag): flag
+        case .list(let items): items.map(\.oracleValue)
+        case .object(let object): object.fields.mapValues(\.oracleValue) as [String: Any]
+        }
+    }
+}
