@@ -6,6 +6,8 @@
 struct PageShell {
     let format: OutputFormat
     let templates: TemplateLibrary
+    /// A practice page: the checking script and its words go in.
+    var practice = false
 
     func wrap(_ body: String, title: String) -> String {
         switch format {
@@ -15,6 +17,9 @@ struct PageShell {
                 [
                     "title": title, "lang": templates.language, "body": body,
                     "style": TemplateLibrary.asset("style.css"),
+                    "practice": practice,
+                    "words": practice ? PracticeFormHTML.scriptSafe(PracticeWords(templates: templates).json) : "",
+                    "script": practice ? TemplateLibrary.asset("practice.js") : "",
                 ])
         case .latex:
             return templates.render("page.tex", ["title": title, "body": body])
