@@ -24,7 +24,9 @@ enum HandoutIndex {
         let rows: [[String: Any]] = packets.map { packet in
             let folder = packet.student.folder
             func links(_ kind: String) -> [[String: Any]] {
-                templateList(documents.map { ["format": $0.fileExtension, "path": "\(folder)/\(kind).\($0.fileExtension)"] })
+                var links = documents.map { ["format": $0.fileExtension, "path": "\(folder)/\(kind).\($0.fileExtension)"] }
+                if kind == "questions" && handout.practice { links.append(["format": "practice", "path": "\(folder)/practice.html"]) }
+                return templateList(links)
             }
             var row: [String: Any] = [
                 "number": packet.student.paddedNumber, "variant": String(packet.variant),
