@@ -70,6 +70,7 @@ import Testing
                     options.includeSolutions = index % 5 != 2
                     if index == 3 { options.title = "A <title> & *its* $x_1$" }
                     if index == 4 { options.subtitle = "for {students}\nof 'now' \\ \"here\"" }
+                    options.practice = format == .html && index % 3 == 1
                     _ = Sheet(problems: problems, options: options).render()
                 }
             }
@@ -87,6 +88,29 @@ import Testing
             handout.seedWasDrawn = true
             _ = HandoutSummary.line(handout, build.made, directory: "out", seconds: 12)
         }
+    }
+
+    /// A class report with a right, a slipped, a blank and a garbage answer.
+    private static func renderClassReport(language: String) {
+        let answers: [ClassGrades.Answer] = [
+            .init(line: 2, problem: 1, path: "total_params", typed: "456", verdict: .right, expected: 456),
+            .init(line: 3, problem: 1, path: "total_params", typed: "450", verdict: .wrong(slip: "bias-forgotten"),
+                  expected: 456, explanation: "you forgot the bias"),
+            .init(line: 4, problem: 2, path: "value", typed: "", verdict: .blank, expected: 6),
+            .init(line: 5, problem: 2, path: "value", typed: "six", verdict: .notANumber, expected: 6),
+            .init(line: 6, problem: 2, path: "value", typed: "7", verdict: .wrong(slip: nil), expected: 6),
+        ]
+        let grades = ClassGrades(
+            title: "A <class> & co", language: language,
+            students: [
+                .init(id: "s1", folder: "001-s1", name: "Ann", answers: Array(answers.prefix(1)), points: [1, 0]),
+                .init(id: "s2", folder: "002-s2", name: nil, answers: Array(answers.dropFirst()), points: [0, 0]),
+            ],
+            problems: [
+                .init(number: 1, topic: "conv", graded: 2, right: 1, slips: [("bias-forgotten", 1)]),
+                .init(number: 2, topic: "backprop", graded: 3, right: 0),
+            ])
+        _ = ClassReport.html(grades)
     }
 
     /// A diagnosis naming every slip of `SlipDiagnosisTests` (so every
@@ -117,6 +141,7 @@ import Testing
                 try renderSheets(language: language)
                 try renderHandouts(language: language)
                 try renderDiagnoses(language: language)
+                renderClassReport(language: language)
             }
         }
         recorded = entries.map { entry in
