@@ -81,6 +81,56 @@ enum AttentionTopic: SchemaTopic {
 
     static let name = "attention"
 
+    /// The contract's slips (mistake diagnosis): each gives the answers a
+    /// student who makes it would write (`slipAnswers`).
+    enum Slip: String, CaseIterable, Sendable {
+        /// 忘了除以 √d_k: no scaling.
+        case scaleForgotten = "scale-forgotten"
+        /// 用 K 代替 V: output AK.
+        case keysAsValues = "keys-as-values"
+        /// 没有归一化: the raw scores used as weights.
+        case noSoftmax = "no-softmax"
+
+        /// The contract's Chinese name.
+        var zh: String {
+            switch self {
+            case .scaleForgotten: return "忘了除以 √d_k"
+            case .keysAsValues: return "用 K 代替 V"
+            case .noSoftmax: return "没有归一化"
+            }
+        }
+    }
+
+    /// The whole `answers` object of a student making `slip`, or nil where
+    /// it cannot occur here (scaling and K ≠ V exist only in the Q/K/V form;
+    /// a scale of 1 has nothing to forget) or changes nothing.
+    static func slipAnswers(_ problem: Problem, _ slip: Slip) throws -> JSONValue? {
+        let right = try solve(problem)
+        var wrong = right.result
+        switch slip {
+        case .scaleForgotten:
+            guard problem.form == .queries, problem.factor != 1 else { return nil }
+            var unscaled = problem
+            unscaled.scale = .none
+            wrong = AttentionSolver.solve(unscaled)
+        case .keysAsValues:
+            guard problem.form == .queries else { return nil }
+            wrong.output = wrong.weights.map { a in
+                (0..<problem.K[0].count).map { d in MatrixMath.sum(a.indices.map { a[$0] * problem.K[$0][d] }) }
+            }
+        case .noSoftmax:
+            let values = problem.form == .queries ? problem.V : problem.encoderStates
+            wrong.weights = wrong.scores.enumerated().map { i, row in row.indices.map { problem.allowed(i, $0) ? row[$0] : 0 } }
+            wrong.output = wrong.weights.map { a in
+                (0..<values[0].count).map { d in MatrixMath.sum(a.indices.map { a[$0] * values[$0][d] }) }
+            }
+        }
+        var solution = right
+        solution.result = wrong
+        let answers = self.answers(solution)
+        return answers == self.answers(right) ? nil : answers
+    }
+
     // MARK: Reading and writing problems
 
     static let blank = Problem(form: .queries)

@@ -72,7 +72,9 @@ enum RNNSolver {
         return f
     }
 
-    static func backward(_ p: RNNTopic.Problem, _ f: Forward) -> Backward {
+    /// BPTT; with a slip, the backward pass a student making it writes
+    /// (`RNNTopic.slipAnswers`).
+    static func backward(_ p: RNNTopic.Problem, _ f: Forward, slip: RNNTopic.Slip? = nil) -> Backward {
         let T = p.steps, n = p.units, k = p.outputs
         var g = Array(repeating: Array(repeating: 0.0, count: k), count: T)
         var ds = Array(repeating: Array(repeating: 0.0, count: n), count: T)
@@ -84,17 +86,22 @@ enum RNNSolver {
                 g[t] = MatrixMath.subtract(predicted, y)
             }
             var state = MatrixMath.times(vT, g[t])
-            if t + 1 < T { state = MatrixMath.add(state, MatrixMath.times(wT, delta[t + 1])) }
+            if t + 1 < T, slip != .noBPTT { state = MatrixMath.add(state, MatrixMath.times(wT, delta[t + 1])) }
             ds[t] = state
-            derivative[t] = zip(f.a[t], f.s[t]).map { p.activation.derivative(at: $0, output: $1) }
+            derivative[t] = zip(f.a[t], f.s[t]).map {
+                // The slip takes f′ from a_t where it needs s_t: 1 − a², a(1 − a).
+                p.activation.derivative(at: $0, output: slip == .derivativeOfPreactivation ? $0 : $1)
+            }
             delta[t] = zip(state, derivative[t]).map(*)
         }
         let previous = [p.initialState] + f.s.dropLast()
         let termsU = (0..<T).map { MatrixMath.outer(delta[$0], p.x[$0]) }
         let termsW = (0..<T).map { MatrixMath.outer(delta[$0], previous[$0]) }
         let termsV = (0..<T).map { MatrixMath.outer(g[$0], f.s[$0]) }
-        func total(_ terms: [[[Double]]]) -> [[Double]] { terms.dropFirst().reduce(terms[0], MatrixMath.add) }
-        func total(_ terms: [[Double]]) -> [Double] { terms.dropFirst().reduce(terms[0], MatrixMath.add) }
+        // The slip keeps only the t = T term of each sum.
+        let kept = slip == .lastStepOnly ? T - 1 : 0
+        func total(_ terms: [[[Double]]]) -> [[Double]] { terms.dropFirst(kept + 1).reduce(terms[kept], MatrixMath.add) }
+        func total(_ terms: [[Double]]) -> [Double] { terms.dropFirst(kept + 1).reduce(terms[kept], MatrixMath.add) }
         return Backward(
             g: g, ds: ds, delta: delta, derivative: derivative, termsU: termsU, termsW: termsW, termsV: termsV,
             dU: total(termsU), dW: total(termsW), dV: total(termsV), db: total(delta), dc: total(g))

@@ -73,6 +73,42 @@ enum RNNTopic: SchemaTopic {
 
     static let name = "rnn"
 
+    /// The contract's slips (mistake diagnosis): each gives the answers a
+    /// student who makes it would write (`slipAnswers`).
+    enum Slip: String, CaseIterable, Sendable {
+        /// 梯度只算最后一步: each sum keeps only its t = T term.
+        case lastStepOnly = "last-step-only"
+        /// 没有沿时间反传: ∂L/∂s_t without Wᵀδ_{t+1}.
+        case noBPTT = "no-bptt"
+        /// 导数代错值: tanh′ = 1 − a_t² instead of 1 − s_t² (sigmoid: a_t(1 − a_t)).
+        case derivativeOfPreactivation = "derivative-of-preactivation"
+
+        /// The contract's Chinese name.
+        var zh: String {
+            switch self {
+            case .lastStepOnly: return "梯度只算最后一步"
+            case .noBPTT: return "没有沿时间反传"
+            case .derivativeOfPreactivation: return "导数代错值"
+            }
+        }
+    }
+
+    /// The whole `answers` object of a student making `slip`, or nil where
+    /// the slip cannot occur here (no targets; one step for the first two;
+    /// relu, whose derivative is the same from a_t or s_t) or changes nothing.
+    static func slipAnswers(_ problem: Problem, _ slip: Slip) throws -> JSONValue? {
+        guard problem.targets != nil else { return nil }
+        switch slip {
+        case .lastStepOnly, .noBPTT: if problem.steps == 1 { return nil }
+        case .derivativeOfPreactivation: if problem.activation == .relu { return nil }
+        }
+        let right = try solve(problem)
+        var wrong = right
+        wrong.backward = RNNSolver.backward(problem, right.forward, slip: slip)
+        let answers = self.answers(wrong)
+        return answers == self.answers(right) ? nil : answers
+    }
+
     // MARK: Reading and writing problems
 
     static let blank = Problem(x: [], U: [], W: [], V: [])
