@@ -191,6 +191,8 @@ import Testing
         ("gcn", ["图卷积", "邻接矩阵", "度矩阵", "归一化", "激活函数", "自环", "聚合"]),
         ("bellman", ["折扣因子", "学习率", "奖励", "状态", "动作", "时序差分", "Q 学习"]),
         ("softmax", ["交叉熵", "损失函数", "梯度", "概率", "独热"]),
+        ("rnn", ["循环神经网络", "随时间反向传播", "隐藏状态", "时间步", "梯度", "损失函数", "外积"]),
+        ("attention", ["缩放点积注意力", "注意力权重", "打分", "查询", "键"]),
     ])
     func glossaryTermsAppear(topic: String, terms: [String]) throws {
         // One generated problem at the standard difficulty, not a whole

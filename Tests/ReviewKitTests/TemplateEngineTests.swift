@@ -169,6 +169,10 @@ import Testing
                 set.formUnion(dictionary.keys)
             } else if let array = value as? [Any] {
                 for item in array { keys(item, into: &set) }
+            } else if let object = value as? TemplateObject {
+                keys(MustacheOracle.untyped(.object(object)), into: &set)
+            } else if let data = value as? TemplateData {
+                keys(MustacheOracle.untyped(data), into: &set)
             }
         }
         for entry in try Self.entries() {

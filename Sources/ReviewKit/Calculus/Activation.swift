@@ -51,3 +51,17 @@ enum Activation: String, CaseIterable, Sendable {
         }
     }
 }
+
+extension Activation {
+    /// f'(a) written with the output y = f(a), as a student redoes it from
+    /// values already on the sheet: `y (1 - y)` for σ, `1 - y^2` for tanh,
+    /// and for relu `H(a)`, the step with H(0) = 0 (ReLU's convention).
+    /// `a` and `y` may be symbols or numbers.
+    func derivativeFromOutput(preActivation a: Formula, output y: Formula) -> Formula {
+        switch self {
+        case .sigmoid: return .juxtapose(y, 1 - y)
+        case .tanh: return 1 - .pow(y, 2)
+        case .relu: return .call("H", a)
+        }
+    }
+}

@@ -7,6 +7,8 @@ public enum TopicRegistry {
         AnyTopic(GCNTopic.self),
         AnyTopic(BellmanTopic.self),
         AnyTopic(SoftmaxTopic.self),
+        AnyTopic(RNNTopic.self),
+        AnyTopic(AttentionTopic.self),
     ]
 
     public static var names: [String] { all.map(\.name) }
