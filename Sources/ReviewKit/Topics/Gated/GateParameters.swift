@@ -42,10 +42,10 @@ enum GateDecoding {
     static func schema(peephole: Bool) -> FieldSchema<GateParameters> {
         var specs: [FieldSchema<GateParameters>.Spec] = [
             .readWithSiblings(
-                "Wh", type: "n×n matrix", doc: "multiplies the previous state $h_{t-1}$ (the $W$ of “Wh + Ux”)",
+                "Wh", type: "n×n matrix", doc: "multiplies the previous state $h_{t-1}$ (the $W$ of “Wh + Ux”); required unless `W` is given",
                 write: { $0.stacked ? .null : matrixJSON($0.wh) }),
             .readWithSiblings(
-                "Ux", type: "n×d matrix", doc: "multiplies the input $x_t$ (the $U$ of “Wh + Ux”)",
+                "Ux", type: "n×d matrix", doc: "multiplies the input $x_t$ (the $U$ of “Wh + Ux”); required unless `W` is given",
                 write: { $0.stacked ? .null : matrixJSON($0.ux) }),
             .readWithSiblings(
                 "W", type: "n×(n+d) matrix", default: "none",
@@ -71,10 +71,8 @@ enum GateDecoding {
         let object = try field.object(allowedKeys: allowsPeephole == nil ? keys.filter { $0 != "peephole" } : keys)
         var gate = GateParameters(wh: [], ux: [], b: [])
         if let w = object.optional("W") {
-            for key in ["Wh", "Ux"] {
-                if let other = object.optional(key) {
-                    throw other.error("give either 'W' (on [h, x]) or 'Wh' and 'Ux', not both")
-                }
+            if object.contains("Wh") || object.contains("Ux") {
+                throw w.error("give either 'W' (on [h, x]) or 'Wh' and 'Ux', not both")
             }
             let m = try w.numberMatrix()
             let n = try units ?? firstUnits(m, w)

@@ -111,16 +111,13 @@ struct LSTMPresenter {
         object["gates"] = .objects(order.map { gateContext($0, step) })
         if outputLast { object["outputGate"] = .object(gateContext(.o, step)) }
         let c = trace["c[\(row)]"]
-        let entries = (0..<n).map { k in
+        let cellEntries = (0..<n).map { k in
             Formula.number(step.value(.f)[k]) * .number(step.cPrevious[k]) + .number(step.value(.i)[k]) * .number(step.value(.g)[k])
         }
-        object["cellLine"] = .text(book.display(
-            c.formula .= c.substituted .= vectorOrScalar(entries) .=≈ c.result))
+        object.add(split("cell", c, entries: cellEntries))
         let tanhC = trace["tanh_c[\(row)]"]
-        object["tanhLine"] = .text(book.display(tanhC.line(from: tanhC.formula)))
-        let h = trace["h[\(row)]"]
-        object["stateLine"] = .text(book.display(
-            h.formula .= h.substituted .= vectorOrScalar(Formula.entryProducts(step.value(.o), step.tanhC)) .=≈ h.result))
+        object["tanhLine"] = .text(book.display(scalarIfOne(tanhC)))
+        object.add(split("state", trace["h[\(row)]"], entries: Formula.entryProducts(step.value(.o), step.tanhC)))
         return object
     }
 
@@ -130,20 +127,42 @@ struct LSTMPresenter {
         let a = step.pre[gate.index]
         let pre = trace["pre_activations.\(gate.rawValue)[\(row)]"]
         let name = pre.name ?? CellNotation.pre(gate.label, step.t)
-        var line = name .= a.symbolic
-        if n > 1 { line = line .= a.withMatrices }
-        let expanded: Formula = n > 1 ? .column((0..<n).map { .sum(a.entryTerms($0)) }) : .sum(a.entryTerms(0))
-        let result: Formula = n > 1 ? .column(step.preValues[gate.index]) : .number(step.preValues[gate.index][0])
         var object = Self.gateFlags(gate)
-        object["preLine"] = .text(book.display(line .= expanded .=≈ result))
+        if n > 1 {
+            // Two lines, so neither runs off the page: the matrices, then each entry's sum.
+            object["preLine"] = .text(book.display(name .= a.symbolic .= a.withMatrices))
+            object["preExpanded"] = .text(book.display(
+                name .= .column((0..<n).map { .sum(a.entryTerms($0)) }) .=≈ .column(step.preValues[gate.index])))
+        } else {
+            object["preLine"] = .text(book.display(name .= a.symbolic .= .sum(a.entryTerms(0)) .=≈ .number(step.preValues[gate.index][0])))
+        }
         let value = trace["\(gate.rawValue)[\(row)]"]
-        object["valueLine"] = .text(book.display(value.formula .= value.substituted .=≈ value.result))
+        object["valueLine"] = .text(book.display(scalarIfOne(value)))
         object["peephole"] = .flag(problem.gates[gate.index].peephole != nil)
         return object
     }
 
-    /// A vector of written-out entries, or the one entry of a one-unit cell.
-    private func vectorOrScalar(_ entries: [Formula]) -> Formula {
-        entries.count == 1 ? entries[0] : .vector(entries)
+    /// `formula = substituted ≈ value`, with the one entry of a one-unit
+    /// cell as a plain number rather than a vector of one.
+    private func scalarIfOne(_ step: WorkedStep) -> Formula {
+        if n == 1, case .vector(let entries) = step.substituted, case .vector(let values) = step.result {
+            return step.formula .= entries[0] .=≈ values[0]
+        }
+        return step.formula .= step.substituted .=≈ step.result
+    }
+
+    /// A vector update `name = rule = vectors ⊙ vectors`, then each entry
+    /// written out as a column (`<key>Line`, `<key>Expanded`); one line for
+    /// a one-unit cell, whose entries are plain numbers.
+    private mutating func split(_ key: String, _ step: WorkedStep, entries: [Formula]) -> TemplateObject {
+        let name = step.name ?? step.formula
+        guard case .vector(let values) = step.result else { preconditionFailure("\(step.id) is not a vector step") }
+        guard entries.count > 1 else {
+            return ["\(key)Line": .text(book.display(step.formula .= entries[0] .=≈ values[0]))]
+        }
+        return [
+            "\(key)Line": .text(book.display(step.formula .= step.substituted)),
+            "\(key)Expanded": .text(book.display(name .= .column(entries) .=≈ .column(values))),
+        ]
     }
 }
