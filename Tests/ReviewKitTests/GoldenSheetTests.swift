@@ -30,6 +30,7 @@ import Testing
         "bellman": "bellman-contract-example.json",
         "softmax": "softmax-classic-2-1-0.1.json",
         "lstm": "lstm-contract-example.json",
+        "gru": "gru-contract-example.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -83,7 +83,11 @@ enum FormulaPrecedence: Int, Comparable {
             return index == 0 ? p < .additive : p < .additive && !leadingMinus
         case .subtract:
             return index == 0 ? p < .additive : p < .multiplicative
-        case .multiply, .times, .divide, .hadamard:
+        case .hadamard:
+            // `r ⊙ (W h)`: a product beside ⊙ is bracketed on either side, so
+            // the element-wise product never reads as part of a matrix product.
+            return p <= .multiplicative
+        case .multiply, .times, .divide:
             if index == 0 { return p < .multiplicative && !leadingMinus }
             return op == .divide ? p <= .multiplicative : p < .multiplicative && !(isLast && isSum(child))
         case .juxtapose:
