@@ -191,6 +191,8 @@ import Testing
         ("gcn", ["图卷积", "邻接矩阵", "度矩阵", "归一化", "激活函数", "自环", "聚合"]),
         ("bellman", ["折扣因子", "学习率", "奖励", "状态", "动作", "时序差分", "Q 学习"]),
         ("softmax", ["交叉熵", "损失函数", "梯度", "概率", "独热"]),
+        ("lstm", ["输入门", "遗忘门", "输出门", "候选值", "细胞状态", "隐藏状态", "预激活"]),
+        ("gru", ["重置门", "更新门", "候选状态", "隐藏状态", "预激活"]),
     ])
     func glossaryTermsAppear(topic: String, terms: [String]) throws {
         // One generated problem at the standard difficulty, not a whole

@@ -92,11 +92,11 @@ struct GRUCellDrawing {
         label("\(name("x", t)) = \(vector(step.x))", x.input, 362, .middle)
         label("r = \(vector(step.value(.r)))", x.r - 6, 178, .end)
         label("z = \(vector(z))", x.z + 6, 178)
-        label("\(reset == .after ? "r⊙Wh" : "r⊙h") = \(vector(step.resetInput.indices.map { reset == .after ? step.value(.r)[$0] * step.resetInput[$0] : step.resetInput[$0] }))", x.r + 18, 132)
+        label("\(reset == .after ? "r×Wh" : "r×h") = \(vector(step.resetInput.indices.map { reset == .after ? step.value(.r)[$0] * step.resetInput[$0] : step.resetInput[$0] }))", x.r + 18, 132)
         label("h̃ = \(vector(step.value(.hTilde)))", x.cand + 6, 185)
         label("1−z = \(vector(CellMath.oneMinus(z)))", zWeights == .previous ? 416 : x.z + 16, zWeights == .previous ? 122 : 104)
-        label("\(zWeights == .previous ? "z⊙h" : "(1−z)⊙h") = \(vector(keep))", x.z + 18, top - 12)
-        label("\(zWeights == .previous ? "(1−z)⊙h̃" : "z⊙h̃") = \(vector(write))", x.add + 6, 188)
+        label("\(zWeights == .previous ? "z×h" : "(1−z)×h") = \(vector(keep))", x.z + 18, top - 12)
+        label("\(zWeights == .previous ? "(1−z)×h̃" : "z×h̃") = \(vector(write))", x.add + 6, 188)
         return s
     }
 
@@ -112,7 +112,7 @@ struct GRUCellDrawing {
         lines.append(node("x", "\(name("x", t)) = \(vector(step.x))"))
         lines.append(node("r", "\(words[.r] ?? "") r = σ(…) = \(vector(step.value(.r)))"))
         lines.append(node("z", "\(words[.z] ?? "") z = σ(…) = \(vector(z))"))
-        lines.append(node("rr", reset == .after ? "r ⊙ W h" : "r ⊙ h", round: true))
+        lines.append(node("rr", reset == .after ? "r × W h" : "r × h", round: true))
         lines.append(node("c", "\(words[.hTilde] ?? "") h̃ = tanh(…) = \(vector(step.value(.hTilde)))"))
         lines.append(node("om", "1 − z = \(vector(CellMath.oneMinus(z)))"))
         lines.append(node("keep", "× \(vector(keep))", round: true))
