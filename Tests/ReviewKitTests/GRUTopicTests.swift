@@ -22,7 +22,7 @@ import Testing
         }
     }
 
-    /// python3 gru_ref.py problems/gru-contract-example.json, "after previous" (PyTorch's nn.GRU).
+    /// scripts/reference/gru_conventions.py problems/gru-contract-example.json, "after previous" (PyTorch's nn.GRU).
     @Test func theContractExampleMatchesPyTorch() throws {
         let a = try answers("gru-contract-example.json")
         expectRows(a.at("pre_activations", "r"), [[1.75, -0.9500000000000001]], "a_r")
@@ -48,7 +48,7 @@ import Testing
         expectRows(a.at("pre_activations", "h_tilde"), [candidatePre], "a_h")
     }
 
-    /// python3 gru_ref.py on the file with r's stacked W split: reset before, z on the candidate, two steps.
+    /// scripts/reference/gru_conventions.py on the file with r's stacked W split: reset before, z on the candidate, two steps.
     @Test func twoStepsResetBeforeAndStackedWeights() throws {
         let a = try answers("gru-reset-before-two-steps.json")
         expectRows(a.at("pre_activations", "r"), [[0.75, -0.65], [0.4151901069300433, 2.116566668023363]], "a_r")

@@ -23,7 +23,7 @@ import Testing
         }
     }
 
-    /// python3 /tmp/lstm_ref.py (see the report): the contract's two steps.
+    /// scripts/reference/lstm_pytorch_equations.py: the contract's two steps.
     @Test func theContractExampleMatchesPyTorchsEquations() throws {
         let a = try answers("lstm-contract-example.json")
         expectRows(a.at("pre_activations", "i"), [[1.1, 0], [0.41576272353649424, 1.0500991226239769]], "a_i")
@@ -38,7 +38,7 @@ import Testing
         expectRows(a.at("h"), [[0.3775055577709194, -0.25401988930206904], [0.19145963982907213, 0.08268054949689867]], "h")
     }
 
-    /// python3 /tmp/lstm_peep.py: peepholes on i, f (old cell) and o (new
+    /// scripts/reference/lstm_graves_peepholes.py (problems/lstm-peephole-one-unit.json): peepholes on i, f (old cell) and o (new
     /// cell), the input gate given as one W on [h, x].
     @Test func peepholesFollowGraves() throws {
         let a = try answers("lstm-peephole-one-unit.json")
