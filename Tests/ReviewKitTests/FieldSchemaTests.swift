@@ -15,6 +15,9 @@ import Testing
             ("bellman", BellmanTopic.schema.markdownTable()), ("bellman update", BellmanTopic.updateSchema.markdownTable()),
             ("bellman outcome", BellmanTopic.outcomeSchema.markdownTable()),
             ("backprop", BackpropTopic.schema.markdownTable()), ("gcn", GCNTopic.schema.markdownTable()),
+            ("lstm", LSTMTopic.schema.markdownTable()), ("lstm gates", LSTMTopic.gatesSchema.markdownTable()),
+            ("lstm gate", LSTMTopic.gateSchema.markdownTable()), ("gru", GRUTopic.schema.markdownTable()),
+            ("gru gates", GRUTopic.gatesSchema.markdownTable()), ("gru gate", GRUTopic.gateSchema.markdownTable()),
         ]
         for (topic, table) in tables {
             #expect(text.contains(table), "README lacks the \(topic) field table; it should read:\n\(table)")

@@ -31,6 +31,8 @@ import Testing
         "softmax": "softmax-classic-2-1-0.1.json",
         "rnn": "rnn-contract-example.json",
         "attention": "attention-contract-example.json",
+        "lstm": "lstm-contract-example.json",
+        "gru": "gru-contract-example.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -193,6 +193,8 @@ import Testing
         ("softmax", ["交叉熵", "损失函数", "梯度", "概率", "独热"]),
         ("rnn", ["循环神经网络", "随时间反向传播", "隐藏状态", "时间步", "梯度", "损失函数", "外积"]),
         ("attention", ["缩放点积注意力", "注意力权重", "打分", "查询", "键"]),
+        ("lstm", ["输入门", "遗忘门", "输出门", "候选值", "细胞状态", "隐藏状态", "预激活"]),
+        ("gru", ["重置门", "更新门", "候选状态", "隐藏状态", "预激活"]),
     ])
     func glossaryTermsAppear(topic: String, terms: [String]) throws {
         // One generated problem at the standard difficulty, not a whole

@@ -176,7 +176,7 @@ import Testing
             }
         }
         for entry in try Self.entries() {
-            keys(entry.context, into: &supplied["\(entry.language)/\(entry.name)", default: []])
+            keys(untypedContext(entry.context), into: &supplied["\(entry.language)/\(entry.name)", default: []])
         }
         for (qualified, keys) in supplied.sorted(by: { $0.key < $1.key }) {
             let parts = qualified.split(separator: "/", maxSplits: 1).map(String.init)
@@ -192,7 +192,7 @@ import Testing
         var mismatches = 0
         for entry in entries where TemplateLibrary.languages.contains(entry.language) {
             if oracles[entry.language] == nil { oracles[entry.language] = try MustacheOracle(language: entry.language) }
-            let expected = oracles[entry.language]!.render(entry.name, entry.context)
+            let expected = oracles[entry.language]!.render(entry.name, untypedContext(entry.context))
             if entry.output != expected {
                 mismatches += 1
                 if mismatches <= 5 {

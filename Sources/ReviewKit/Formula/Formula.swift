@@ -64,6 +64,9 @@ enum FormulaOperator: Hashable, Sendable {
     /// n-ary `28 \times 28 \times 6`: sizes side by side (a feature-map
     /// shape, a 5 × 5 window), a product read as dimensions, not computed.
     case times
+    /// n-ary `a \odot b`: the element-wise (Hadamard) product of vectors of
+    /// one length, as gated cells write it (`f_t ⊙ c_{t-1}`).
+    case hadamard
     /// Juxtaposition, `y_i \ln p_i`: a product written without a dot.
     case juxtapose
     /// Inline `a / b`.

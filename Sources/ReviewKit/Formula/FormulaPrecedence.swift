@@ -45,7 +45,7 @@ enum FormulaPrecedence: Int, Comparable {
         case .apply(let op, let operands):
             switch op {
             case .add, .subtract: return .additive
-            case .multiply, .juxtapose, .times, .divide: return .multiplicative
+            case .multiply, .juxtapose, .times, .divide, .hadamard: return .multiplicative
             case .fraction: return notation == .plain ? .multiplicative : .atom
             case .power: return .power
             case .exp: return notation == .plain ? .atom : .power
@@ -83,6 +83,10 @@ enum FormulaPrecedence: Int, Comparable {
             return index == 0 ? p < .additive : p < .additive && !leadingMinus
         case .subtract:
             return index == 0 ? p < .additive : p < .multiplicative
+        case .hadamard:
+            // `r ⊙ (W h)`: a product beside ⊙ is bracketed on either side, so
+            // the element-wise product never reads as part of a matrix product.
+            return p <= .multiplicative
         case .multiply, .times, .divide:
             if index == 0 { return p < .multiplicative && !leadingMinus }
             return op == .divide ? p <= .multiplicative : p < .multiplicative && !(isLast && isSum(child))

@@ -107,6 +107,7 @@ struct LaTeXFormulaWriter {
         case .subtract: return "\(operand(x, 0, of: op)) - \(operand(x, 1, of: op))"
         case .multiply: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\cdot ")
         case .times: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\times ")
+        case .hadamard: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\odot ")
         case .juxtapose: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " ")
         case .divide: return "\(operand(x, 0, of: op)) / \(operand(x, 1, of: op))"
         case .fraction: return "\\frac{\(node(x[0]))}{\(node(x[1]))}"

@@ -145,11 +145,12 @@ struct MathMLFormulaWriter {
             }
             return out
         case .subtract: return operand(x, 0, of: op) + [minus] + operand(x, 1, of: op)
-        case .multiply, .juxtapose, .times:
+        case .multiply, .juxtapose, .times, .hadamard:
             var out: [MathNode] = []
             for i in x.indices {
                 if i > 0, op == .multiply { out.append(.op(MathOperator("\u{22C5}", .binary))) }
                 if i > 0, op == .times { out.append(.op(MathOperator("\u{D7}", .binary))) }
+                if i > 0, op == .hadamard { out.append(.op(MathOperator("\u{2299}", .binary))) }
                 out += operand(x, i, of: op)
             }
             return out

@@ -8,6 +8,8 @@ public enum TopicRegistry {
         AnyTopic(BellmanTopic.self),
         AnyTopic(SoftmaxTopic.self),
         AnyTopic(RNNTopic.self),
+        AnyTopic(LSTMTopic.self),
+        AnyTopic(GRUTopic.self),
         AnyTopic(AttentionTopic.self),
     ]
 

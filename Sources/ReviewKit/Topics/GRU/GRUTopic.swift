@@ -1,0 +1,154 @@
+/// `gru`: GRU steps worked gate by gate under named conventions: the reset
+/// gate applied after or before W^{(h̃)} meets h_{t−1}, and z weighting the
+/// previous state or the candidate. Each pre-activation W h_{t−1} + U x_t + b
+/// is written out with the numbers, then σ or tanh, then h_t.
+enum GRUTopic: SchemaTopic {
+    enum Gate: String, CaseIterable, Sendable {
+        case r, z
+        case hTilde = "h_tilde"
+
+        var index: Int { Self.allCases.firstIndex(of: self)! }
+        /// `r`, `z`, `h̃`
+        var label: Formula { self == .hTilde ? .symbol("h", accent: .tilde) : .symbol(rawValue) }
+    }
+
+    /// Where the reset gate acts in the candidate.
+    enum Reset: String, CaseIterable, Sendable {
+        /// h̃ = tanh(U x + r ⊙ (W h) + b): notes 004, PyTorch (b_hn = 0).
+        case after
+        /// h̃ = tanh(W (r ⊙ h) + U x + b): Cho et al.'s final version, Keras.
+        case before
+    }
+
+    /// Which term z weights in h_t.
+    enum ZWeights: String, CaseIterable, Sendable {
+        /// h = z ⊙ h_{t−1} + (1 − z) ⊙ h̃: notes 004, PyTorch.
+        case previous
+        /// h = (1 − z) ⊙ h_{t−1} + z ⊙ h̃: Chung et al. 2014, colah, Wikipedia.
+        case candidate
+    }
+
+    /// The contract's slips (mistake diagnosis).
+    enum Slip: String, CaseIterable, Sendable {
+        /// z 与 1−z 用反: the other `z_weights`' h
+        case zSwapped = "z-swapped"
+        /// 重置门位置放错: the other `reset`'s h̃
+        case resetMisplaced = "reset-misplaced"
+        /// 忘了重置门: h̃ with r = 1
+        case resetForgotten = "reset-forgotten"
+
+        var zh: String {
+            switch self {
+            case .zSwapped: return "z 与 1−z 用反"
+            case .resetMisplaced: return "重置门位置放错"
+            case .resetForgotten: return "忘了重置门"
+            }
+        }
+    }
+
+    struct Problem: Sendable {
+        var x: [[Double]]
+        /// r, z, h̃.
+        var gates: [GateParameters]
+        var h0: [Double]
+        var reset = Reset.after
+        var zWeights = ZWeights.previous
+
+        var units: Int { gates.first?.wh.count ?? 0 }
+    }
+
+    struct Solution: Sendable {
+        var problem: Problem
+        var steps: [GRUSolver.Step]
+        var trace: Trace
+    }
+
+    static let name = "gru"
+    static let maxSteps = LSTMTopic.maxSteps
+    static let maxSheetSteps = LSTMTopic.maxSheetSteps
+
+    static let blank = Problem(x: [], gates: [], h0: [])
+
+    static let gateSchema = GateDecoding.schema(peephole: false)
+
+    static let gatesSchema = FieldSchema<Problem>(Gate.allCases.map { gate in
+        .readWithSiblings(
+            gate.rawValue, type: "gate object (table below)",
+            doc: [Gate.r: "reset gate: $r_t = \\sigma(a)$", .z: "update gate: $z_t = \\sigma(a)$",
+                  .hTilde: "candidate $\\tilde h_t = \\tanh(a)$, $a$ as `reset` says"][gate]!,
+            write: { gateSchema.encodedObject($0.gates[gate.index]) })
+    })
+
+    static let schema = FieldSchema<Problem>([
+        .custom(
+            "x", type: "T×d matrix", doc: "the inputs, row $t-1$ is $x_t$ (one row per step)",
+            read: { field, problem in problem.x = try GateDecoding.inputs(field, maxSteps: maxSteps) },
+            write: { GateDecoding.matrixJSON($0.x) }),
+        .custom(
+            "gates", type: "object with `r`, `z`, `h_tilde` (tables below)",
+            doc: "each gate's $W$ (`Wh`, on $h_{t-1}$), $U$ (`Ux`, on $x_t$) and $b$; the first matrix sets the $n$ units",
+            read: { field, problem in problem.gates = try gates(field, inputs: problem.x[0].count) },
+            write: { gatesSchema.encodedObject($0) }),
+        .custom(
+            "h0", type: "vector of n numbers", default: "zeros", doc: "$h_0$",
+            read: { field, problem in problem.h0 = try GateDecoding.vector(field, count: problem.units) },
+            write: { GateDecoding.vectorJSON($0.h0) }),
+        .choice(
+            "reset", \.reset, default: .after,
+            doc: "`after`: $\\tanh(U x_t + r_t \\odot (W h_{t-1}) + b)$ (notes 004, PyTorch); `before`: $\\tanh(W (r_t \\odot h_{t-1}) + U x_t + b)$ (Cho et al., Keras)"),
+        .choice(
+            "z_weights", \.zWeights, default: .previous,
+            doc: "`previous`: $h_t = z_t \\odot h_{t-1} + (1 - z_t) \\odot \\tilde h_t$ (notes 004, PyTorch); `candidate`: $h_t = (1 - z_t) \\odot h_{t-1} + z_t \\odot \\tilde h_t$ (Chung et al., colah)"),
+    ])
+
+    static func gates(_ field: Field, inputs d: Int) throws -> [GateParameters] {
+        let object = try field.object(allowedKeys: Gate.allCases.map(\.rawValue))
+        var gates: [GateParameters] = []
+        for gate in Gate.allCases {
+            gates.append(try GateDecoding.gate(
+                try object.required(gate.rawValue), units: gates.first?.wh.count, inputs: d, allowsPeephole: nil))
+        }
+        return gates
+    }
+
+    static func decode(_ object: ObjectFields) throws -> Problem {
+        var problem = try schema.decode(object, into: blank)
+        if problem.h0.isEmpty { problem.h0 = Array(repeating: 0, count: problem.units) }
+        return problem
+    }
+
+    static func solve(_ problem: Problem) throws -> Solution {
+        let steps = try GRUSolver.solve(problem)
+        return Solution(problem: problem, steps: steps, trace: GRUTrace.record(problem, steps))
+    }
+
+    static func sheetLimit(_ solution: Solution) -> SolveError? {
+        guard solution.steps.count > maxSheetSteps else { return nil }
+        return SolveError(
+            at: "x", "has \(solution.steps.count) steps; a worked sheet takes at most \(maxSheetSteps) (--format json gives the answers)")
+    }
+
+    static func answers(_ solution: Solution) -> JSONValue { answers(solution.steps) }
+
+    static func answers(_ steps: [GRUSolver.Step]) -> JSONValue {
+        func rows(_ pick: (GRUSolver.Step) -> [Double]) -> JSONValue { GateDecoding.matrixJSON(steps.map(pick)) }
+        return .object([
+            ("pre_activations", .object(Gate.allCases.map { gate in (gate.rawValue, rows { $0.preValues[gate.index] }) })),
+        ] + Gate.allCases.map { gate in (gate.rawValue, rows { $0.value(gate) }) } + [("h", rows(\.h))])
+    }
+
+    static func slipAnswers(_ problem: Problem, _ slip: Slip) throws -> JSONValue {
+        answers(try GRUSolver.solve(problem, slip: slip))
+    }
+
+    static func trace(_ solution: Solution) -> Trace { solution.trace }
+
+    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
+        GRUGenerator.generate(&random, difficulty: difficulty)
+    }
+
+    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
+        var presenter = GRUPresenter(solution: solution, templates: context.templates)
+        return presenter.presentation()
+    }
+}
