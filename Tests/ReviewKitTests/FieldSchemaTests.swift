@@ -16,6 +16,7 @@ import Testing
             ("bellman outcome", BellmanTopic.outcomeSchema.markdownTable()),
             ("backprop", BackpropTopic.schema.markdownTable()), ("gcn", GCNTopic.schema.markdownTable()),
             ("optimizer", OptimizerTopic.schema.markdownTable()),
+            ("batchnorm", BatchNormTopic.schema.markdownTable()),
         ]
         for (topic, table) in tables {
             #expect(text.contains(table), "README lacks the \(topic) field table; it should read:\n\(table)")

@@ -30,6 +30,7 @@ import Testing
         "bellman": "bellman-contract-example.json",
         "softmax": "softmax-classic-2-1-0.1.json",
         "optimizer": "optimizer-contract-example.json",
+        "batchnorm": "batchnorm-contract-example.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -192,6 +192,7 @@ import Testing
         ("bellman", ["折扣因子", "学习率", "奖励", "状态", "动作", "时序差分", "Q 学习"]),
         ("softmax", ["交叉熵", "损失函数", "梯度", "概率", "独热"]),
         ("optimizer", ["学习率", "梯度", "修正偏差", "一阶矩", "二阶矩"]),
+        ("batchnorm", ["批归一化", "均值", "方差", "滑动统计量"]),
     ])
     func glossaryTermsAppear(topic: String, terms: [String]) throws {
         // One generated problem at the standard difficulty, not a whole
