@@ -27,6 +27,22 @@ enum BatchNormSolver {
         var dyXHat: [Double]?
     }
 
+    /// A wrong rule a student may use instead (the contract's slips), so
+    /// mistake diagnosis can compute the answers it gives.
+    enum Variant: Sendable {
+        case right
+        /// 1/(m − 1) in σ²_B (`bn-unbiased-variance`)
+        case unbiasedVariance
+        /// √σ²_B + ε (`eps-outside-sqrt`)
+        case epsOutsideSqrt
+        /// the biased σ²_B in the running update (`running-var-biased`)
+        case runningVarBiased
+        /// running ← momentum·running + (1 − momentum)·batch (`momentum-reversed`)
+        case momentumReversed
+        /// dx = γ dy/√(σ²_B + ε), μ_B and σ²_B taken as constants (`dx-ignores-statistics`)
+        case dxIgnoresStatistics
+    }
+
     enum Failure: Error {
         /// σ² + ε = 0 for this feature (a constant feature with ε = 0).
         case zeroVariance(feature: Int)
@@ -35,7 +51,8 @@ enum BatchNormSolver {
 
     static func solve(
         columns: [[Double]], gamma: [Double], beta: [Double], eps: Double, training: Bool,
-        runningMean: [Double], runningVar: [Double], momentum: Double, gradOutput: [[Double]]?
+        runningMean: [Double], runningVar: [Double], momentum: Double, gradOutput: [[Double]]?,
+        variant: Variant = .right
     ) throws(Failure) -> [Feature] {
         var out: [Feature] = []
         for (j, x) in columns.enumerated() {
@@ -43,9 +60,9 @@ enum BatchNormSolver {
             let mean = training ? x.reduce(0, +) / m : runningMean[j]
             let centred = x.map { $0 - mean }
             let squares = centred.map { $0 * $0 }
-            let variance = training ? squares.reduce(0, +) / m : runningVar[j]
+            let variance = training ? squares.reduce(0, +) / (variant == .unbiasedVariance ? m - 1 : m) : runningVar[j]
             guard variance + eps > 0 else { throw .zeroVariance(feature: j) }
-            let std = (variance + eps).squareRoot()
+            let std = variant == .epsOutsideSqrt ? variance.squareRoot() + eps : (variance + eps).squareRoot()
             let xHat = centred.map { $0 / std }
             let y = xHat.map { gamma[j] * $0 + beta[j] }
             var feature = Feature(
@@ -54,8 +71,10 @@ enum BatchNormSolver {
             if training {
                 let unbiased = variance * m / (m - 1)
                 feature.unbiased = unbiased
-                feature.runningMean = (1 - momentum) * runningMean[j] + momentum * mean
-                feature.runningVar = (1 - momentum) * runningVar[j] + momentum * unbiased
+                let batchVar = variant == .runningVarBiased ? variance : unbiased
+                let (keep, take) = variant == .momentumReversed ? (momentum, 1 - momentum) : (1 - momentum, momentum)
+                feature.runningMean = keep * runningMean[j] + take * mean
+                feature.runningVar = keep * runningVar[j] + take * batchVar
             }
             if let gradOutput {
                 let dy = gradOutput[j]
@@ -66,7 +85,7 @@ enum BatchNormSolver {
                 feature.dyXHat = products
                 feature.gradBeta = sumDy
                 feature.gradGamma = sumDyXHat
-                feature.gradX = training
+                feature.gradX = training && variant != .dxIgnoresStatistics
                     ? x.indices.map { gamma[j] / (m * std) * (m * dy[$0] - sumDy - xHat[$0] * sumDyXHat) }
                     : dy.map { gamma[j] * $0 / std }
             }

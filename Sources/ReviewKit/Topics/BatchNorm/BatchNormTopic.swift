@@ -84,6 +84,11 @@ enum BatchNormTopic: SchemaTopic {
     // MARK: Solving
 
     static func solve(_ problem: Problem) throws -> Solution {
+        try solve(problem, variant: .right)
+    }
+
+    /// The problem solved with `variant`'s rule (a slip's, or the right one).
+    static func solve(_ problem: Problem, variant: BatchNormSolver.Variant) throws -> Solution {
         let training = problem.mode == .training
         if training, problem.m < 2 {
             throw SolveError(at: "x", "training mode needs a batch of at least 2 examples, got 1 (use mode 'inference')")
@@ -100,8 +105,9 @@ enum BatchNormTopic: SchemaTopic {
                 beta: problem.beta ?? Array(repeating: 0, count: d), eps: problem.eps, training: training,
                 runningMean: problem.runningMean ?? Array(repeating: 0, count: d),
                 runningVar: problem.runningVar ?? Array(repeating: 1, count: d), momentum: problem.momentum,
-                gradOutput: problem.gradOutput.map { rows in (0..<d).map { j in rows.map { $0[j] } } })
-            return Solution(problem: problem, features: features, trace: BatchNormTrace.record(problem, features))
+                gradOutput: problem.gradOutput.map { rows in (0..<d).map { j in rows.map { $0[j] } } }, variant: variant)
+            let trace = variant == .right ? BatchNormTrace.record(problem, features) : Trace()
+            return Solution(problem: problem, features: features, trace: trace)
         } catch {
             switch error {
             case .zeroVariance(let j):

@@ -10,7 +10,22 @@ enum OptimizerSolver {
         var learningRate: Double
         var momentum = 0.0, rho = 0.0, beta1 = 0.0, beta2 = 0.0, eps = 0.0
         var weightDecay = 0.0, l1 = 0.0
+        /// A wrong rule a student may run instead (the contract's slips),
+        /// so mistake diagnosis can compute the answers it gives.
+        var variant: Variant = .right
         var penalised: Bool { weightDecay != 0 || l1 != 0 }
+    }
+
+    enum Variant: Sendable {
+        case right
+        /// m̂ = m, v̂ = v (`adam-no-bias-correction`)
+        case noBiasCorrection
+        /// v ← μv + ηg, then θ ← θ − ηv (`momentum-lr-twice`)
+        case learningRateTwice
+        /// θ ← θ − ηλθ after the step, λθ left out of g (`decoupled-decay`)
+        case decoupledDecay
+        /// G = g² of the step only (`adagrad-no-accumulate`)
+        case noAccumulation
     }
 
     /// One step t (from 1), every vector indexed like the params.
@@ -62,7 +77,8 @@ enum OptimizerSolver {
         for k in 0..<steps {
             let t = k + 1
             let (f, g) = try gradient(k, theta)
-            let total = (0..<n).map { g[$0] + h.weightDecay * theta[$0] + h.l1 * sign(theta[$0]) }
+            let decay = h.variant == .decoupledDecay ? 0 : h.weightDecay
+            let total = (0..<n).map { g[$0] + decay * theta[$0] + h.l1 * sign(theta[$0]) }
             var step = Step(t: t, before: theta, value: f, gradient: g, total: total, delta: [], after: [])
             var delta = [Double](repeating: 0, count: n)
             for i in 0..<n {
@@ -71,13 +87,13 @@ enum OptimizerSolver {
                 case .sgd:
                     delta[i] = h.learningRate * gi
                 case .momentum:
-                    first[i] = h.momentum * first[i] + gi
+                    first[i] = h.momentum * first[i] + (h.variant == .learningRateTwice ? h.learningRate * gi : gi)
                     delta[i] = h.learningRate * first[i]
                 case .nesterov:
                     first[i] = h.momentum * first[i] + gi
                     delta[i] = h.learningRate * (gi + h.momentum * first[i])
                 case .adagrad:
-                    first[i] += gi * gi
+                    first[i] = (h.variant == .noAccumulation ? 0 : first[i]) + gi * gi
                     delta[i] = h.learningRate * gi / (first[i].squareRoot() + h.eps)
                 case .rmsprop:
                     first[i] = h.rho * first[i] + (1 - h.rho) * gi * gi
@@ -88,14 +104,18 @@ enum OptimizerSolver {
                 }
             }
             if h.rule == .adam {
-                step.bias1 = 1 - Foundation.pow(h.beta1, Double(t))
-                step.bias2 = 1 - Foundation.pow(h.beta2, Double(t))
+                let corrected = h.variant != .noBiasCorrection
+                step.bias1 = corrected ? 1 - Foundation.pow(h.beta1, Double(t)) : 1
+                step.bias2 = corrected ? 1 - Foundation.pow(h.beta2, Double(t)) : 1
                 step.mHat = first.map { $0 / step.bias1 }
                 step.vHat = second.map { $0 / step.bias2 }
                 for i in 0..<n { delta[i] = h.learningRate * step.mHat[i] / (step.vHat[i].squareRoot() + h.eps) }
             }
             step.first = first
             step.second = second
+            if h.variant == .decoupledDecay {
+                for i in 0..<n { delta[i] += h.learningRate * h.weightDecay * theta[i] }
+            }
             step.delta = delta
             theta = (0..<n).map { theta[$0] - delta[$0] }
             step.after = theta

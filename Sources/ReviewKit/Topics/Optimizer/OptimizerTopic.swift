@@ -135,7 +135,28 @@ enum OptimizerTopic: SchemaTopic {
         } else if problem.gradients == nil {
             throw SolveError(.root, "needs 'objective' (f to differentiate) or 'gradients' (one per step)")
         }
-        let start = problem.params.map(\.value)
+        let expression = parsed
+        do {
+            let run = try self.run(problem, expression, problem.hyper)
+            var plain = problem.hyper
+            plain.rule = .sgd
+            let sgd = problem.rule == .sgd ? nil : try? self.run(problem, expression, plain)
+            let derivatives = names.map { name in
+                expression.flatMap { ObjectiveDerivative.partial($0, wrt: name, params: Set(names)) }
+            }
+            let trace = OptimizerTrace.record(problem, run, derivatives: derivatives)
+            return Solution(problem: problem, parsed: expression, run: run, sgd: sgd, derivatives: derivatives, trace: trace)
+        } catch let error as OptimizerSolver.Failure {
+            throw SolveError(JSONPath.root.appending(key: "steps").appending(index: error.step), error.message)
+        }
+    }
+
+    /// The steps with these hyperparameters: the gradient from the objective
+    /// (through the engine, at each step's params) or from the list.
+    static func run(_ problem: Problem, _ parsed: ParsedExpression?, _ hyper: OptimizerSolver.Hyper)
+        throws -> OptimizerSolver.Run
+    {
+        let names = problem.names
         func gradient(_ k: Int, _ theta: [Double]) throws(OptimizerSolver.Failure) -> (value: Double?, gradient: [Double]) {
             guard let parsed else { return (nil, problem.gradients![k]) }
             do {
@@ -149,24 +170,12 @@ enum OptimizerTopic: SchemaTopic {
             guard let parsed else { return nil }
             return try? ComputationGraph(parsed, values: Dictionary(uniqueKeysWithValues: zip(names, theta))).value
         }
-        do {
-            let run = try OptimizerSolver.run(
-                start: start, steps: problem.stepCount, hyper: problem.hyper, gradient: gradient, value: value)
-            if parsed != nil, run.finalValue == nil {
-                throw OptimizerSolver.Failure(step: problem.stepCount - 1, message: "f is not finite at the final params")
-            }
-            var plain = problem.hyper
-            plain.rule = .sgd
-            let sgd = problem.rule == .sgd ? nil : try? OptimizerSolver.run(
-                start: start, steps: problem.stepCount, hyper: plain, gradient: gradient, value: value)
-            let derivatives = names.map { name in
-                parsed.flatMap { ObjectiveDerivative.partial($0, wrt: name, params: Set(names)) }
-            }
-            let trace = OptimizerTrace.record(problem, run, derivatives: derivatives)
-            return Solution(problem: problem, parsed: parsed, run: run, sgd: sgd, derivatives: derivatives, trace: trace)
-        } catch let error as OptimizerSolver.Failure {
-            throw SolveError(JSONPath.root.appending(key: "steps").appending(index: error.step), error.message)
+        let run = try OptimizerSolver.run(
+            start: problem.params.map(\.value), steps: problem.stepCount, hyper: hyper, gradient: gradient, value: value)
+        if parsed != nil, run.finalValue == nil {
+            throw OptimizerSolver.Failure(step: problem.stepCount - 1, message: "f is not finite at the final params")
         }
+        return run
     }
 
     static func answers(_ solution: Solution) -> JSONValue {
