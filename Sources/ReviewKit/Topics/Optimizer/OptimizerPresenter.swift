@@ -59,8 +59,9 @@ struct OptimizerPresenter {
             "steps": .text(problem.stepCount),
             "oneStep": .flag(problem.stepCount == 1),
             "startLine": .text(book.inline(.relation(.equals, thetaSymbol, point(problem.params.map(\.value))))),
-            problem.rule.rawValue: .flag(true),
         ]
+        // One flag per rule (the rule-name partial names them all).
+        for rule in OptimizerRule.allCases { object[rule.rawValue] = .flag(rule == problem.rule) }
         var hypers: [Formula] = ["eta" .= .number(h.learningRate)]
         for hyper in problem.rule.hypers {
             let symbol: Formula
