@@ -18,6 +18,8 @@ import Testing
             ("lstm", LSTMTopic.schema.markdownTable()), ("lstm gates", LSTMTopic.gatesSchema.markdownTable()),
             ("lstm gate", LSTMTopic.gateSchema.markdownTable()), ("gru", GRUTopic.schema.markdownTable()),
             ("gru gates", GRUTopic.gatesSchema.markdownTable()), ("gru gate", GRUTopic.gateSchema.markdownTable()),
+            ("optimizer", OptimizerTopic.schema.markdownTable()),
+            ("batchnorm", BatchNormTopic.schema.markdownTable()),
         ]
         for (topic, table) in tables {
             #expect(text.contains(table), "README lacks the \(topic) field table; it should read:\n\(table)")

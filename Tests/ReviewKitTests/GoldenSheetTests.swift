@@ -33,6 +33,8 @@ import Testing
         "attention": "attention-contract-example.json",
         "lstm": "lstm-contract-example.json",
         "gru": "gru-contract-example.json",
+        "optimizer": "optimizer-contract-example.json",
+        "batchnorm": "batchnorm-contract-example.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

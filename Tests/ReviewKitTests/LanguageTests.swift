@@ -195,6 +195,8 @@ import Testing
         ("attention", ["缩放点积注意力", "注意力权重", "打分", "查询", "键"]),
         ("lstm", ["输入门", "遗忘门", "输出门", "候选值", "细胞状态", "隐藏状态", "预激活"]),
         ("gru", ["重置门", "更新门", "候选状态", "隐藏状态", "预激活"]),
+        ("optimizer", ["学习率", "梯度", "修正偏差", "一阶矩", "二阶矩"]),
+        ("batchnorm", ["批归一化", "均值", "方差", "滑动统计量"]),
     ])
     func glossaryTermsAppear(topic: String, terms: [String]) throws {
         // One generated problem at the standard difficulty, not a whole

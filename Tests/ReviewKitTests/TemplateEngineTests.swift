@@ -118,7 +118,7 @@ import Testing
     /// no slip, as text and JSON.
     private static func renderDiagnoses(language: String) throws {
         var results: [ProblemDiagnosis] = []
-        for item in SlipDiagnosisTests.cases {
+        for item in SlipDiagnosisTests.cases + TrainingSlipTests.cases {
             let problem = try #require(try solve(json: item.problem).first)
             results.append(try Diagnosis.diagnose(problem, [
                 GivenAnswer(path: item.path, typed: item.wrong), GivenAnswer(path: item.path, typed: String(item.right)),

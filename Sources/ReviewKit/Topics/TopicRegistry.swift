@@ -11,6 +11,8 @@ public enum TopicRegistry {
         AnyTopic(LSTMTopic.self),
         AnyTopic(GRUTopic.self),
         AnyTopic(AttentionTopic.self),
+        AnyTopic(OptimizerTopic.self),
+        AnyTopic(BatchNormTopic.self),
     ]
 
     public static var names: [String] { all.map(\.name) }

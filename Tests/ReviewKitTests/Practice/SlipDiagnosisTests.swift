@@ -97,7 +97,7 @@ import Testing
     /// On generated problems of every topic: each applicable slip's own
     /// number is diagnosed as that slip (or an earlier-listed one giving the
     /// same number), and an unrelated wrong number as no slip.
-    @Test(arguments: ["backprop", "conv", "gcn", "bellman", "softmax"])
+    @Test(arguments: ["backprop", "conv", "gcn", "bellman", "softmax", "optimizer", "batchnorm"])
     func generatedProblemsDiagnoseEverySlipTheyAdmit(_ topic: String) throws {
         var seen: Set<String> = []
         for difficulty in Difficulty.allCases {

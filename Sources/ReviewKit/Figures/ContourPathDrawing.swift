@@ -1,0 +1,129 @@
+import Foundation
+
+/// Level curves of a two-parameter function with the path an optimiser
+/// takes over them: the iterates θ₀, θ₁, … as dots joined by arrows, the
+/// start hollow. The curves come from a grid of values the topic computed
+/// (`values[row][column]`, row 0 at `yRange.lowerBound`), traced by
+/// marching squares at levels spread over the grid's values, so the plot
+/// needs no math library and stays the same in SVG and TikZ.
+struct ContourPathDrawing {
+    let values: [[Double]]
+    let xRange: ClosedRange<Double>
+    let yRange: ClosedRange<Double>
+    /// The iterates, in order.
+    let path: [(x: Double, y: Double)]
+    /// The two parameters' names (axis titles).
+    let xName: String, yName: String
+    let caption: String
+
+    static let size = 300.0
+    static let levels = 9
+    private static let ink = "#1d2330", muted = "#5b6475", curve = "#9fb4d6", pathColour = "#c0392b"
+
+    func figure() -> Figure? {
+        let finite = values.flatMap { $0 }.filter(\.isFinite)
+        guard values.count >= 2, values[0].count >= 2, !path.isEmpty, !finite.isEmpty,
+            path.allSatisfy({ $0.x.isFinite && $0.y.isFinite }), xRange.upperBound > xRange.lowerBound,
+            yRange.upperBound > yRange.lowerBound
+        else { return nil }
+        let sketch = draw(finite)
+        guard sketch.isFinite else { return nil }
+        return Figure(svg: sketch.svg(cssClass: "contour"), tikz: sketch.tikz(maxWidth: 9), mermaid: mermaid(), caption: caption)
+    }
+
+    private func px(_ x: Double) -> Double { (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * Self.size }
+    private func py(_ y: Double) -> Double { Self.size - (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * Self.size }
+
+    /// Levels at evenly spaced quantiles of the grid's values: every curve
+    /// falls inside the plot whatever the function's scale.
+    private func levels(_ finite: [Double]) -> [Double] {
+        let sorted = finite.sorted()
+        let picked = (1...Self.levels).map { sorted[min(sorted.count - 1, sorted.count * $0 / (Self.levels + 1))] }
+        return Array(Set(picked)).sorted()
+    }
+
+    private func draw(_ finite: [Double]) -> Sketch {
+        var sketch = Sketch()
+        let s = Self.size
+        sketch.rect(0, 0, s, s, fill: "#ffffff", stroke: Self.muted)
+        let rows = values.count, columns = values[0].count
+        let dx = s / Double(columns - 1), dy = s / Double(rows - 1)
+        for level in levels(finite) {
+            for r in 0..<rows - 1 {
+                for c in 0..<columns - 1 {
+                    let corners = [values[r][c], values[r][c + 1], values[r + 1][c + 1], values[r + 1][c]]
+                    guard corners.allSatisfy(\.isFinite) else { continue }
+                    // Corner positions (pixels) in the same order: bottom left, bottom right, top right, top left.
+                    let points = [
+                        Sketch.Point(x: Double(c) * dx, y: s - Double(r) * dy), Sketch.Point(x: Double(c + 1) * dx, y: s - Double(r) * dy),
+                        Sketch.Point(x: Double(c + 1) * dx, y: s - Double(r + 1) * dy), Sketch.Point(x: Double(c) * dx, y: s - Double(r + 1) * dy),
+                    ]
+                    var crossings: [Sketch.Point] = []
+                    for e in 0..<4 {
+                        let (a, b) = (corners[e], corners[(e + 1) % 4])
+                        guard (a < level) != (b < level) else { continue }
+                        let f = (level - a) / (b - a)
+                        let (p, q) = (points[e], points[(e + 1) % 4])
+                        crossings.append(Sketch.Point(x: p.x + f * (q.x - p.x), y: p.y + f * (q.y - p.y)))
+                    }
+                    var i = 0
+                    while i + 1 < crossings.count {
+                        sketch.line([crossings[i], crossings[i + 1]], stroke: Self.curve, width: 1)
+                        i += 2
+                    }
+                }
+            }
+        }
+        // Axes: the range's ends and the parameter names.
+        let small = 11.0
+        sketch.text(FigureText.number(xRange.lowerBound), 0, s + 15, size: small, anchor: .start, colour: Self.muted)
+        sketch.text(FigureText.number(xRange.upperBound), s, s + 15, size: small, anchor: .end, colour: Self.muted)
+        sketch.text(FigureText.name(xName), s / 2, s + 17, size: 13, colour: Self.ink, italic: true)
+        sketch.text(FigureText.number(yRange.lowerBound), -5, s, size: small, anchor: .end, colour: Self.muted)
+        sketch.text(FigureText.number(yRange.upperBound), -5, 10, size: small, anchor: .end, colour: Self.muted)
+        sketch.text(FigureText.name(yName), -8, s / 2, size: 13, anchor: .end, colour: Self.ink, italic: true)
+        // The path.
+        let points = path.map { Sketch.Point(x: px($0.x), y: py($0.y)) }
+        for (a, b) in zip(points, points.dropFirst()) where hypot(b.x - a.x, b.y - a.y) > 9 {
+            let length = hypot(b.x - a.x, b.y - a.y)
+            let tip = Sketch.Point(x: b.x - (b.x - a.x) / length * 4, y: b.y - (b.y - a.y) / length * 4)
+            sketch.arrow(a, tip, colour: Self.pathColour, width: 1.6, head: 7)
+        }
+        for (t, p) in points.enumerated() {
+            sketch.circle(p, t == 0 ? 4.5 : 3.5, fill: t == 0 ? "#ffffff" : Self.pathColour, stroke: Self.pathColour, width: 1.6)
+        }
+        if let first = points.first {
+            sketch.text("θ₀", first.x + 7, first.y - 7, size: 12, anchor: .start, colour: Self.pathColour, bold: true, halo: true)
+        }
+        if points.count > 1, let last = points.last {
+            sketch.text("θ" + subscripted(points.count - 1), last.x + 7, last.y + 14, size: 12, anchor: .start,
+                colour: Self.pathColour, bold: true, halo: true)
+        }
+        return sketch
+    }
+
+    private func subscripted(_ n: Int) -> String {
+        let digits: [Character: Character] = ["0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉"]
+        return String(String(n).compactMap { digits[$0] })
+    }
+
+    // MARK: Mermaid
+
+    /// Markdown has no contour plot: each coordinate of the iterates
+    /// against the step, as lines of an `xychart-beta`.
+    private func mermaid() -> String {
+        func list(_ values: [Double]) -> String {
+            "[" + values.map { NumberFormat.coordinate($0, decimals: 4) }.joined(separator: ", ") + "]"
+        }
+        let all = path.flatMap { [$0.x, $0.y] }
+        let low = all.min() ?? 0, high = all.max() ?? 1
+        let pad = max((high - low) * 0.1, 0.1)
+        return """
+            xychart-beta
+              x-axis "t" [\(path.indices.map { "\"\($0)\"" }.joined(separator: ", "))]
+              y-axis "\(FigureText.mermaid(xName)), \(FigureText.mermaid(yName))" \(NumberFormat.coordinate(low - pad, decimals: 2)) --> \(NumberFormat.coordinate(high + pad, decimals: 2))
+              line \(list(path.map(\.x)))
+              line \(list(path.map(\.y)))
+            """
+    }
+}
