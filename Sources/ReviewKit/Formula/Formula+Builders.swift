@@ -32,6 +32,8 @@ extension Formula: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expr
     static func sum(_ terms: [Formula]) -> Formula { terms.count == 1 ? terms[0] : .apply(.add, terms) }
     /// `28 \times 28 \times 6`: a shape or window as sizes.
     static func times(_ sizes: [Formula]) -> Formula { sizes.count == 1 ? sizes[0] : .apply(.times, sizes) }
+    /// `A ⊙ B`, entry by entry.
+    static func hadamard(_ a: Formula, _ b: Formula) -> Formula { .apply(.hadamard, [a, b]) }
     static func juxtapose(_ factors: Formula...) -> Formula { .apply(.juxtapose, factors) }
     static func frac(_ numerator: Formula, _ denominator: Formula) -> Formula { .apply(.fraction, [numerator, denominator]) }
     static func pow(_ base: Formula, _ exponent: Formula) -> Formula { .apply(.power, [base, exponent]) }
@@ -52,6 +54,8 @@ extension Formula: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expr
     static func sum(over index: Formula?, to upper: Formula? = nil, _ body: Formula) -> Formula {
         .apply(.sum(index: index, upper: upper), [body])
     }
+    /// `i+u, j+v`: indices side by side, for a subscript.
+    static func list(_ items: Formula...) -> Formula { .apply(.list, items) }
     static func vector(_ values: [Double]) -> Formula { .vector(numbers(values)) }
     static func matrix(_ rows: [[Double]]) -> Formula { .matrix(rows.map(numbers)) }
 }

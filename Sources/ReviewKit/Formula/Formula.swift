@@ -64,6 +64,9 @@ enum FormulaOperator: Hashable, Sendable {
     /// n-ary `28 \times 28 \times 6`: sizes side by side (a feature-map
     /// shape, a 5 × 5 window), a product read as dimensions, not computed.
     case times
+    /// The entry-wise (Hadamard) product `A \odot B` of two matrices of one
+    /// size: a convolution window times its kernel.
+    case hadamard
     /// Juxtaposition, `y_i \ln p_i`: a product written without a dot.
     case juxtapose
     /// Inline `a / b`.
@@ -89,6 +92,9 @@ enum FormulaOperator: Hashable, Sendable {
     case partial
     /// `Σ_{index}^{upper} body`, operands `[body]`.
     case sum(index: Formula?, upper: Formula?)
+    /// Operands separated by commas, with no brackets: an index list in a
+    /// subscript, `x_{c, i+u, j+v}` (a `.vector` would bracket it).
+    case list
 }
 
 /// How two sides of a line relate.

@@ -45,14 +45,14 @@ enum FormulaPrecedence: Int, Comparable {
         case .apply(let op, let operands):
             switch op {
             case .add, .subtract: return .additive
-            case .multiply, .juxtapose, .times, .divide: return .multiplicative
+            case .multiply, .juxtapose, .times, .divide, .hadamard: return .multiplicative
             case .fraction: return notation == .plain ? .multiplicative : .atom
             case .power: return .power
             case .exp: return notation == .plain ? .atom : .power
             case .negate, .sum: return .negation
             case .ln: return lnNeedsBrackets(operands[0]) ? .atom : .function
             case .max(let index), .min(let index): return index == nil ? .atom : .function
-            case .squareRoot, .floor, .ceil, .call, .partial: return .atom
+            case .squareRoot, .floor, .ceil, .call, .partial, .list: return .atom
             }
         }
     }
@@ -83,7 +83,7 @@ enum FormulaPrecedence: Int, Comparable {
             return index == 0 ? p < .additive : p < .additive && !leadingMinus
         case .subtract:
             return index == 0 ? p < .additive : p < .multiplicative
-        case .multiply, .times, .divide:
+        case .multiply, .times, .divide, .hadamard:
             if index == 0 { return p < .multiplicative && !leadingMinus }
             return op == .divide ? p <= .multiplicative : p < .multiplicative && !(isLast && isSum(child))
         case .juxtapose:
@@ -98,7 +98,7 @@ enum FormulaPrecedence: Int, Comparable {
             return p < .multiplicative && !isSum(child)
         case .sum:
             return p < .multiplicative
-        case .exp, .ln, .squareRoot, .max, .min, .floor, .ceil, .call, .partial:
+        case .exp, .ln, .squareRoot, .max, .min, .floor, .ceil, .call, .partial, .list:
             return false
         }
     }

@@ -107,6 +107,7 @@ struct LaTeXFormulaWriter {
         case .subtract: return "\(operand(x, 0, of: op)) - \(operand(x, 1, of: op))"
         case .multiply: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\cdot ")
         case .times: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\times ")
+        case .hadamard: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\odot ")
         case .juxtapose: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " ")
         case .divide: return "\(operand(x, 0, of: op)) / \(operand(x, 1, of: op))"
         case .fraction: return "\\frac{\(node(x[0]))}{\(node(x[1]))}"
@@ -124,6 +125,7 @@ struct LaTeXFormulaWriter {
         case .ceil: return brackets("lceil", x[0], "rceil")
         case .call(let name): return functionName(name) + arguments(x)
         case .partial: return "\\frac{\\partial \(node(x[0]))}{\\partial \(node(x[1]))}"
+        case .list: return x.map(node).joined(separator: ", ")
         case .sum(let index, let upper):
             var text = "\\sum"
             if let index { text += "_{\(node(index))}" }

@@ -145,9 +145,10 @@ struct MathMLFormulaWriter {
             }
             return out
         case .subtract: return operand(x, 0, of: op) + [minus] + operand(x, 1, of: op)
-        case .multiply, .juxtapose, .times:
+        case .multiply, .juxtapose, .times, .hadamard:
             var out: [MathNode] = []
             for i in x.indices {
+                if i > 0, op == .hadamard { out.append(.op(MathOperator("\u{2299}", .binary))) }
                 if i > 0, op == .multiply { out.append(.op(MathOperator("\u{22C5}", .binary))) }
                 if i > 0, op == .times { out.append(.op(MathOperator("\u{D7}", .binary))) }
                 out += operand(x, i, of: op)
@@ -173,6 +174,13 @@ struct MathMLFormulaWriter {
         case .partial:
             let d = MathNode.identifier("\u{2202}", upright: false)
             return [.fraction(.row([d] + row(x[0])), .row([d] + row(x[1])), style: .auto, thickness: nil)]
+        case .list:
+            var out: [MathNode] = []
+            for (i, item) in x.enumerated() {
+                if i > 0 { out.append(.op(MathOperator(",", .punctuation))) }
+                out += items(item)
+            }
+            return out
         case .sum(let index, let upper):
             var sigma = MathOperator("\u{2211}", .large)
             sigma.limits = true

@@ -85,6 +85,7 @@ struct PlainFormulaWriter {
         case .subtract: return "\(operand(x, 0, of: op)) - \(operand(x, 1, of: op))"
         case .multiply, .juxtapose: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " * ")
         case .times: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " x ")
+        case .hadamard: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " ⊙ ")
         case .divide, .fraction: return "\(operand(x, 0, of: op)) / \(operand(x, 1, of: op))"
         case .power: return "\(operand(x, 0, of: op))^\(operand(x, 1, of: op))"
         case .negate: return "-" + operand(x, 0, of: op)
@@ -99,6 +100,7 @@ struct PlainFormulaWriter {
         case .ceil: return call("ceil", x)
         case .call(let name): return call(name, x)
         case .partial: return "d\(node(x[0]))/d\(node(x[1]))"
+        case .list: return x.map(node).joined(separator: ",")
         case .sum(let index, let upper):
             var text = "sum"
             if let index { text += "_" + script(index) }
