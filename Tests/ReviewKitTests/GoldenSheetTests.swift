@@ -29,6 +29,7 @@ import Testing
         "gcn": "gcn-path-3.json",
         "bellman": "bellman-contract-example.json",
         "softmax": "softmax-classic-2-1-0.1.json",
+        "convolve": "convolve-notes-5x5.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -7,11 +7,28 @@
 /// - hard: a 2×4×4 image, two filters, stride 2 and padding 1, biases or
 ///   `flip`, average pooling.
 ///
-/// A kernel of all zeros is redrawn (its map is only the bias); under `flip`
+/// A problem whose ReLU cuts nothing or everything is redrawn, and so is
+/// a kernel of all zeros (its map is only the bias); under `flip`
 /// a kernel that is its own 180° rotation is redrawn too, or the flip
 /// would change nothing.
 enum ConvolveGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> ConvolveTopic.Problem {
+        while true {
+            let problem = draw(&random, difficulty: difficulty)
+            if teaches(problem) { return problem }
+        }
+    }
+
+    /// Under ReLU some entry must be cut to 0 and some must survive, or the
+    /// activation (and the pooling after it) shows nothing.
+    private static func teaches(_ problem: ConvolveTopic.Problem) -> Bool {
+        guard problem.activation == .relu else { return true }
+        guard let result = try? ConvolveSolver.solve(problem) else { return false }
+        let values = result.maps.flatMap { $0.flatMap { $0 } }
+        return values.contains { $0 < 0 } && values.contains { $0 > 0 }
+    }
+
+    private static func draw(_ random: inout RandomSource, difficulty: Difficulty) -> ConvolveTopic.Problem {
         switch difficulty {
         case .easy:
             let n = random.pick([4, 5]), k = random.pick([2, 3])
@@ -45,7 +62,9 @@ enum ConvolveGenerator {
                 }
             }
             if !problem.flip || random.chance(0.5) {
-                problem.bias = .perFilter((0..<2).map { _ in Double(random.pick([-1, 0, 1, 2])) })
+                var b: [Double] = [0, 0]
+                while b == [0, 0] { b = (0..<2).map { _ in Double(random.pick([-1, 0, 1, 2])) } }
+                problem.bias = .perFilter(b)
             }
             problem.activation = random.chance(0.5) ? .relu : .none
             // 2×2 maps (3×3 kernels) pool to one value; 3×3 maps (2×2

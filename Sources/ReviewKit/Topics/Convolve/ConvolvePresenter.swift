@@ -107,10 +107,7 @@ struct ConvolvePresenter {
         }
         context["rule"] = .text(book.display(notation.entryRule))
         context["details"] = .objects(detailed())
-        context["entries"] = .list(entryIDs()) { id in
-            let step = trace[id]
-            return ["name": .text(book.inline(step.name!)), "worked": .text(book.inline(step.worked))]
-        }
+        context["entries"] = .objects(entryRows())
         context["maps"] = .list(result.maps.indices) { f in
             ["line": .text(book.display(notation.mapName(f) .= .matrix(result.maps[f])))]
         }
@@ -179,26 +176,65 @@ struct ConvolvePresenter {
                 var windows: [TemplateObject] = []
                 for c in entry.window.indices {
                     let products = zip(entry.window[c], result.kernels[f][c]).map { zip($0, $1).map { $0 * $1 } }
-                    windows.append([
+                    var window: TemplateObject = [
                         "channel": .text(c),
                         "line": .text(book.display(
                             .hadamard(.matrix(entry.window[c]), .matrix(result.kernels[f][c])) .=≈ .matrix(products))),
-                    ])
+                    ]
+                    if problem.channels > 1 { window["sumLine"] = .text(book.display(channelSum(entry, c))) }
+                    windows.append(window)
                 }
                 items.append([
                     "filter": .text(f), "i": .text(i), "j": .text(j),
                     "rowFrom": .text(top), "rowTo": .text(top + result.kernels[f][0].count - 1),
                     "columnFrom": .text(left), "columnTo": .text(left + result.kernels[f][0][0].count - 1),
                     "windows": .objects(windows),
-                    "sum": .text(book.display(step.line(from: step.name!))),
+                    "sum": .text(book.display(problem.channels > 1 ? step.name! .= total(entry, f) .=≈ .number(entry.value) : step.line(from: step.name!))),
                 ])
             }
         }
         return items
     }
 
-    private func entryIDs() -> [String] {
-        trace.steps.map(\.id).filter { $0.hasPrefix("feature_maps[") }
+    /// Channel c's products of an entry, summed: `0 + 3 + (−1) + … = 2`.
+    private func channelSum(_ entry: ConvolveSolver.Entry, _ c: Int) -> Formula {
+        .sum(Formula.numbers(channelProducts(entry, c))) .=≈ .number(channelProducts(entry, c).reduce(0, +))
+    }
+
+    private func channelProducts(_ entry: ConvolveSolver.Entry, _ c: Int) -> [Double] {
+        let size = entry.window[0].count * entry.window[0][0].count
+        return Array(entry.products[c * size..<(c + 1) * size])
+    }
+
+    /// The channels' sums plus the bias: `2 + 0 + 1`.
+    private func total(_ entry: ConvolveSolver.Entry, _ f: Int) -> Formula {
+        var terms = entry.window.indices.map { Formula.number(channelProducts(entry, $0).reduce(0, +)) }
+        if problem.hasBias { terms.append(.number(result.bias[f])) }
+        return .sum(terms)
+    }
+
+    /// One row per entry; with several channels one row per channel's
+    /// products and one for the total, so no row runs off the page.
+    private mutating func entryRows() -> [TemplateObject] {
+        var rows: [TemplateObject] = []
+        for (f, map) in result.entries.enumerated() {
+            for (i, row) in map.enumerated() {
+                for (j, entry) in row.enumerated() {
+                    let step = trace["feature_maps[\(f)][\(i)][\(j)]"]
+                    var item: TemplateObject = ["name": .text(book.inline(step.name!))]
+                    if problem.channels > 1 {
+                        item["parts"] = .list(entry.window.indices) { c in
+                            ["channel": .text(c), "first": .flag(c == 0), "worked": .text(book.inline(channelSum(entry, c)))]
+                        }
+                        item["total"] = .text(book.inline(total(entry, f) .=≈ .number(entry.value)))
+                    } else {
+                        item["worked"] = .text(book.inline(step.worked))
+                    }
+                    rows.append(item)
+                }
+            }
+        }
+        return rows
     }
 
     private mutating func pooling() -> TemplateObject {
