@@ -112,6 +112,7 @@ import Testing
     @Test func everyNameATemplateUsesIsSuppliedByItsContexts() throws {
         var supplied: [String: Set<String>] = [:]  // "lang/template" → keys seen at any depth
         func keys(_ value: Any, into set: inout Set<String>) {
+            let value = MustacheOracle.untyped(value)
             if let dictionary = value as? [String: Any] {
                 for (key, inner) in dictionary {
                     set.insert(key)

@@ -33,7 +33,22 @@ struct MustacheOracle {
     }
 
     func render(_ name: String, _ context: Any) -> String? {
-        library.render(context, withTemplate: name)
+        library.render(Self.untyped(context), withTemplate: name)
+    }
+
+    /// A typed context (`TemplateObject`, `TemplateData`) as the plain
+    /// values swift-mustache reads: text as `String`, flags as `Bool`,
+    /// lists as arrays, objects as `[String: Any]`. Untyped contexts pass
+    /// through unchanged.
+    static func untyped(_ value: Any) -> Any {
+        if let object = value as? TemplateObject { return object.fields.mapValues { untyped($0) as Any } }
+        guard let data = value as? TemplateData else { return value }
+        switch data {
+        case .text(let text): return text
+        case .flag(let flag): return flag
+        case .list(let items): return items.map { untyped($0) }
+        case .object(let object): return untyped(object)
+        }
     }
 }
 
