@@ -30,6 +30,7 @@ import Testing
         "bellman": "bellman-contract-example.json",
         "softmax": "softmax-classic-2-1-0.1.json",
         "convolve": "convolve-notes-5x5.json",
+        "kmeans": "kmeans-classic-8-points.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -37,7 +37,7 @@ enum KMeansSolver {
         var converged = false
         for _ in 0..<p.iterations {
             let it = iteration(p.points, centroids)
-            guard it.inertia.isFinite, it.centroids.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
+            guard it.distances.allSatisfy({ $0.allSatisfy(\.isFinite) }), it.centroids.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
                 throw SolveError(at: "points", "the squared distances overflow in iteration \(iterations.count + 1): the numbers are too large")
             }
             let repeats = iterations.last?.assignments == it.assignments
