@@ -54,6 +54,20 @@ import Testing
             == #"test.json: padding: must be a non-negative integer, a pair [h, w], "same" or "valid", got "sme" (did you mean "same"?)"#)
     }
 
+    /// Huge numbers are located errors, never a trap or a giant allocation.
+    @Test func hugeSizesAreRefused() {
+        #expect(line(#"\#(image), "kernel": [[1]], "padding": 1000000000"#)
+            == "test.json: padding: must be at most 64 zeros on each side, got 1000000000")
+        #expect(line(#"\#(image), "kernel": [[1]], "padding": [0, 9223372036854775807]"#)
+            == "test.json: padding: must be at most 64 zeros on each side, got 9223372036854775807")
+        #expect(line(#"\#(image), "kernel": [[1]], "stride": 9223372036854775807, "padding": "same""#) == nil)
+        #expect(line(#"\#(image), "kernel": [[1]], "pool": {"kernel": 1, "stride": 9223372036854775807}"#) == nil)
+        let big = "[" + Array(repeating: "[" + Array(repeating: "1", count: 64).joined(separator: ",") + "]", count: 64).joined(separator: ",") + "]"
+        let filters = "[" + Array(repeating: "[\(big)]", count: 16).joined(separator: ",") + "]"
+        #expect(line(#""image": \#(big), "kernels": \#(filters), "padding": 32"#)
+            == "test.json: kernels: needs more than 1000000 products (filters × output entries × taps); make the image or the kernels smaller")
+    }
+
     @Test func poolingWindowMustFit() {
         #expect(line(#"\#(image), "kernel": [[1,1],[1,1]], "pool": {"kernel": 3}"#)
             == "test.json: pool.kernel: a 3×3 window is larger than the 2×2 feature map")

@@ -104,6 +104,9 @@ import Testing
         #expect(line(#""points": [[0,0],[1]], "initial_points": [0]"#) == "test.json: points[1]: row 1 has 1 entry, expected 2")
         #expect(line(#"\#(points), "initial_points": [0], "iteration": 3"#)
             == "test.json: iteration: unknown field 'iteration' (did you mean 'iterations'?)")
+        let many = "[" + (0..<1000).map { "[\($0 % 97), \($0 % 89)]" }.joined(separator: ",") + "]"
+        #expect(line(#""points": \#(many), "initial_points": \#(Array(0..<100))"#)?
+            .hasPrefix("test.json: iterations: iteration 3 would record more than 200000 distances") == true)
         #expect(line(#""points": [[1e300],[-1e300]], "initial_points": [0, 1]"#)
             == "test.json: points: the squared distances overflow in iteration 1: the numbers are too large")
     }

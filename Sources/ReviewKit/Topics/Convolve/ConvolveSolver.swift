@@ -19,7 +19,7 @@ enum ConvolveSolver {
         var output: Int { ConvSolver.floorDivide(numerator, stride) + 1 }
         var isExact: Bool { numerator % stride == 0 }
         /// For "same": ⌈n/S⌉ and the total padding it needs.
-        var sameOutput: Int { (input + stride - 1) / stride }
+        var sameOutput: Int { input / stride + (input % stride == 0 ? 0 : 1) }
         var sameTotal: Int { max((sameOutput - 1) * stride + kernel - input, 0) }
     }
 
@@ -57,16 +57,28 @@ enum ConvolveSolver {
         var pooled: [[[Double]]]?
     }
 
+    /// Every product is a recorded operand of a worked step, so this bounds
+    /// the memory one problem may ask for.
+    static let maxProducts = 1_000_000
+
     static func solve(_ p: ConvolveTopic.Problem) throws -> Result {
         let (h, w) = (p.image[0].count, p.image[0][0].count)
         let (kh, kw) = (p.kernels[0][0].count, p.kernels[0][0][0].count)
         let height = axis(h, kh, p.stride.height, p.padding, \.height)
         let width = axis(w, kw, p.stride.width, p.padding, \.width)
+        for axis in [height, width] where max(axis.padBefore, axis.padAfter) > ConvolveDecoder.maxSide {
+            throw SolveError(at: "padding", "must be at most \(ConvolveDecoder.maxSide) zeros on each side, got \(max(axis.padBefore, axis.padAfter))")
+        }
         let field = p.manyKernels ? "kernels" : "kernel"
         for (axis, name) in [(height, "height"), (width, "width")] where axis.output < 1 {
             throw SolveError(
                 at: field,
                 "output \(name) would be \(axis.output): floor((\(axis.input) + \(axis.padBefore + axis.padAfter) − \(axis.kernel))/\(axis.stride)) + 1 = \(axis.output); the kernel is larger than the padded image")
+        }
+        let taps = p.channels * kh * kw
+        let (products, overflow) = (p.filters * height.output * width.output).multipliedReportingOverflow(by: taps)
+        guard !overflow, products <= maxProducts else {
+            throw SolveError(at: field, "needs more than \(maxProducts) products (filters × output entries × taps); make the image or the kernels smaller")
         }
         let padded = p.image.map { pad($0, height, width) }
         let kernels = p.flip ? p.kernels.map { $0.map(rotate180) } : p.kernels

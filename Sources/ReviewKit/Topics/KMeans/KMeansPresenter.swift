@@ -88,7 +88,9 @@ struct KMeansPresenter {
     private mutating func solutionContext() -> TemplateObject {
         var context = flags()
         let k = problem.initialCentroids.count
-        let worked = problem.points[0].count <= 2 && k <= 4
+        // Written-out distances fit a page's table for two clusters; with
+        // more, the table holds values and point 0 is worked below it.
+        let worked = problem.points[0].count <= 2 && k <= 2
         context["workedCells"] = .flag(worked)
         context["distanceRule"] = .text(book.display(notation.distanceRule))
         context["updateRule"] = .text(book.display(notation.updateRule))
@@ -131,6 +133,13 @@ struct KMeansPresenter {
             ])
         }
         item["rows"] = .objects(rows)
+        item["hasExample"] = .flag(!worked)
+        if !worked {
+            item["example"] = .objects(templateItems(it.start.indices.map { j in
+                let step = trace["\(h).distances[0][\(j)]"]
+                return ["line": .text(book.display(step.line(from: step.name!)))]
+            }))
+        }
         item["ties"] = .list(it.ties.indices.filter { !it.ties[$0].isEmpty }) { i in
             [
                 "i": .text(i), "cluster": .text(it.assignments[i]),

@@ -31,11 +31,19 @@ enum KMeansSolver {
         var features: [[Double]]?
     }
 
+    /// Each distance is a recorded step; this bounds the memory of one run.
+    static let maxDistances = 200_000
+
     static func solve(_ p: KMeansTopic.Problem) throws -> Result {
         var centroids = p.initialCentroids
         var iterations: [Iteration] = []
         var converged = false
         for _ in 0..<p.iterations {
+            guard (iterations.count + 1) * p.points.count * centroids.count <= maxDistances else {
+                throw SolveError(
+                    at: "iterations",
+                    "iteration \(iterations.count + 1) would record more than \(maxDistances) distances (points × clusters × iterations); lower iterations or make the problem smaller")
+            }
             let it = iteration(p.points, centroids)
             guard it.distances.allSatisfy({ $0.allSatisfy(\.isFinite) }), it.centroids.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
                 throw SolveError(at: "points", "the squared distances overflow in iteration \(iterations.count + 1): the numbers are too large")
