@@ -34,7 +34,11 @@ enum KMeansSolver {
     /// Each distance is a recorded step; this bounds the memory of one run.
     static let maxDistances = 200_000
 
-    static func solve(_ p: KMeansTopic.Problem) throws -> Result {
+    /// How a distance is measured: the contract's squared Euclidean one, or
+    /// |Δx| + |Δy| (only to work out the `manhattan-distance` slip).
+    enum Metric: Sendable { case squared, manhattan }
+
+    static func solve(_ p: KMeansTopic.Problem, metric: Metric = .squared, tieToLast: Bool = false) throws -> Result {
         var centroids = p.initialCentroids
         var iterations: [Iteration] = []
         var converged = false
@@ -44,7 +48,7 @@ enum KMeansSolver {
                     at: "iterations",
                     "iteration \(iterations.count + 1) would record more than \(maxDistances) distances (points × clusters × iterations); lower iterations or make the problem smaller")
             }
-            let it = iteration(p.points, centroids)
+            let it = iteration(p.points, centroids, metric: metric, tieToLast: tieToLast)
             guard it.distances.allSatisfy({ $0.allSatisfy(\.isFinite) }), it.centroids.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
                 throw SolveError(at: "points", "the squared distances overflow in iteration \(iterations.count + 1): the numbers are too large")
             }
@@ -62,13 +66,17 @@ enum KMeansSolver {
         zip(x, c).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
     }
 
-    static func iteration(_ points: [[Double]], _ start: [[Double]]) -> Iteration {
-        let distances = points.map { x in start.map { squaredDistance(x, $0) } }
+    static func iteration(
+        _ points: [[Double]], _ start: [[Double]], metric: Metric = .squared, tieToLast: Bool = false
+    ) -> Iteration {
+        let distances = points.map { x in
+            start.map { c in metric == .squared ? squaredDistance(x, c) : zip(x, c).reduce(0) { $0 + abs($1.0 - $1.1) } }
+        }
         var assignments: [Int] = [], ties: [[Int]] = []
         for row in distances {
             let best = row.min()!
             let nearest = row.indices.filter { row[$0] == best }
-            assignments.append(nearest[0])
+            assignments.append(tieToLast ? nearest[nearest.count - 1] : nearest[0])
             ties.append(nearest.count > 1 ? nearest : [])
         }
         let inertia = zip(distances, assignments).reduce(0) { $0 + $1.0[$1.1] }
