@@ -20,6 +20,7 @@ import Testing
             ("gru gates", GRUTopic.gatesSchema.markdownTable()), ("gru gate", GRUTopic.gateSchema.markdownTable()),
             ("optimizer", OptimizerTopic.schema.markdownTable()),
             ("batchnorm", BatchNormTopic.schema.markdownTable()),
+            ("convolve", ConvolveTopic.markdownTables), ("kmeans", KMeansTopic.schema.markdownTable()),
         ]
         for (topic, table) in tables {
             #expect(text.contains(table), "README lacks the \(topic) field table; it should read:\n\(table)")

@@ -35,6 +35,8 @@ import Testing
         "gru": "gru-contract-example.json",
         "optimizer": "optimizer-contract-example.json",
         "batchnorm": "batchnorm-contract-example.json",
+        "convolve": "convolve-notes-5x5.json",
+        "kmeans": "kmeans-classic-8-points.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -21,3 +21,18 @@ struct FigureWords {
         templates.render("\(topic)/figure-caption", context).trimmingWhitespace()
     }
 }
+
+extension FigureWords {
+    /// `callAsFunction` for typed contexts: the word `key` from
+    /// `<topic>/figure-words`, with `extra` beside it.
+    func word(_ key: String, _ extra: TemplateObject = [:]) -> String {
+        var context = extra
+        context[key] = .flag(true)
+        return templates.render("\(topic)/figure-words", context).trimmingWhitespace()
+    }
+
+    /// `caption` for typed contexts.
+    func caption(typed context: TemplateObject) -> String {
+        templates.render("\(topic)/figure-caption", context).trimmingWhitespace()
+    }
+}

@@ -52,6 +52,8 @@ extension Formula: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expr
     static func sum(over index: Formula?, to upper: Formula? = nil, _ body: Formula) -> Formula {
         .apply(.sum(index: index, upper: upper), [body])
     }
+    /// `i+u, j+v`: indices side by side, for a subscript.
+    static func list(_ items: Formula...) -> Formula { .apply(.list, items) }
     static func vector(_ values: [Double]) -> Formula { .vector(numbers(values)) }
     static func matrix(_ rows: [[Double]]) -> Formula { .matrix(rows.map(numbers)) }
 }

@@ -92,6 +92,9 @@ enum FormulaOperator: Hashable, Sendable {
     case partial
     /// `Σ_{index}^{upper} body`, operands `[body]`.
     case sum(index: Formula?, upper: Formula?)
+    /// Operands separated by commas, with no brackets: an index list in a
+    /// subscript, `x_{c, i+u, j+v}` (a `.vector` would bracket it).
+    case list
 }
 
 /// How two sides of a line relate.

@@ -174,6 +174,13 @@ struct MathMLFormulaWriter {
         case .partial:
             let d = MathNode.identifier("\u{2202}", upright: false)
             return [.fraction(.row([d] + row(x[0])), .row([d] + row(x[1])), style: .auto, thickness: nil)]
+        case .list:
+            var out: [MathNode] = []
+            for (i, item) in x.enumerated() {
+                if i > 0 { out.append(.op(MathOperator(",", .punctuation))) }
+                out += items(item)
+            }
+            return out
         case .sum(let index, let upper):
             var sigma = MathOperator("\u{2211}", .large)
             sigma.limits = true

@@ -100,6 +100,7 @@ struct PlainFormulaWriter {
         case .ceil: return call("ceil", x)
         case .call(let name): return call(name, x)
         case .partial: return "d\(node(x[0]))/d\(node(x[1]))"
+        case .list: return x.map(node).joined(separator: ",")
         case .sum(let index, let upper):
             var text = "sum"
             if let index { text += "_" + script(index) }

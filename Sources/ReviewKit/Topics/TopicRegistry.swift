@@ -13,6 +13,8 @@ public enum TopicRegistry {
         AnyTopic(AttentionTopic.self),
         AnyTopic(OptimizerTopic.self),
         AnyTopic(BatchNormTopic.self),
+        AnyTopic(ConvolveTopic.self),
+        AnyTopic(KMeansTopic.self),
     ]
 
     public static var names: [String] { all.map(\.name) }
