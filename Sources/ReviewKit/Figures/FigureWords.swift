@@ -15,4 +15,9 @@ struct FigureWords {
     func caption(_ context: [String: Any] = [:]) -> String {
         templates.render("\(topic)/figure-caption", context).trimmingWhitespace()
     }
+
+    /// The caption from a typed context (new presenters use `TemplateData`).
+    func caption(typed context: TemplateObject) -> String {
+        templates.render("\(topic)/figure-caption", TemplateData.object(context)).trimmingWhitespace()
+    }
 }

@@ -64,6 +64,11 @@ enum FormulaOperator: Hashable, Sendable {
     /// n-ary `28 \times 28 \times 6`: sizes side by side (a feature-map
     /// shape, a 5 × 5 window), a product read as dimensions, not computed.
     case times
+    /// n-ary `a \odot b`: the entrywise (Hadamard) product of vectors,
+    /// as in BP1 δ = (a − t) ⊙ σ'(z).
+    case hadamard
+    /// `A^{\mathsf{T}}`: the transpose of a matrix (`(W^{2})^T`).
+    case transpose
     /// Juxtaposition, `y_i \ln p_i`: a product written without a dot.
     case juxtapose
     /// Inline `a / b`.

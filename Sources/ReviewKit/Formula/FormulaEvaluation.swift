@@ -63,7 +63,7 @@ enum FormulaEvaluation {
         switch op {
         case .add: return x.dropFirst().reduce(x[0]) { combine($0, $1, +) ?? [] }.nilIfEmpty
         case .subtract: return combine(x[0], x[1], -)
-        case .multiply, .juxtapose, .times: return x.dropFirst().reduce(x[0]) { combine($0, $1, *) ?? [] }.nilIfEmpty
+        case .multiply, .juxtapose, .times, .hadamard: return x.dropFirst().reduce(x[0]) { combine($0, $1, *) ?? [] }.nilIfEmpty
         case .divide, .fraction: return combine(x[0], x[1], /)
         case .power: return combine(x[0], x[1], Foundation.pow)
         case .negate: return x[0].map { -$0 }
@@ -74,7 +74,7 @@ enum FormulaEvaluation {
         case .ceil: return x[0].map { $0.rounded(.up) }
         case .max(let index): return index == nil ? x.flatMap { $0 }.max().map { [$0] } : nil
         case .min(let index): return index == nil ? x.flatMap { $0 }.min().map { [$0] } : nil
-        case .call, .partial, .sum: return nil
+        case .call, .partial, .sum, .transpose: return nil
         }
     }
 

@@ -45,7 +45,8 @@ enum FormulaPrecedence: Int, Comparable {
         case .apply(let op, let operands):
             switch op {
             case .add, .subtract: return .additive
-            case .multiply, .juxtapose, .times, .divide: return .multiplicative
+            case .multiply, .juxtapose, .times, .divide, .hadamard: return .multiplicative
+            case .transpose: return .power
             case .fraction: return notation == .plain ? .multiplicative : .atom
             case .power: return .power
             case .exp: return notation == .plain ? .atom : .power
@@ -83,6 +84,10 @@ enum FormulaPrecedence: Int, Comparable {
             return index == 0 ? p < .additive : p < .additive && !leadingMinus
         case .subtract:
             return index == 0 ? p < .additive : p < .multiplicative
+        case .hadamard:
+            // ((W)ᵀ δ) ⊙ σ'(z): a product beside ⊙ is bracketed, so the
+            // matrix product is plainly done first.
+            return p <= .multiplicative
         case .multiply, .times, .divide:
             if index == 0 { return p < .multiplicative && !leadingMinus }
             return op == .divide ? p <= .multiplicative : p < .multiplicative && !(isLast && isSum(child))
@@ -92,6 +97,10 @@ enum FormulaPrecedence: Int, Comparable {
         case .fraction:
             guard notation == .plain else { return false }
             return index == 0 ? p < .multiplicative && !leadingMinus : p <= .multiplicative
+        case .transpose:
+            // (W^{2})^T: a superscripted symbol is bracketed too.
+            if case .symbol(let s) = child, s.sup != nil { return true }
+            return p < .atom
         case .power:
             return index == 0 ? p < .atom : notation == .plain && p < .atom
         case .negate:

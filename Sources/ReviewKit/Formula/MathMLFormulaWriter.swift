@@ -131,6 +131,8 @@ struct MathMLFormulaWriter {
     }
 
     private func function(_ name: String) -> MathNode {
+        let (base, primes) = SymbolNames.splitPrimes(name)
+        if primes > 0 { return .row([function(base), .identifier(String(repeating: "\u{2032}", count: primes), upright: true)]) }
         if let letter = SymbolNames.greekLetter(name) { return .identifier(letter, upright: false) }
         return .function(name, limits: false)
     }
@@ -153,6 +155,15 @@ struct MathMLFormulaWriter {
                 out += operand(x, i, of: op)
             }
             return out
+        case .hadamard:
+            var out: [MathNode] = []
+            for i in x.indices {
+                if i > 0 { out.append(.op(MathOperator("\u{2299}", .binary))) }
+                out += operand(x, i, of: op)
+            }
+            return out
+        case .transpose:
+            return [.scripts(base: .row(operand(x, 0, of: op)), sub: nil, sup: .identifier("T", upright: true), limits: .never)]
         case .divide: return operand(x, 0, of: op) + [.op(MathOperator("/", .ordinary))] + operand(x, 1, of: op)
         case .fraction: return [.fraction(group(x[0]), group(x[1]), style: .auto, thickness: nil)]
         case .power:

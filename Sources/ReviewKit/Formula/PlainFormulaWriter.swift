@@ -85,6 +85,8 @@ struct PlainFormulaWriter {
         case .subtract: return "\(operand(x, 0, of: op)) - \(operand(x, 1, of: op))"
         case .multiply, .juxtapose: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " * ")
         case .times: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " x ")
+        case .hadamard: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " (.) ")
+        case .transpose: return operand(x, 0, of: op) + "^T"
         case .divide, .fraction: return "\(operand(x, 0, of: op)) / \(operand(x, 1, of: op))"
         case .power: return "\(operand(x, 0, of: op))^\(operand(x, 1, of: op))"
         case .negate: return "-" + operand(x, 0, of: op)

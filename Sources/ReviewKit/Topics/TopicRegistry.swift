@@ -7,6 +7,7 @@ public enum TopicRegistry {
         AnyTopic(GCNTopic.self),
         AnyTopic(BellmanTopic.self),
         AnyTopic(SoftmaxTopic.self),
+        AnyTopic(MLPTopic.self),
     ]
 
     public static var names: [String] { all.map(\.name) }
