@@ -15,6 +15,7 @@ import Testing
             ("bellman", BellmanTopic.schema.markdownTable()), ("bellman update", BellmanTopic.updateSchema.markdownTable()),
             ("bellman outcome", BellmanTopic.outcomeSchema.markdownTable()),
             ("backprop", BackpropTopic.schema.markdownTable()), ("gcn", GCNTopic.schema.markdownTable()),
+            ("mlp", MLPTopic.schema.markdownTable()), ("mlp layer", MLPTopic.layerSchema.markdownTable()),
         ]
         for (topic, table) in tables {
             #expect(text.contains(table), "README lacks the \(topic) field table; it should read:\n\(table)")

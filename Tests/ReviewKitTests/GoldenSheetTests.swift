@@ -29,6 +29,7 @@ import Testing
         "gcn": "gcn-path-3.json",
         "bellman": "bellman-contract-example.json",
         "softmax": "softmax-classic-2-1-0.1.json",
+        "mlp": "mlp-mazur-step-by-step.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -73,7 +73,7 @@ enum MLPSolver {
         e.a = [input]
         for (l, layer) in layers.enumerated() {
             let below = e.a[l]
-            let z = zip(layer.weights, layer.biases).map { row, b in zip(row, below).reduce(0) { $0 + $1.0 * $1.1 } + b }
+            let z = zip(layer.weights, layer.biases).map { row, b in sum(zip(row, below).map { $0 * $1 } + [b]) }
             guard z.allSatisfy(\.isFinite) else {
                 throw SolveError(
                     JSONPath.root.appending(key: "layers").appending(index: l).appending(key: "weights"),
@@ -85,6 +85,15 @@ enum MLPSolver {
         e.loss = lossValue(e.z.last!, e.a.last!, t, loss, layers.last!.activation)
         guard e.loss.isFinite else { throw SolveError(at: "target", "the loss is not finite: the values are too large") }
         return e
+    }
+
+    /// A sum whose terms cancel to within rounding is 0, as in exact
+    /// arithmetic: softmax's δ = (p, −p) through equal weights gives
+    /// 0.9p − 0.9p, which doubles leave as 5e-17.
+    static func sum(_ terms: [Double]) -> Double {
+        let total = terms.reduce(0, +)
+        let scale = terms.reduce(0) { $0 + Swift.abs($1) }
+        return Swift.abs(total) <= 1e-14 * scale ? 0 : total
     }
 
     static func activate(_ z: [Double], _ f: MLPTopic.LayerActivation) -> [Double] {
@@ -133,7 +142,7 @@ enum MLPSolver {
         for l in stride(from: L - 1, through: 0, by: -1) {
             let next = layers[l + 1].weights
             e.delta[l] = e.z[l].indices.map { k in
-                next.indices.reduce(0) { $0 + next[$1][k] * e.delta[l + 1][$1] } * e.slope[l][k]
+                sum(next.indices.map { next[$0][k] * e.delta[l + 1][$0] }) * e.slope[l][k]
             }
         }
     }
