@@ -92,9 +92,15 @@ struct MLPPresenter {
         if problem.isBatch { context["meanLoss"] = .text(book.display(line("C"))) }
         context["gradients"] = .objects(problem.layers.indices.reversed().map { l in
             let n = MLPNames.layer(l)
-            return [
+            var item: TemplateObject = [
                 "n": .text(n), "db": .text(book.display(line("grad_b\(n)"))), "dw": .text(book.display(line("grad_W\(n)"))),
             ]
+            if problem.isBatch {
+                item["perExample"] = .objects(result.examples.indices.map { x in
+                    ["line": .text(book.display(line("x\(x).grad_W\(n)")))]
+                })
+            }
+            return item
         })
         if problem.learningRate != nil, let step = result.step {
             context["updates"] = .objects(problem.layers.indices.map { l in

@@ -30,6 +30,14 @@ enum MLPTrace {
             let outer = r.examples.map { Formula.juxtapose(MLPNames.column($0.delta[l]), .matrix([$0.a[l]])) }
             let delta = MLPNames.sym("delta", layer), below = MLPNames.sym("a", layer - 1)
             if p.isBatch {
+                // Each example's ∂C_x/∂W first, so the mean is a sum of matrices.
+                for (n, e) in r.examples.enumerated() {
+                    let own: Formula = .partial(.symbol("C", sub: .integer(n)), MLPNames.sym("W", layer))
+                    trace.record(WorkedStep(
+                        id: "x\(n).grad_W\(layer)", label: "x\(n).dC/dW\(layer)",
+                        formula: own .= .juxtapose(delta, .transpose(below)), name: own, substituted: outer[n],
+                        value: .matrix(e.delta[l].map { d in e.a[l].map { d * $0 } })))
+                }
                 trace.record(WorkedStep(
                     id: "grad_b\(layer)", label: "dC/db\(layer)",
                     formula: db .= .juxtapose(.frac(1, "m"), .sum(over: "x", .symbol("delta", sub: "x", sup: .integer(layer)))),
@@ -41,7 +49,8 @@ enum MLPTrace {
                         .frac(1, "m"),
                         .sum(over: "x", .juxtapose(.symbol("delta", sub: "x", sup: .integer(layer)),
                             .transpose(.symbol("a", sub: "x", sup: .integer(layer - 1)))))),
-                    name: dw, substituted: .juxtapose(.frac(1, .integer(m)), .sum(outer)), value: .matrix(r.gradWeights[l])))
+                    name: dw, substituted: .juxtapose(.frac(1, .integer(m)), .sum(r.examples.map { e in .matrix(e.delta[l].map { d in e.a[l].map { d * $0 } }) })),
+                    value: .matrix(r.gradWeights[l])))
             } else {
                 trace.record(WorkedStep(
                     id: "grad_b\(layer)", label: "dC/db\(layer)", formula: db .= delta, name: db,
