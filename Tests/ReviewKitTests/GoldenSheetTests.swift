@@ -30,6 +30,7 @@ import Testing
         "bellman": "bellman-contract-example.json",
         "softmax": "softmax-classic-2-1-0.1.json",
         "mlp": "mlp-mazur-step-by-step.json",
+        "activation": "activation-sigmoid-depth-10.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -8,6 +8,7 @@ public enum TopicRegistry {
         AnyTopic(BellmanTopic.self),
         AnyTopic(SoftmaxTopic.self),
         AnyTopic(MLPTopic.self),
+        AnyTopic(ActivationTopic.self),
     ]
 
     public static var names: [String] { all.map(\.name) }
