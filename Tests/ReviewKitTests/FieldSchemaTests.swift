@@ -16,7 +16,7 @@ import Testing
             ("bellman outcome", BellmanTopic.outcomeSchema.markdownTable()),
             ("backprop", BackpropTopic.schema.markdownTable()), ("gcn", GCNTopic.schema.markdownTable()),
             ("mlp", MLPTopic.schema.markdownTable()), ("mlp layer", MLPTopic.layerSchema.markdownTable()),
-            ("activation", ActivationTopic.schema.markdownTable()),
+            ("activation", ActivationTopic.schema.markdownTable()), ("loss", LossTopic.schema.markdownTable()),
         ]
         for (topic, table) in tables {
             #expect(text.contains(table), "README lacks the \(topic) field table; it should read:\n\(table)")

@@ -31,6 +31,7 @@ import Testing
         "softmax": "softmax-classic-2-1-0.1.json",
         "mlp": "mlp-mazur-step-by-step.json",
         "activation": "activation-sigmoid-depth-10.json",
+        "loss": "loss-huber-contract-example.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

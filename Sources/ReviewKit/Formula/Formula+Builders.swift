@@ -40,6 +40,7 @@ extension Formula: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expr
     static func frac(_ numerator: Formula, _ denominator: Formula) -> Formula { .apply(.fraction, [numerator, denominator]) }
     static func pow(_ base: Formula, _ exponent: Formula) -> Formula { .apply(.power, [base, exponent]) }
     static func sqrt(_ x: Formula) -> Formula { .apply(.squareRoot, [x]) }
+    static func abs(_ x: Formula) -> Formula { .apply(.abs, [x]) }
     static func exp(_ x: Formula) -> Formula { .apply(.exp, [x]) }
     static func ln(_ x: Formula) -> Formula { .apply(.ln, [x]) }
     static func max(_ xs: [Formula]) -> Formula { .apply(.max(over: nil), xs) }

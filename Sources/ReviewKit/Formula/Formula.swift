@@ -78,6 +78,8 @@ enum FormulaOperator: Hashable, Sendable {
     case power
     case negate
     case squareRoot
+    /// `|x|`, the absolute value (plain text: `abs(x)`).
+    case abs
     /// `e^{x}` (plain text: `exp(x)`).
     case exp
     case ln

@@ -68,6 +68,7 @@ enum FormulaEvaluation {
         case .power: return combine(x[0], x[1], Foundation.pow)
         case .negate: return x[0].map { -$0 }
         case .squareRoot: return x[0].map { $0.squareRoot() }
+        case .abs: return x[0].map { Swift.abs($0) }
         case .exp: return x[0].map { Foundation.exp($0) }
         case .ln: return x[0].map { Foundation.log($0) }
         case .floor: return x[0].map { $0.rounded(.down) }

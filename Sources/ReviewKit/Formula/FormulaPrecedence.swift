@@ -53,7 +53,7 @@ enum FormulaPrecedence: Int, Comparable {
             case .negate, .sum: return .negation
             case .ln: return lnNeedsBrackets(operands[0]) ? .atom : .function
             case .max(let index), .min(let index): return index == nil ? .atom : .function
-            case .squareRoot, .floor, .ceil, .call, .partial: return .atom
+            case .squareRoot, .abs, .floor, .ceil, .call, .partial: return .atom
             }
         }
     }
@@ -107,7 +107,7 @@ enum FormulaPrecedence: Int, Comparable {
             return p < .multiplicative && !isSum(child)
         case .sum:
             return p < .multiplicative
-        case .exp, .ln, .squareRoot, .max, .min, .floor, .ceil, .call, .partial:
+        case .exp, .ln, .squareRoot, .abs, .max, .min, .floor, .ceil, .call, .partial:
             return false
         }
     }

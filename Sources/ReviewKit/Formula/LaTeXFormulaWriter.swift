@@ -118,6 +118,7 @@ struct LaTeXFormulaWriter {
         case .power: return "\(operand(x, 0, of: op))^{\(node(x[1]))}"
         case .negate: return "-" + operand(x, 0, of: op)
         case .squareRoot: return "\\sqrt{\(node(x[0]))}"
+        case .abs: return "\\lvert \(node(x[0])) \\rvert"
         case .exp: return "e^{\(node(x[0]))}"
         case .ln:
             return FormulaPrecedence.lnNeedsBrackets(x[0]) ? "\\ln(\(node(x[0])))" : "\\ln \(node(x[0]))"

@@ -170,6 +170,7 @@ struct MathMLFormulaWriter {
             return [.scripts(base: .row(operand(x, 0, of: op)), sub: nil, sup: group(x[1]), limits: .never)]
         case .negate: return [minus] + operand(x, 0, of: op)
         case .squareRoot: return [.root(group(x[0]), index: nil)]
+        case .abs: return brackets("|", x[0], "|")
         case .exp: return [.scripts(base: .identifier("e", upright: false), sub: nil, sup: group(x[0]), limits: .never)]
         case .ln:
             let name = MathNode.function("ln", limits: false)

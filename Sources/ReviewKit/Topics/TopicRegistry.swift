@@ -9,6 +9,7 @@ public enum TopicRegistry {
         AnyTopic(SoftmaxTopic.self),
         AnyTopic(MLPTopic.self),
         AnyTopic(ActivationTopic.self),
+        AnyTopic(LossTopic.self),
     ]
 
     public static var names: [String] { all.map(\.name) }
