@@ -121,6 +121,17 @@ import Testing
                 set.formUnion(dictionary.keys)
             } else if let array = value as? [Any] {
                 for item in array { keys(item, into: &set) }
+            } else if let data = value as? TemplateData {
+                switch data {
+                case .object(let object): keys(object, into: &set)
+                case .list(let items): for item in items { keys(item, into: &set) }
+                case .text, .flag: break
+                }
+            } else if let object = value as? TemplateObject {
+                for (key, inner) in object.fields {
+                    set.insert(key)
+                    keys(inner, into: &set)
+                }
             }
         }
         for entry in try Self.entries() {

@@ -33,7 +33,19 @@ struct MustacheOracle {
     }
 
     func render(_ name: String, _ context: Any) -> String? {
-        library.render(context, withTemplate: name)
+        library.render(Self.plain(context), withTemplate: name)
+    }
+
+    /// A typed context (`TemplateData`) as the plain values swift-mustache reads.
+    static func plain(_ value: Any) -> Any {
+        if let object = value as? TemplateObject { return object.fields.mapValues { plain($0) as Any } }
+        guard let data = value as? TemplateData else { return value }
+        switch data {
+        case .text(let text): return text
+        case .flag(let flag): return flag
+        case .list(let items): return items.map { plain($0) }
+        case .object(let object): return plain(object)
+        }
     }
 }
 

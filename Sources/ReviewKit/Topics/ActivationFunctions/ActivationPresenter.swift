@@ -48,10 +48,12 @@ struct ActivationPresenter {
     private func shared() -> TemplateObject {
         let f = problem.function
         let onKink = f.shared.hasKink && problem.points.contains(0)
-        return [
-            f.rawValue: .flag(true), "kinkMet": .flag(onKink), "kinkLeft": .flag(problem.kink == .left),
+        var flags = TemplateObject()
+        for g in ActivationTopic.Function.allCases { flags[g.rawValue] = .flag(g == f) }  // one flag per function
+        return flags.merging([
+            "kinkMet": .flag(onKink), "kinkLeft": .flag(problem.kink == .left),
             "depth": .flag(problem.depth != nil), "count": .text(problem.points.count),
-        ]
+        ])
     }
 
     private mutating func solutionContext() -> TemplateObject {

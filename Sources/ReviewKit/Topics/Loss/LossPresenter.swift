@@ -43,11 +43,13 @@ struct LossPresenter {
     }
 
     private func shared() -> TemplateObject {
-        [
-            problem.loss.rawValue: .flag(true), "mean": .flag(problem.reduction == .mean), "matrix": .flag(problem.isMatrix),
+        var flags = TemplateObject()
+        for kind in LossTopic.Kind.allCases { flags[kind.rawValue] = .flag(kind == problem.loss) }  // one flag per loss
+        return flags.merging([
+            "mean": .flag(problem.reduction == .mean), "matrix": .flag(problem.isMatrix),
             "logits": .flag(problem.fromLogits), "rowWise": .flag(problem.loss.rowWise), "N": .text(result.count),
             "softTargets": .flag(problem.rowTargets.contains { if case .distribution = $0 { true } else { false } }),
-        ]
+        ])
     }
 
     private mutating func solutionContext() -> TemplateObject {
@@ -74,7 +76,7 @@ struct LossPresenter {
                         "yhat": .text(book.inline(.number(values[c]))), "y": .text(book.inline(.number(problem.targets[r][c]))),
                         "term": .text(book.inline(line("loss" + key))), "grad": .text(book.inline(line("grad" + key))),
                         "quadratic": .flag(branch == .quadratic), "linear": .flag(branch == .linear),
-                        "active": .flag(branch == .active), "inactive": .flag(branch == .inactive),
+                        "active": .flag(branch == .active), "inactive": .flag(branch == .inactive), "onMargin": .flag(false),
                     ]
                     if problem.loss == .huber {
                         item["why"] = .text(book.inline(.abs(.number(residual)) .=≈ .number(abs(residual))))
@@ -168,7 +170,9 @@ struct LossPresenter {
         }
         return LinePlotDrawing(
             series: series, marks: marks, xLabel: axis, yLabel: "",
-            caption: words.caption(typed: [p.loss.rawValue: .flag(true), "logits": .flag(p.fromLogits)])
+            caption: words.caption(typed: TemplateObject(fields: Dictionary(
+                uniqueKeysWithValues: LossTopic.Kind.allCases.map { ($0.rawValue, TemplateData.flag($0 == p.loss)) }))
+                .merging(["logits": .flag(p.fromLogits)]))
         ).figure()
     }
 }
