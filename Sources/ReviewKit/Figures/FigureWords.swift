@@ -18,6 +18,6 @@ struct FigureWords {
 
     /// The caption from a typed context (new presenters use `TemplateData`).
     func caption(typed context: TemplateObject) -> String {
-        templates.render("\(topic)/figure-caption", TemplateData.object(context)).trimmingWhitespace()
+        templates.render("\(topic)/figure-caption", context).trimmingWhitespace()
     }
 }

@@ -40,8 +40,8 @@ struct ActivationPresenter {
             question["weightLine"] = .text(book.inline("w" .= .number(problem.effectiveWeight)))
         }
         return Presentation(
-            question: templates.render("activation/question", TemplateData.object(question)),
-            solution: templates.render("activation/solution", TemplateData.object(context)),
+            question: templates.render("activation/question", question),
+            solution: templates.render("activation/solution", context),
             figures: figures, formulas: book.formulas)
     }
 

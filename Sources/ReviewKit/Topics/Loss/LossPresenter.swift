@@ -37,8 +37,8 @@ struct LossPresenter {
         question["deltaLine"] = .text(book.inline("delta" .= .number(problem.delta)))
         question["marginLine"] = .text(book.inline("m" .= .number(problem.margin)))
         return Presentation(
-            question: templates.render("loss/question", TemplateData.object(question)),
-            solution: templates.render("loss/solution", TemplateData.object(context)),
+            question: templates.render("loss/question", question),
+            solution: templates.render("loss/solution", context),
             figures: figures, formulas: book.formulas)
     }
 

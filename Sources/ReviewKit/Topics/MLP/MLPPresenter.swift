@@ -28,8 +28,8 @@ struct MLPPresenter {
             context["figure"] = .text(FigureMarker.make(0))
             figures.append(figure)
         }
-        let question = templates.render("mlp/question", TemplateData.object(questionContext()))
-        let solution = templates.render("mlp/solution", TemplateData.object(context))
+        let question = templates.render("mlp/question", questionContext())
+        let solution = templates.render("mlp/solution", context)
         return Presentation(question: question, solution: solution, figures: figures, formulas: book.formulas)
     }
 
