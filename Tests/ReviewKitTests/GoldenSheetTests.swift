@@ -37,6 +37,9 @@ import Testing
         "batchnorm": "batchnorm-contract-example.json",
         "convolve": "convolve-notes-5x5.json",
         "kmeans": "kmeans-classic-8-points.json",
+        "mlp": "mlp-mazur-step-by-step.json",
+        "activation": "activation-sigmoid-depth-10.json",
+        "loss": "loss-huber-contract-example.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -32,10 +32,13 @@ extension Formula: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expr
     static func sum(_ terms: [Formula]) -> Formula { terms.count == 1 ? terms[0] : .apply(.add, terms) }
     /// `28 \times 28 \times 6`: a shape or window as sizes.
     static func times(_ sizes: [Formula]) -> Formula { sizes.count == 1 ? sizes[0] : .apply(.times, sizes) }
+    /// `A^T`.
+    static func transpose(_ x: Formula) -> Formula { .apply(.transpose, [x]) }
     static func juxtapose(_ factors: Formula...) -> Formula { .apply(.juxtapose, factors) }
     static func frac(_ numerator: Formula, _ denominator: Formula) -> Formula { .apply(.fraction, [numerator, denominator]) }
     static func pow(_ base: Formula, _ exponent: Formula) -> Formula { .apply(.power, [base, exponent]) }
     static func sqrt(_ x: Formula) -> Formula { .apply(.squareRoot, [x]) }
+    static func abs(_ x: Formula) -> Formula { .apply(.abs, [x]) }
     static func exp(_ x: Formula) -> Formula { .apply(.exp, [x]) }
     static func ln(_ x: Formula) -> Formula { .apply(.ln, [x]) }
     static func max(_ xs: [Formula]) -> Formula { .apply(.max(over: nil), xs) }

@@ -67,6 +67,8 @@ enum FormulaOperator: Hashable, Sendable {
     /// n-ary `a \odot b`: the element-wise (Hadamard) product of vectors of
     /// one length, as gated cells write it (`f_t ⊙ c_{t-1}`).
     case hadamard
+    /// `A^{\mathsf{T}}`: the transpose of a matrix (`(W^{2})^T`).
+    case transpose
     /// Juxtaposition, `y_i \ln p_i`: a product written without a dot.
     case juxtapose
     /// Inline `a / b`.
@@ -76,6 +78,8 @@ enum FormulaOperator: Hashable, Sendable {
     case power
     case negate
     case squareRoot
+    /// `|x|`, the absolute value (plain text: `abs(x)`).
+    case abs
     /// `e^{x}` (plain text: `exp(x)`).
     case exp
     case ln

@@ -68,13 +68,14 @@ enum FormulaEvaluation {
         case .power: return combine(x[0], x[1], Foundation.pow)
         case .negate: return x[0].map { -$0 }
         case .squareRoot: return x[0].map { $0.squareRoot() }
+        case .abs: return x[0].map { Swift.abs($0) }
         case .exp: return x[0].map { Foundation.exp($0) }
         case .ln: return x[0].map { Foundation.log($0) }
         case .floor: return x[0].map { $0.rounded(.down) }
         case .ceil: return x[0].map { $0.rounded(.up) }
         case .max(let index): return index == nil ? x.flatMap { $0 }.max().map { [$0] } : nil
         case .min(let index): return index == nil ? x.flatMap { $0 }.min().map { [$0] } : nil
-        case .call, .partial, .sum, .list: return nil
+        case .call, .partial, .sum, .list, .transpose: return nil
         }
     }
 

@@ -46,13 +46,14 @@ enum FormulaPrecedence: Int, Comparable {
             switch op {
             case .add, .subtract: return .additive
             case .multiply, .juxtapose, .times, .divide, .hadamard: return .multiplicative
+            case .transpose: return .power
             case .fraction: return notation == .plain ? .multiplicative : .atom
             case .power: return .power
             case .exp: return notation == .plain ? .atom : .power
             case .negate, .sum: return .negation
             case .ln: return lnNeedsBrackets(operands[0]) ? .atom : .function
             case .max(let index), .min(let index): return index == nil ? .atom : .function
-            case .squareRoot, .floor, .ceil, .call, .partial, .list: return .atom
+            case .squareRoot, .abs, .floor, .ceil, .call, .partial, .list: return .atom
             }
         }
     }
@@ -96,13 +97,17 @@ enum FormulaPrecedence: Int, Comparable {
         case .fraction:
             guard notation == .plain else { return false }
             return index == 0 ? p < .multiplicative && !leadingMinus : p <= .multiplicative
+        case .transpose:
+            // (W^{2})^T: a superscripted symbol is bracketed too.
+            if case .symbol(let s) = child, s.sup != nil { return true }
+            return p < .atom
         case .power:
             return index == 0 ? p < .atom : notation == .plain && p < .atom
         case .negate:
             return p < .multiplicative && !isSum(child)
         case .sum:
             return p < .multiplicative
-        case .exp, .ln, .squareRoot, .max, .min, .floor, .ceil, .call, .partial, .list:
+        case .exp, .ln, .squareRoot, .abs, .max, .min, .floor, .ceil, .call, .partial, .list:
             return false
         }
     }

@@ -59,6 +59,9 @@ struct LaTeXFormulaWriter {
     /// A one-letter name (`Q(s, a)`, `H(x)`) stays an italic letter, as in
     /// hand-written math and in MathML, where `<mi>Q</mi>` is italic.
     private func functionName(_ raw: String) -> String {
+        // σ'(z), ELU'(x): a derivative's primes follow the name's own form.
+        let (base, primes) = SymbolNames.splitPrimes(raw)
+        if primes > 0 { return functionName(base) + String(repeating: "'", count: primes) }
         if raw.count == 1, SymbolNames.greekLetter(raw) == nil { return name(raw) }
         if SymbolNames.greekLetter(raw) != nil || Self.knownFunctions.contains(raw) { return "\\" + raw }
         return "\\operatorname{\(MathNotation.escape(raw))}"
@@ -108,12 +111,14 @@ struct LaTeXFormulaWriter {
         case .multiply: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\cdot ")
         case .times: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\times ")
         case .hadamard: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " \\odot ")
+        case .transpose: return "\(operand(x, 0, of: op))^{\\mathsf{T}}"
         case .juxtapose: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " ")
         case .divide: return "\(operand(x, 0, of: op)) / \(operand(x, 1, of: op))"
         case .fraction: return "\\frac{\(node(x[0]))}{\(node(x[1]))}"
         case .power: return "\(operand(x, 0, of: op))^{\(node(x[1]))}"
         case .negate: return "-" + operand(x, 0, of: op)
         case .squareRoot: return "\\sqrt{\(node(x[0]))}"
+        case .abs: return "\\lvert \(node(x[0])) \\rvert"
         case .exp: return "e^{\(node(x[0]))}"
         case .ln:
             return FormulaPrecedence.lnNeedsBrackets(x[0]) ? "\\ln(\(node(x[0])))" : "\\ln \(node(x[0]))"

@@ -131,6 +131,8 @@ struct MathMLFormulaWriter {
     }
 
     private func function(_ name: String) -> MathNode {
+        let (base, primes) = SymbolNames.splitPrimes(name)
+        if primes > 0 { return .row([function(base), .identifier(String(repeating: "\u{2032}", count: primes), upright: true)]) }
         if let letter = SymbolNames.greekLetter(name) { return .identifier(letter, upright: false) }
         return .function(name, limits: false)
     }
@@ -154,12 +156,15 @@ struct MathMLFormulaWriter {
                 out += operand(x, i, of: op)
             }
             return out
+        case .transpose:
+            return [.scripts(base: .row(operand(x, 0, of: op)), sub: nil, sup: .identifier("T", upright: true), limits: .never)]
         case .divide: return operand(x, 0, of: op) + [.op(MathOperator("/", .ordinary))] + operand(x, 1, of: op)
         case .fraction: return [.fraction(group(x[0]), group(x[1]), style: .auto, thickness: nil)]
         case .power:
             return [.scripts(base: .row(operand(x, 0, of: op)), sub: nil, sup: group(x[1]), limits: .never)]
         case .negate: return [minus] + operand(x, 0, of: op)
         case .squareRoot: return [.root(group(x[0]), index: nil)]
+        case .abs: return brackets("|", x[0], "|")
         case .exp: return [.scripts(base: .identifier("e", upright: false), sub: nil, sup: group(x[0]), limits: .never)]
         case .ln:
             let name = MathNode.function("ln", limits: false)

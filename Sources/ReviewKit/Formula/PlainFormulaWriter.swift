@@ -86,10 +86,12 @@ struct PlainFormulaWriter {
         case .multiply, .juxtapose: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " * ")
         case .times: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " x ")
         case .hadamard: return x.indices.map { operand(x, $0, of: op) }.joined(separator: " ⊙ ")
+        case .transpose: return operand(x, 0, of: op) + "^T"
         case .divide, .fraction: return "\(operand(x, 0, of: op)) / \(operand(x, 1, of: op))"
         case .power: return "\(operand(x, 0, of: op))^\(operand(x, 1, of: op))"
         case .negate: return "-" + operand(x, 0, of: op)
         case .squareRoot: return call("sqrt", x)
+        case .abs: return call("abs", x)
         case .exp: return call("exp", x)
         case .ln: return FormulaPrecedence.lnNeedsBrackets(x[0]) ? call("ln", x) : "ln " + node(x[0])
         case .max(let index), .min(let index):

@@ -15,6 +15,9 @@ public enum TopicRegistry {
         AnyTopic(BatchNormTopic.self),
         AnyTopic(ConvolveTopic.self),
         AnyTopic(KMeansTopic.self),
+        AnyTopic(MLPTopic.self),
+        AnyTopic(ActivationTopic.self),
+        AnyTopic(LossTopic.self),
     ]
 
     public static var names: [String] { all.map(\.name) }

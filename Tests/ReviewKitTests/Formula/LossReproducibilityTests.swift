@@ -1,0 +1,11 @@
+import Testing
+@testable import ReviewKit
+
+/// Every worked step of 200 generated loss problems per difficulty can be
+/// redone from its shown operands to within one unit in the last shown digit.
+@Suite struct LossReproducibilityTests {
+    @Test(arguments: Difficulty.allCases)
+    func everyShownStepCanBeRedone(difficulty: Difficulty) throws {
+        #expect(expectRedoable(try shownFormulas(LossTopic.self, difficulty: difficulty, steps: true)) > 200)
+    }
+}
