@@ -13,11 +13,11 @@ struct PageShell {
             return templates.render(
                 "page.html",
                 [
-                    "title": title, "lang": templates.language, "body": body,
-                    "style": TemplateLibrary.asset("style.css"),
+                    "title": .text(title), "lang": .text(templates.language), "body": .text(body),
+                    "style": .text(TemplateLibrary.asset("style.css")),
                 ])
         case .latex:
-            return templates.render("page.tex", ["title": title, "body": body])
+            return templates.render("page.tex", ["title": .text(title), "body": .text(body)])
         case .md, .json:
             return body
         }

@@ -76,9 +76,9 @@ extension TopicRegistry {
             let example = "review gen --topic \($0.name)"
             return Description(
                 name: $0.name,
-                summary: templates.render("\($0.name)/summary", [String: Any]()).trimmingWhitespace(),
+                summary: templates.render("\($0.name)/summary").trimmingWhitespace(),
                 example: example,
-                exampleLine: templates.render("topic-example", ["command": example]).trimmingWhitespace())
+                exampleLine: templates.render("topic-example", ["command": .text(example)]).trimmingWhitespace())
         }
     }
 }

@@ -32,8 +32,19 @@ struct MustacheOracle {
         try self.init(sources: TemplateLibrary.sources(language))
     }
 
-    func render(_ name: String, _ context: Any) -> String? {
-        library.render(context, withTemplate: name)
+    /// `context` as swift-mustache reads it: text as `String`, flags as
+    /// `Bool`, lists as arrays, objects as `[String: Any]`.
+    func render(_ name: String, _ context: TemplateObject) -> String? {
+        library.render(Self.untyped(.object(context)), withTemplate: name)
+    }
+
+    static func untyped(_ data: TemplateData) -> Any {
+        switch data {
+        case .text(let text): text
+        case .flag(let flag): flag
+        case .list(let items): items.map(untyped)
+        case .object(let object): object.fields.mapValues(untyped)
+        }
     }
 }
 

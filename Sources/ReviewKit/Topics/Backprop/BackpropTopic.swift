@@ -1,6 +1,6 @@
 /// `backprop`: the forward and backward pass through the computational graph
 /// of an expression, e.g. the course notes' f = x·(x+y) at x = 2, y = 1.
-enum BackpropTopic: SchemaTopic {
+enum BackpropTopic: SchemaTopic, TemplatedTopic {
     struct Problem: Sendable {
         var expression: String
         /// Every variable's value, in the order the file gave them.
@@ -120,8 +120,8 @@ enum BackpropTopic: SchemaTopic {
         BackpropGenerator.generate(&random, difficulty: difficulty)
     }
 
-    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
+    static func contexts(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> TopicContexts {
         var presenter = BackpropPresenter(solution: solution, templates: context.templates)
-        return presenter.presentation()
+        return presenter.contexts()
     }
 }

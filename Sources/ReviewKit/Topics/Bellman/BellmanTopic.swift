@@ -1,7 +1,7 @@
 /// `bellman`: Q-learning and SARSA updates on a small Q table, and the
 /// Bellman backup over stochastic outcomes — the course notes'
 /// Q_{i+1}(s,a) = E[r + γ max_a' Q_i(s',a') | s,a].
-enum BellmanTopic: SchemaTopic {
+enum BellmanTopic: SchemaTopic, TemplatedTopic {
     enum Rule: String, Sendable, CaseIterable {
         case qLearning = "q-learning"
         case sarsa
@@ -141,9 +141,9 @@ enum BellmanTopic: SchemaTopic {
         BellmanGenerator.generate(&random, difficulty: difficulty)
     }
 
-    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
+    static func contexts(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> TopicContexts {
         var presenter = BellmanPresenter(solution: solution, templates: context.templates)
-        return presenter.presentation()
+        return presenter.contexts()
     }
 }
 

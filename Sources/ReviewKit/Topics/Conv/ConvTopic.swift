@@ -1,7 +1,7 @@
 /// `conv`: feature-map sizes and parameter counts of a stack of `conv`,
 /// `pool` and `fc` layers, e.g. the course notes' 32×32×3 image through six
 /// 5×5×3 kernels (28×28×6, 456 parameters), LeNet-5 or VGG16.
-enum ConvTopic: SchemaTopic {
+enum ConvTopic: SchemaTopic, TemplatedTopic {
     struct Problem: Sendable, Equatable {
         var input: ConvModel.Shape
         var layers: [ConvModel.Layer]
@@ -138,9 +138,9 @@ enum ConvTopic: SchemaTopic {
         ConvGenerator.generate(&random, difficulty: difficulty)
     }
 
-    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
+    static func contexts(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> TopicContexts {
         var presenter = ConvPresenter(solution: solution, templates: context.templates)
-        return presenter.presentation()
+        return presenter.contexts()
     }
 }
 

@@ -3,7 +3,7 @@
 /// convolution". The solution shows every matrix on the way — Ã, the
 /// degrees, D̃^-1/2 (or D̃^-1), Â entry by entry, ÂH, ÂHW + b, σ — because
 /// that is where students lose points.
-enum GCNTopic: SchemaTopic {
+enum GCNTopic: SchemaTopic, TemplatedTopic {
     /// How the normalised adjacency Â is made from Ã.
     enum Normalization: String, CaseIterable, Sendable {
         /// D̃^-1/2 Ã D̃^-1/2 (Kipf & Welling), the default.
@@ -178,9 +178,9 @@ enum GCNTopic: SchemaTopic {
         GCNGenerator.generate(&random, difficulty: difficulty)
     }
 
-    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
+    static func contexts(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> TopicContexts {
         var presenter = GCNPresenter(solution: solution, templates: context.templates)
-        return presenter.presentation()
+        return presenter.contexts()
     }
 
     // MARK: Helpers

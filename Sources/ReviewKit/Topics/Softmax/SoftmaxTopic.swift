@@ -1,7 +1,7 @@
 /// `softmax`: softmax probabilities, the cross-entropy loss and its gradient
 /// with respect to the logits, e.g. the classic z = (2, 1, 0.1) with true
 /// class 0 (p ≈ 0.659, 0.242, 0.099; L ≈ 0.417).
-enum SoftmaxTopic: SchemaTopic {
+enum SoftmaxTopic: SchemaTopic, TemplatedTopic {
     /// One example's target: a class index, or a probability vector (one-hot
     /// or soft). Kept as written so `encode` gives back the same form.
     enum Target: Sendable, Equatable {
@@ -124,8 +124,8 @@ enum SoftmaxTopic: SchemaTopic {
         SoftmaxGenerator.generate(&random, difficulty: difficulty)
     }
 
-    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
+    static func contexts(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> TopicContexts {
         var presenter = SoftmaxPresenter(solution: solution, templates: context.templates)
-        return presenter.presentation()
+        return presenter.contexts()
     }
 }
