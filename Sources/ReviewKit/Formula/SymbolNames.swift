@@ -14,13 +14,4 @@ enum SymbolNames {
 
     /// The name as a reader sees it: Greek letters as letters, others as given.
     static func display(_ name: String) -> String { letters[name] ?? name }
-
-    /// `("a", 1)` for `a'`: the name without its trailing primes and how
-    /// many there were, so `s'` is written `s'` in LaTeX and `s` with a
-    /// prime in MathML (where `<mi>s'</mi>` would be two upright letters).
-    static func splitPrimes(_ name: String) -> (base: String, primes: Int) {
-        let base = name.reversed().drop { $0 == "'" }.reversed()
-        let primes = name.count - base.count
-        return primes == 0 || base.isEmpty ? (name, 0) : (String(base), primes)
-    }
 }
