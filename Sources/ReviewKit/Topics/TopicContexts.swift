@@ -19,10 +19,40 @@ struct TopicContexts {
     }
 }
 
+/// What fills a topic's templates from a solution: made once per sheet
+/// language, asked once for its contexts.
+protocol TopicPresenter {
+    associatedtype Solution
+    init(solution: Solution, templates: TemplateLibrary)
+    mutating func contexts() -> TopicContexts
+}
+
 /// A topic whose sheet is its two templates filled from typed contexts:
-/// `present` comes for free, and tests can read the contexts.
+/// `present` comes for free, and tests can read the contexts. A topic with
+/// a `TopicPresenter` needs to write neither.
 protocol TemplatedTopic: Topic {
     static func contexts(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> TopicContexts
+}
+
+/// A solution that carries its recorded trace, so `Topic.trace` needs no code.
+protocol TracedSolution {
+    var trace: Trace { get }
+}
+
+extension Topic where Solution: TracedSolution {
+    static func trace(_ solution: Solution) -> Trace { solution.trace }
+}
+
+/// A topic's presenter, named once: `contexts` comes from it.
+protocol PresentedTopic: TemplatedTopic {
+    associatedtype Presenter: TopicPresenter where Presenter.Solution == Solution
+}
+
+extension PresentedTopic {
+    static func contexts(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> TopicContexts {
+        var presenter = Presenter(solution: solution, templates: context.templates)
+        return presenter.contexts()
+    }
 }
 
 extension TemplatedTopic {

@@ -7,7 +7,7 @@
 /// built here from the same `NodeFormulas`. Every formula goes to the
 /// templates as a formula marker, numbers shown by the writers'
 /// `NumberPolicy`; every sentence is in `templates/<lang>/backprop/*`.
-struct BackpropPresenter {
+struct BackpropPresenter: TopicPresenter {
     let solution: BackpropTopic.Solution
     let templates: TemplateLibrary
     private let trace: Trace

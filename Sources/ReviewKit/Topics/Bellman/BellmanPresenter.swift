@@ -7,7 +7,7 @@
 /// goes to the templates as a formula marker; numbers, tables included, are
 /// shown by the writers' `NumberPolicy`. Only flags and names are made here;
 /// every sentence is in `templates/<lang>/bellman/*.mustache`.
-struct BellmanPresenter {
+struct BellmanPresenter: TopicPresenter {
     let solution: BellmanSolution
     let templates: TemplateLibrary
     private var book = FormulaBook()

@@ -7,7 +7,7 @@
 /// shows (the floor when a division is not exact, how `"same"` splits its
 /// padding, the check with the size rule) are built here from the same
 /// numbers. Every sentence is in `templates/<lang>/conv/*.mustache`.
-struct ConvPresenter {
+struct ConvPresenter: TopicPresenter {
     let solution: ConvTopic.Solution
     let templates: TemplateLibrary
     private var book = FormulaBook()

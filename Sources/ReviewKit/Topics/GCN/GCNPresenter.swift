@@ -6,7 +6,7 @@
 /// (`GCNNotation`) as a tree and goes to the templates as a formula marker;
 /// numbers are shown by the writers' `NumberPolicy`. Only flags and small
 /// integers are made here; every sentence is in `templates/<lang>/gcn/*`.
-struct GCNPresenter {
+struct GCNPresenter: TopicPresenter {
     let solution: GCNTopic.Solution
     let templates: TemplateLibrary
     private var book = FormulaBook()

@@ -6,7 +6,7 @@
 /// to the templates as a formula marker; numbers are shown by the writers'
 /// `NumberPolicy`. Only flags and small integers are made here; every
 /// sentence is in `templates/<lang>/softmax/*.mustache`.
-struct SoftmaxPresenter {
+struct SoftmaxPresenter: TopicPresenter {
     let solution: SoftmaxTopic.Solution
     let templates: TemplateLibrary
     private var book = FormulaBook()
