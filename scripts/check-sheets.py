@@ -124,6 +124,68 @@ def check_html(lang):
         browser.close()
 
 
+def check_practice(lang):
+    """A practice page in headless Chromium, network cut: a right answer, a
+    slipped one (450 for 456: the forgotten bias) and garbage, checked with
+    Enter; then Next step and Show all reveal the folded solution."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return missing("the Python package playwright")
+    browser_path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser_path:
+        return missing("chromium")
+    text = review("solve", "problems/conv-notes-32x32.json", "--practice", "--format", "html", "--lang", lang)
+    path = os.path.abspath(os.path.join(OUT, f"practice-{lang}.html"))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    problems = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1000, "height": 1400})
+        page.on("console", lambda m: m.type == "error" and problems.append(f"console error: {m.text}"))
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        page.route("**/*", lambda r, *_: r.continue_() if r.request.url == "file://" + path
+                   else (problems.append(f"network request: {r.request.url}"), r.abort()))
+        page.goto("file://" + path)
+        form = page.locator("form.practice").first
+        form.locator('input[name="total_params"]').fill("450")
+        form.locator('input[name="layers[0].weights"]').fill("4,50")
+        form.locator('input[name="output[0]"]').fill("28")
+        form.locator('input[name="output[0]"]').press("Enter")
+        feedback = form.inner_text()
+        state = page.evaluate("""() => ({
+            right: [...document.querySelectorAll('input.is-right')].map(i => i.name),
+            wrong: [...document.querySelectorAll('input.is-wrong')].map(i => i.name),
+            unlabelled: [...document.querySelectorAll('form.practice input')].filter(i => !i.getAttribute('aria-label')).length,
+            open: document.querySelector('details.solution').open })""")
+        slip_words = {"en": "you forgot the bias: each of the 6 filters has one", "zh": "忘了偏置：6 个卷积核每个都有一个偏置"}
+        if slip_words.get(lang, slip_words["en"]) not in feedback or "bias-forgotten" not in feedback:
+            problems.append(f"450 for 456 is not named as the forgotten bias: {feedback[:300]!r}")
+        if state["right"] != ["output[0]"]:
+            problems.append(f"right boxes are {state['right']}, expected output[0]")
+        if set(state["wrong"]) != {"total_params", "layers[0].weights"}:
+            problems.append(f"wrong boxes are {state['wrong']}")
+        if state["unlabelled"]:
+            problems.append(f"{state['unlabelled']} boxes without a label")
+        if state["open"]:
+            problems.append("the solution opened before it was asked for")
+        form.locator("button.next").click()
+        shown = page.evaluate("""() => { const d = document.querySelector('details.solution');
+            return {open: d.open, visible: [...d.children].filter(e => e.tagName !== 'SUMMARY' && !e.hidden).length,
+                    all: [...d.children].filter(e => e.tagName !== 'SUMMARY').length}; }""")
+        if not shown["open"] or shown["visible"] != 1 or shown["all"] < 2:
+            problems.append(f"Next step should show the first step only: {shown}")
+        form.locator("button.all").click()
+        shown = page.evaluate("""() => { const d = document.querySelector('details.solution');
+            return [...d.children].filter(e => e.tagName !== 'SUMMARY' && e.hidden).length; }""")
+        if shown:
+            problems.append(f"Show all left {shown} parts hidden")
+        page.screenshot(path=os.path.join(OUT, f"practice-{lang}.png"), full_page=False)
+        browser.close()
+    failures.extend(f"practice-{lang}.html: {p}" for p in problems)
+
+
 def check_markdown(lang):
     try:
         from markdown_it import MarkdownIt
@@ -217,6 +279,7 @@ os.makedirs(OUT, exist_ok=True)
 for lang in LANGS:
     check_markdown(lang)
     check_html(lang)
+    check_practice(lang)
     check_latex(lang)
 check_roster_latex()
 

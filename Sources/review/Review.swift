@@ -14,7 +14,7 @@ struct Review: ParsableCommand {
             `review build handout.json`.
             """,
         version: ReviewVersion.number,
-        subcommands: [TopicsCommand.self, GenCommand.self, SolveCommand.self, BuildCommand.self]
+        subcommands: [TopicsCommand.self, GenCommand.self, SolveCommand.self, BuildCommand.self, DiagnoseCommand.self, QuizCommand.self]
     )
 
     /// Runs the command and maps every failure to the contract's exit
@@ -36,6 +36,8 @@ struct Review: ParsableCommand {
 
     private static func report(_ error: Error) -> Int32 {
         switch error {
+        case is SomeAnswersWrong:
+            return 3
         case let error as ProblemFileError:
             return fail(error.description, status: 2)
         case let error as UsageError:

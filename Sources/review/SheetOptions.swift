@@ -18,7 +18,13 @@ struct SheetOptions: ParsableArguments {
     @Flag(name: .long, help: "HTML: fold each solution under a click, for self-testing.")
     var foldSolutions = false
 
+    @Flag(name: .long, help: "HTML: a practice page, with answer boxes checked offline and solutions folded.")
+    var practice = false
+
     func validate() throws {
+        if practice && format != .html {
+            throw ValidationError("--practice makes an HTML page; add --format html")
+        }
         guard Sheet.languages.contains(lang) else {
             throw ValidationError(
                 "unknown language '\(lang)'; expected one of: \(Sheet.languages.joined(separator: ", "))")
@@ -30,6 +36,7 @@ struct SheetOptions: ParsableArguments {
         options.format = format
         options.language = lang
         options.foldSolutions = foldSolutions
+        options.practice = practice
         return options
     }
 

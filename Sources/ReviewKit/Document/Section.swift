@@ -9,6 +9,8 @@ enum Section: Sendable, Equatable {
     /// `summary` is the plain-text line shown while folded.
     case foldStart(summary: String)
     case foldEnd
+    /// A practice page's answer boxes for one problem (HTML only).
+    case practice(PracticeForm)
 }
 
 /// Where a `Section` opens or closes in a sheet's Markdown: U+E005, the

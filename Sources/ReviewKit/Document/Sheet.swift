@@ -15,6 +15,9 @@ public struct Sheet: Sendable {
         public var title: String?
         /// Extra lines under the title (a student's name, id, variant).
         public var subtitle: String?
+        /// HTML only: answer boxes under each question, checked offline by
+        /// the page's script; solutions folded.
+        public var practice = false
 
         public init() {}
     }
@@ -47,8 +50,9 @@ public struct Sheet: Sendable {
                     pageTitle(templates)
                 )
             }
-            let body = DocumentRenderer(format: format).render(layout!.document)
-            return PageShell(format: format, templates: templates).wrap(body, title: layout!.title)
+            let body = DocumentRenderer(format: format, templates: templates).render(layout!.document)
+            return PageShell(format: format, templates: templates, practice: options.practice && format == .html)
+                .wrap(body, title: layout!.title)
         }
     }
 
@@ -94,9 +98,12 @@ public struct Sheet: Sendable {
             ]
             if let title = problem.title { entry["title"] = .text(title) }
             entry["open"] = .text(marker(.problemStart))
+            if options.practice {
+                entry["practice"] = .text(marker(.practice(PracticeForm(problem, number: index + 1, templates: templates))))
+            }
             if options.includeSolutions {
                 entry["solution"] = .text(renumber(presentation.solution))
-                if options.foldSolutions {
+                if options.foldSolutions || options.practice {
                     entry["foldOpen"] = .text(marker(.foldStart(summary: summary)))
                     entry["foldClose"] = .text(marker(.foldEnd))
                 }

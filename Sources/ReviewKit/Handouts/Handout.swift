@@ -18,6 +18,9 @@ public struct Handout: Sendable {
     public var students: [Student]
     /// The CSV roster the students came from, when they came from one.
     public var rosterFile: String? = nil
+    /// `"practice"` among the formats: each student also gets
+    /// `practice.html`, answer boxes checked offline (see `Sheet.Options.practice`).
+    public var practice = false
 
     /// Every file the build reads: no build may replace a directory holding one.
     public var inputFiles: [String] {
@@ -37,7 +40,7 @@ public struct Handout: Sendable {
     /// Question and solution sheets over all students and formats: how big
     /// a build is (the progress bar shows only for big ones).
     public var sheetCount: Int {
-        students.count * 2 * formats.count
+        students.count * (2 * formats.count + (practice ? 1 : 0))
     }
 }
 

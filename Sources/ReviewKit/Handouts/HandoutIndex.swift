@@ -25,9 +25,13 @@ enum HandoutIndex {
         let rows: [TemplateObject] = packets.map { packet in
             let folder = packet.student.folder
             func links(_ kind: String) -> TemplateData {
-                templateListData(documents.map {
+                var links: [TemplateObject] = documents.map {
                     ["format": .text($0.fileExtension), "path": .text("\(folder)/\(kind).\($0.fileExtension)")]
-                })
+                }
+                if kind == "questions" && handout.practice {
+                    links.append(["format": "practice", "path": .text("\(folder)/practice.html")])
+                }
+                return templateListData(links)
             }
             var row: TemplateObject = [
                 "number": .text(packet.student.paddedNumber), "variant": .text(String(packet.variant)),

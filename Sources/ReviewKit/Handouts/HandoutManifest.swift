@@ -29,7 +29,7 @@ enum HandoutManifest {
         return JSONWriter.pretty(.object([
             ("generator", .string(ReviewVersion.generator)), ("title", .string(handout.title)),
             ("seed", .number(Int(handout.seed))), ("lang", .string(handout.language)),
-            ("formats", .array(handout.formats.map { .string($0.rawValue) })),
+            ("formats", .array(handout.formats.map { .string($0.rawValue) } + (handout.practice ? [.string("practice")] : []))),
             ("sections", .array(sections)), ("students", .array(students)),
             ("files", .array(files.map { .string($0) })),
         ])) + "\n"

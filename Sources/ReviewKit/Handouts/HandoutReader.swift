@@ -41,7 +41,9 @@ public enum HandoutReader {
             let object = try Field(value: value).object(allowedKeys: fields)
             let seedField = object.optional("seed")
             let seed = try seedField.map { UInt64(try $0.int(in: 0...maxSeed)) }
-            let formats = try readFormats(object.optional("formats"))
+            var formats = try readFormats(object.optional("formats"))
+            let practice = formats.practice
+            if practice && formats.sheets.isEmpty { formats.sheets = [.html] }
             let language = try object.optional("lang")?.oneOf(Sheet.languages) ?? "en"
             let sections = try readSections(try object.required("sections"), folder: folder)
             let studentsField = try object.required("students")
@@ -50,9 +52,10 @@ public enum HandoutReader {
             if case .string(let path) = studentsField.value.kind { rosterFile = resolve(path, in: folder) }
             var handout = Handout(
                 source: source, title: try object.optional("title")?.string() ?? source.stem,
-                seed: seed ?? drawSeed(), seedWasDrawn: seed == nil, language: language, formats: formats,
+                seed: seed ?? drawSeed(), seedWasDrawn: seed == nil, language: language, formats: formats.sheets,
                 sections: sections, students: students)
             handout.rosterFile = rosterFile
+            handout.practice = practice
             let total = handout.students.count * handout.problemsPerStudent
             guard total <= Limits.maxHandoutProblems else {
                 throw InputError(
@@ -68,10 +71,11 @@ public enum HandoutReader {
 
     // MARK: Formats
 
-    /// A list of format names (or one name), in the order given.
-    private static func readFormats(_ field: Field?) throws -> [OutputFormat] {
-        guard let field else { return [.html] }
-        let names = OutputFormat.allCases.map(\.rawValue)
+    /// A list of format names (or one name), in the order given; `practice`
+    /// (a practice page per student) is not a sheet format but a flag.
+    private static func readFormats(_ field: Field?) throws -> (sheets: [OutputFormat], practice: Bool) {
+        guard let field else { return ([.html], false) }
+        let names = OutputFormat.allCases.map(\.rawValue) + ["practice"]
         let items: [Field]
         if case .string = field.value.kind {
             items = [field]
@@ -83,12 +87,18 @@ public enum HandoutReader {
         }
         guard !items.isEmpty else { throw field.error("must name at least one format") }
         var formats: [OutputFormat] = []
+        var practice = false
         for item in items {
-            let format = OutputFormat(rawValue: try item.oneOf(names))!
+            let name = try item.oneOf(names)
+            guard let format = OutputFormat(rawValue: name) else {
+                guard !practice else { throw item.error("format \"practice\" is listed twice") }
+                practice = true
+                continue
+            }
             guard !formats.contains(format) else { throw item.error("format \"\(format.rawValue)\" is listed twice") }
             formats.append(format)
         }
-        return formats
+        return (formats, practice)
     }
 
     // MARK: Sections

@@ -107,6 +107,12 @@ enum StudentSheets {
             }
             files.append(PlannedFile(path: "solutions.\(ext)", contents: solutionTexts[index]))
         }
+        if handout.practice {
+            var practice = solutions
+            practice.options.practice = true
+            practice.options.format = .html
+            files.append(PlannedFile(path: "practice.html", contents: practice.render(formats: [.html], presentations: presentations)[0]))
+        }
         return files
     }
 

@@ -18,6 +18,9 @@ public struct WorkedProblem: Sendable {
     let present: @Sendable (PresentationContext) -> Presentation
     /// Set when the problem is too big for a worked sheet (JSON is fine).
     let sheetLimit: SolveError?
+    /// The wrong answers each applicable slip gives, computed only when
+    /// asked for (`review diagnose`): sheets never need them.
+    var slips: @Sendable () -> [SlipOutcome] = { [] }
 }
 
 /// The fields every problem may carry, whatever its topic.

@@ -2,6 +2,8 @@
 /// as `<table>`.
 struct HTMLIslandWriter: IslandWriter {
     var renderer: CMark.Renderer { .html }
+    /// The sheet's language, for the words of practice forms.
+    var templates: TemplateLibrary
 
     func math(_ latex: String, display: Bool) -> String {
         MathML.render(latex, display: display)
@@ -25,6 +27,7 @@ struct HTMLIslandWriter: IslandWriter {
         case .foldStart(let summary):
             return "<details class=\"solution\">\n<summary>\(TextEscaping.html(summary))</summary>"
         case .foldEnd: return "</details>"
+        case .practice(let form): return PracticeFormHTML.write(form, words: PracticeWords(templates: templates))
         }
     }
 

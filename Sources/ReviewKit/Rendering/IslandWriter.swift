@@ -27,10 +27,11 @@ extension IslandWriter {
 struct DocumentRenderer {
     let writer: any IslandWriter
 
-    init(format: OutputFormat) {
+    /// `templates` give the words of practice forms (English by default).
+    init(format: OutputFormat, templates: TemplateLibrary = .forLanguage("en")) {
         switch format {
         case .md, .json: writer = MarkdownIslandWriter()
-        case .html: writer = HTMLIslandWriter()
+        case .html: writer = HTMLIslandWriter(templates: templates)
         case .latex: writer = LaTeXIslandWriter()
         }
     }

@@ -6,6 +6,8 @@
 struct PageShell {
     let format: OutputFormat
     let templates: TemplateLibrary
+    /// A practice page: the checking script and its words go in.
+    var practice = false
 
     func wrap(_ body: String, title: String) -> String {
         switch format {
@@ -15,6 +17,9 @@ struct PageShell {
                 [
                     "title": .text(title), "lang": .text(templates.language), "body": .text(body),
                     "style": .text(TemplateLibrary.asset("style.css")),
+                    "practice": .flag(practice),
+                    "words": .text(practice ? PracticeFormHTML.scriptSafe(PracticeWords(templates: templates).json) : ""),
+                    "script": .text(practice ? TemplateLibrary.asset("practice.js") : ""),
                 ])
         case .latex:
             return templates.render("page.tex", ["title": .text(title), "body": .text(body)])

@@ -34,6 +34,9 @@ protocol Topic: Sendable {
     /// Why this solution is too big to work on a sheet (md, html, latex),
     /// though its answers are fine in JSON; nil when it fits.
     static func sheetLimit(_ solution: Solution) -> SolveError?
+    /// The mistakes students make here and the wrong answers they give
+    /// (`Practice/Slips`); none unless the topic declares them.
+    static var slips: [Slip<Self>] { get }
 }
 
 extension Topic {

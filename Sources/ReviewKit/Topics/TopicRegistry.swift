@@ -56,7 +56,8 @@ struct AnyTopic: Sendable {
             answers: answers, trace: trace,
             statement: header.statement,
             present: { context in T.present(problem, solution, in: context) },
-            sheetLimit: T.sheetLimit(solution))
+            sheetLimit: T.sheetLimit(solution),
+            slips: { T.slipOutcomes(problem, solution) })
     }
 }
 

@@ -32,23 +32,26 @@ struct MustacheOracle {
         try self.init(sources: TemplateLibrary.sources(language))
     }
 
-    /// `context` as swift-mustache reads it: text as `String`, flags as
-    /// `Bool`, lists as arrays, objects as `[String: Any]`.
+    /// `context` as swift-mustache reads it (`oracleValue`).
     func render(_ name: String, _ context: TemplateObject) -> String? {
-        library.render(Self.untyped(.object(context)), withTemplate: name)
-    }
-
-    static func untyped(_ data: TemplateData) -> Any {
-        switch data {
-        case .text(let text): text
-        case .flag(let flag): flag
-        case .list(let items): items.map(untyped)
-        case .object(let object): object.fields.mapValues(untyped)
-        }
+        library.render(TemplateData.object(context).oracleValue, withTemplate: name)
     }
 }
 
 /// Our engine over the same kind of sources, for small templates written in a test.
 func library(_ templates: [String: String]) -> TemplateLibrary {
     TemplateLibrary(language: "test", sources: templates.sorted { $0.key < $1.key }.map { ($0.key, $0.key, $0.value) })
+}
+
+extension TemplateData {
+    /// The same data as swift-mustache reads it: `[String: Any]`, `[Any]`,
+    /// `String` and `Bool`.
+    var oracleValue: Any {
+        switch self {
+        case .text(let text): text
+        case .flag(let flag): flag
+        case .list(let items): items.map(\.oracleValue)
+        case .object(let object): object.fields.mapValues(\.oracleValue) as [String: Any]
+        }
+    }
 }

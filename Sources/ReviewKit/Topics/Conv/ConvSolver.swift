@@ -58,14 +58,24 @@ enum ConvSolver {
     /// 2^53: the largest count a JSON number (a double) holds exactly.
     static let maxCount = 1 << 53
 
-    static func solve(_ problem: ConvTopic.Problem) throws -> Result {
+    /// The size rule, or a student's wrong version of it (for mistake
+    /// diagnosis: `ConvSlips`).
+    enum SizeRule: Sendable {
+        case floor
+        /// ⌈·⌉ for ⌊·⌋.
+        case ceiling
+        /// W + P for W + 2P: explicit padding added on one side only.
+        case paddingOnce
+    }
+
+    static func solve(_ problem: ConvTopic.Problem, rule: SizeRule = .floor) throws -> Result {
         var shape = problem.input
         var layers: [Layer] = []
         var total = 0
         for (index, layer) in problem.layers.enumerated() {
             let path = JSONPath.root.appending(key: "layers").appending(index: index)
             do {
-                let solved = try self.layer(layer, index: index, input: shape, path: path)
+                let solved = try self.layer(layer, index: index, input: shape, path: path, rule: rule)
                 total = try add(total, solved.params)
                 layers.append(solved)
                 shape = solved.output
@@ -76,7 +86,8 @@ enum ConvSolver {
         return Result(problem: problem, layers: layers, totalParams: total)
     }
 
-    private static func layer(_ layer: ConvModel.Layer, index: Int, input: ConvModel.Shape, path: JSONPath) throws
+    private static func layer(_ layer: ConvModel.Layer, index: Int, input: ConvModel.Shape, path: JSONPath,
+                              rule: SizeRule) throws
         -> Layer
     {
         var result = Layer(index: index, layer: layer, input: input, output: input, weights: 0, biases: 0)
@@ -89,9 +100,9 @@ enum ConvSolver {
             case .same: pads = nil
             }
             let height = try axis(h, conv.kernel.height, conv.dilation.height, conv.stride.height,
-                                  pads.map { ($0.0.height, $0.1.height) }, path: path, name: "height")
+                                  pads.map { ($0.0.height, $0.1.height) }, path: path, name: "height", rule: rule)
             let width = try axis(w, conv.kernel.width, conv.dilation.width, conv.stride.width,
-                                 pads.map { ($0.0.width, $0.1.width) }, path: path, name: "width")
+                                 pads.map { ($0.0.width, $0.1.width) }, path: path, name: "width", rule: rule)
             result.height = height
             result.width = width
             result.output = .image(height: height.output, width: width.output, channels: conv.filters)
@@ -99,9 +110,9 @@ enum ConvSolver {
             result.biases = conv.bias ? conv.filters : 0
         case (.pool(let pool), .image(let h, let w, let c)):
             let height = try axis(h, pool.kernel.height, 1, pool.stride.height,
-                                  (pool.padding.height, pool.padding.height), path: path, name: "height")
+                                  (pool.padding.height, pool.padding.height), path: path, name: "height", rule: rule)
             let width = try axis(w, pool.kernel.width, 1, pool.stride.width,
-                                 (pool.padding.width, pool.padding.width), path: path, name: "width")
+                                 (pool.padding.width, pool.padding.width), path: path, name: "width", rule: rule)
             result.height = height
             result.width = width
             result.output = .image(height: height.output, width: width.output, channels: c)
@@ -122,13 +133,14 @@ enum ConvSolver {
     /// The size rule along one axis. `pads` is nil for `"same"`.
     private static func axis(
         _ input: Int, _ kernel: Int, _ dilation: Int, _ stride: Int, _ pads: (Int, Int)?,
-        path: JSONPath, name: String
+        path: JSONPath, name: String, rule: SizeRule
     ) throws -> Axis {
         let effective = try add(try multiply([dilation, kernel - 1]), 1)
         var before = 0
         var after = 0
         if let pads {
             (before, after) = pads
+            if rule == .paddingOnce { after = 0 }
         } else {
             let output = input / stride + (input % stride == 0 ? 0 : 1)
             let reach = try add(try multiply([output - 1, stride]), effective)
@@ -137,7 +149,7 @@ enum ConvSolver {
             after = total - before
         }
         let numerator = try add(try add(input, before), after) - effective
-        let quotient = floorDivide(numerator, stride)
+        let quotient = rule == .ceiling ? -floorDivide(-numerator, stride) : floorDivide(numerator, stride)
         let output = quotient + 1
         guard output >= 1 else {
             let effectiveNote = dilation == 1 ? "" : "; effective kernel \(effective) = \(dilation)·(\(kernel) − 1) + 1"

@@ -1,0 +1,95 @@
+/// The answer boxes of one problem on a practice page, and what the page's
+/// script needs to check them offline: each box's right value, the values
+/// each applicable slip gives there, and the slips' wording in the sheet's
+/// language. Built here (numbers and words); written as HTML by
+/// `Rendering/PracticeFormHTML`.
+struct PracticeForm: Sendable, Equatable {
+    /// One labelled box.
+    struct Box: Sendable, Equatable {
+        var path: String
+        var label: String
+    }
+
+    /// The boxes of one answer: a number, a vector (one row), a matrix
+    /// (rows), or a shape written H × W × C.
+    struct Group: Sendable, Equatable {
+        var name: String
+        var rows: [[Box]]
+        var isShape: Bool
+    }
+
+    /// 1-based, for element ids unique on the page.
+    var number: Int
+    var groups: [Group]
+    /// `{"answers": {path: value}, "slips": [{"id", "text", "step", "steps": {path: step}, "values": {path: [value…]}}]}`,
+    /// compact JSON for the page's script.
+    var data: String
+
+    init(_ problem: WorkedProblem, number: Int, templates: TemplateLibrary) {
+        self.number = number
+        let leaves = AnswerLeaves(problem.answers).leaves
+        groups = Self.groups(leaves, topic: problem.topic)
+        let steps = Dictionary(problem.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let slips: [JSONValue] = problem.slips().map { slip in
+            var values: [(String, JSONValue)] = []
+            for leaf in leaves {
+                let wrong = slip.answers.compactMap { $0.value(at: leaf.path) }.filter {
+                    abs($0 - leaf.value) > 1e-9 * max(1, abs(leaf.value))
+                }
+                if !wrong.isEmpty { values.append((leaf.path, .array(wrong.map { .number($0) }))) }
+            }
+            let verdict = AnswerVerdict(path: "", given: 0, typed: "", expected: 0, isRight: false, slip: slip.id,
+                                        slipContext: slip.context)
+            func shown(_ id: String) -> JSONValue { .string(steps[id].map { "\(id): \($0.formula)" } ?? id) }
+            // The slip's step, and a closer one only for the paths that have it.
+            let closer = values.compactMap { path, _ in
+                slip.stepOfPath[path].map { (path, shown($0)) }
+            }
+            return .object([
+                ("id", .string(slip.id)),
+                ("text", .string(DiagnosisReport.explanation(verdict, topic: problem.topic, templates))),
+                ("step", shown(slip.step)),
+                ("steps", .object(closer)),
+                ("values", .object(values)),
+            ])
+        }
+        data = JSONWriter.compact(.object([
+            ("answers", .object(leaves.map { ($0.path, .number($0.value)) })),
+            ("slips", .array(slips)),
+        ]))
+    }
+
+    /// Leaves that differ only in their last one or two indices share a
+    /// group: `gradient[0]`, `gradient[1]` are one vector; `output[i][j]`
+    /// one matrix. Conv's shapes (`output`, `layers[0].output`) read H × W × C.
+    private static func groups(_ leaves: [AnswerLeaves.Leaf], topic: String) -> [Group] {
+        var groups: [Group] = []
+        for leaf in leaves {
+            let (name, indices) = split(leaf.path)
+            let box = Box(path: leaf.path, label: leaf.path)
+            if let last = groups.last, last.name == name, !indices.isEmpty {
+                if indices.count == 2, indices[1] == 0 {
+                    groups[groups.count - 1].rows.append([box])
+                } else {
+                    groups[groups.count - 1].rows[groups[groups.count - 1].rows.count - 1].append(box)
+                }
+            } else {
+                let isShape = topic == "conv" && name.hasSuffix("output")
+                groups.append(Group(name: name, rows: [[box]], isShape: isShape))
+            }
+        }
+        return groups
+    }
+
+    /// `output[1][0]` → (`output`, [1, 0]); `layers[0].params` → itself, [].
+    private static func split(_ path: String) -> (String, [Int]) {
+        var name = Substring(path)
+        var indices: [Int] = []
+        while name.hasSuffix("]"), let open = name.lastIndex(of: "["),
+              let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+            indices.insert(index, at: 0)
+            name = name[..<open]
+        }
+        return (String(name), indices.count > 2 ? [] : indices)
+    }
+}
