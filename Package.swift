@@ -31,6 +31,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         // MARK: The C boundary
@@ -46,6 +47,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "ReviewTemplates",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: fuzzSwift
         ),
@@ -101,6 +103,7 @@ let package = Package(
                 "ReviewKit",
                 "PageChecks",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Golden"]  // golden sheets (GoldenSheetTests), read from the source tree
         ),

@@ -24,7 +24,7 @@ public enum HandoutReader {
         let bytes = try FileBytes.read(path: path, displayName: source.displayName, maxBytes: Limits.maxFileBytes)
         let value: JSONValue
         do {
-            value = try JSONParser.parse(bytes)
+            value = try YAMLReader.parseDataFile(bytes, name: source.displayName)
         } catch let error as JSONSyntaxError {
             throw ProblemFileError(file: source.displayName, error)
         }
@@ -65,7 +65,7 @@ public enum HandoutReader {
             }
             return handout
         } catch let error as InputError {
-            throw ProblemFileError(file: source.displayName, error)
+            throw RawProblem(field: Field(value: value), index: 0, source: source).fileError(error)
         }
     }
 

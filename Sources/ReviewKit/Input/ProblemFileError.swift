@@ -38,7 +38,17 @@ public struct ProblemFileError: Error, Sendable, Equatable, CustomStringConverti
 extension RawProblem {
     /// Puts this problem's file name in front of a decoding error, so solver
     /// code can `catch let e as InputError { throw problem.fileError(e) }`.
+    ///
+    /// In a YAML file the message also gives the line and column of the
+    /// value at the path (`layers[0].stride (line 7, column 13)`): YAML is
+    /// indented by hand, so a position helps as much as the path.
     public func fileError(_ error: InputError) -> ProblemFileError {
-        ProblemFileError(file: source.displayName, error)
+        var located = ProblemFileError(file: source.displayName, error)
+        if YAMLReader.isYAML(source.displayName), let path = located.location,
+           let value = field.value.descendant(Array(error.path.components.dropFirst(field.path.components.count))),
+           value.line > 0 {
+            located.location = "\(path) (line \(value.line), column \(value.column))"
+        }
+        return located
     }
 }

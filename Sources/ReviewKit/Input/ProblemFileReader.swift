@@ -37,7 +37,7 @@ public enum ProblemFileReader {
     public static func read(bytes: [UInt8], source: ProblemSource) throws -> [RawProblem] {
         let value: JSONValue
         do {
-            value = try JSONParser.parse(bytes)
+            value = try YAMLReader.parseDataFile(bytes, name: source.displayName)
         } catch let error as JSONSyntaxError {
             throw ProblemFileError(file: source.displayName, error)
         }
