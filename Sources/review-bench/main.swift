@@ -7,7 +7,9 @@ import ReviewKit
 //
 // For each topic and format: worked problems per second (gen + solve +
 // render) and the time cmark alone needs to render the same Markdown to the
-// same format (the floor), with their ratio. Then the scaling cases.
+// same format (the floor), with their ratio and, where the issue sets one,
+// its target (HTML at most 3× the floor, Markdown at most 2×) and whether it
+// is met. Then the scaling cases.
 // Prints a table; see README "Performance" for recorded figures.
 
 let quick = CommandLine.arguments.contains("--quick")
@@ -43,8 +45,19 @@ func duration(_ seconds: Double) -> String {
 }
 
 print("review-bench (\(quick ? "quick" : "full") run, \(ProcessInfo.processInfo.activeProcessorCount) cores)\n")
-let widths = [9, 6, 14, 12, 12, 7]
-print(row(["topic", "format", "problems/s", "per problem", "cmark floor", "ratio"], widths: widths))
+let widths = [9, 6, 14, 12, 12, 7, 7, 4]
+print(row(["topic", "format", "problems/s", "per problem", "cmark floor", "ratio", "target", "met"], widths: widths))
+
+/// The most a sheet may cost in multiples of the cmark floor (issue 15's
+/// targets); nil for a format without one.
+func floorTarget(_ format: OutputFormat) -> Double? {
+    switch format {
+    case .html: 3
+    case .md: 2
+    case .latex, .json: nil
+    }
+}
+var missed: [String] = []
 var seed: UInt64 = 1
 for topic in TopicRegistry.names {
     for format in OutputFormat.allCases {
@@ -61,12 +74,19 @@ for topic in TopicRegistry.names {
         let markdown = Sheet(problems: try Workbook.generate(topic: topic, count: 1, seed: 1, difficulty: .standard),
                              options: markdownOptions).render()
         let floor = format == .json ? nil : measure { _ = CMarkFloor.render(markdown, as: format) }
+        let ratio = floor.map { perProblem / $0 }
+        let target = floorTarget(format)
+        let met = ratio.flatMap { ratio in target.map { ratio <= $0 } }
+        if met == false { missed.append("\(topic) \(format.rawValue)") }
         print(row([
             topic, format.rawValue, String(format: "%.0f", 1 / perProblem), duration(perProblem),
-            floor.map(duration) ?? "—", floor.map { String(format: "%.2f×", perProblem / $0) } ?? "—",
+            floor.map(duration) ?? "—", ratio.map { String(format: "%.2f×", $0) } ?? "—",
+            target.map { String(format: "≤ %.0f×", $0) } ?? "—", met.map { $0 ? "yes" : "no" } ?? "—",
         ], widths: widths))
     }
 }
+
+print(missed.isEmpty ? "\nevery floor target met" : "\nfloor targets missed: " + missed.joined(separator: ", "))
 
 // MARK: - Whole commands, as processes
 

@@ -3,15 +3,11 @@ import Testing
 @testable import ReviewKit
 
 /// Our Mustache engine against swift-mustache, the engine it replaced: every
-/// template of every language, filled with the contexts the presenters really
-/// build, must come out byte for byte the same.
-///
-/// The pairs (template, context) are recorded while making sheets that reach
-/// every template: each topic at each difficulty over several seeds, every
-/// example in `problems/`, all formats, both languages, folded and without
-/// solutions, the handouts in `problems/` with their summary line, and
-/// `review topics`.
-@Suite(.serialized) struct TemplateEngineTests {
+/// template of every language, filled with contexts made from the names it
+/// uses, must come out byte for byte the same (the golden sheets check the
+/// contexts the presenters really build); and every name a topic's templates
+/// use is supplied by its presenter.
+@Suite struct TemplateEngineTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     private static let problems = root.appendingPathComponent("problems")
@@ -35,6 +31,81 @@ import Testing
         return try Workbook.solve(files: files.map { problems.appendingPathComponent($0).path })
     }
 
+    // MARK: Our engine against swift-mustache
+
+    /// Contexts made from the names a template uses, so every branch of
+    /// every template is reached: every name as text (with characters every
+    /// format escapes); and names used only as sections as true and false
+    /// flags, empty lists, lists of text and lists of objects that supply
+    /// every name again. (A list shown as `{{name}}` is a mistake in a
+    /// template, and swift-mustache shows a dictionary in no fixed order.)
+    private static func contexts(names: Set<String>, variables: Set<String>) -> [TemplateObject] {
+        let sections = names.subtracting(variables)
+        func all(_ value: (String) -> TemplateData) -> TemplateObject {
+            TemplateObject(fields: Dictionary(uniqueKeysWithValues: names.map { ($0, value($0)) }))
+        }
+        let texts = all { .text("<\($0)> & *b* $x_1$ {c} 'd' \\e") }
+        func sectionsAs(_ value: (String) -> TemplateData) -> TemplateObject {
+            texts.merging(TemplateObject(fields: Dictionary(uniqueKeysWithValues: sections.map { ($0, value($0)) })))
+        }
+        let objects: TemplateData = .list([1, 2].map { n in .object(all { .text("\($0)\(n)") }) })
+        var contexts = [
+            [:], texts, sectionsAs { _ in false }, sectionsAs { _ in [] },
+            sectionsAs { .list([.text("\($0)-a"), .text("\($0)-b")]) },
+        ]
+        // `{{.}}` inside a true flag or an object shows an object.
+        if !variables.contains(".") {
+            contexts.append(sectionsAs { _ in true })
+            contexts.append(sectionsAs { _ in objects })
+            let ordered = sections.sorted()
+            contexts.append(sectionsAs { ordered.firstIndex(of: $0)! % 2 == 0 ? objects : true })
+        }
+        return contexts
+    }
+
+    /// The names `name` (and its partials) shows as variables, `.` included.
+    private static func variables(_ name: String, in templates: [String: Template]) -> Set<String> {
+        var names = Set<String>(), seen = Set<String>()
+        func visit(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .variable(let used, _): names.insert(used)
+                case .section(_, _, let inner): visit(inner)
+                case .partial(let partial, _) where seen.insert(partial).inserted: visit(templates[partial]?.nodes ?? [])
+                case .text, .partial: break
+                }
+            }
+        }
+        visit(templates[name]?.nodes ?? [])
+        return names
+    }
+
+    @Test(arguments: TemplateLibrary.languages)
+    func everyTemplateRendersAsSwiftMustacheRendersIt(language: String) throws {
+        let library = TemplateLibrary.forLanguage(language)
+        let oracle = try MustacheOracle(language: language)
+        var compiled: [String: Template] = [:]
+        for source in TemplateLibrary.sources(language) {
+            compiled[source.name] = try Template(source.text, escaping: TemplateEscaping(templateName: source.name))
+        }
+        var mismatches = 0
+        for name in library.names {
+            let contexts = Self.contexts(names: library.namesUsed(by: name), variables: Self.variables(name, in: compiled))
+            for context in contexts {
+                let ours = library.render(name, context), expected = oracle.render(name, context)
+                if ours != expected {
+                    mismatches += 1
+                    if mismatches <= 5 {
+                        Issue.record("\(language)/\(name) differs:\n--- ours\n\(ours)\n--- swift-mustache\n\(expected ?? "nil")")
+                    }
+                }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
+    // MARK: Every name is supplied
+
     /// Problems that reach the templates' rarer branches, which random
     /// problems and the examples may miss: relu and |x| at their kinks, a
     /// "same" padding that rounds up, a gcn without activation.
@@ -44,170 +115,78 @@ import Testing
         "gcn": #"{"topic": "gcn", "adjacency": [[0, 1], [1, 0]], "features": [[1], [2]], "weights": [[1]], "activation": "none"}"#,
     ]
 
-    private static func edgeCase(_ topic: String) throws -> [[WorkedProblem]] {
-        guard let json = edgeCases[topic] else { return [] }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("edge-\(topic)-\(UUID().uuidString).json")
-        try Data(json.utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        return [try Workbook.solve(files: [file.path])]
+    /// Every key of a context, at any depth.
+    private static func keys(_ object: TemplateObject, into set: inout Set<String>) {
+        for (key, value) in object.fields {
+            set.insert(key)
+            keys(value, into: &set)
+        }
     }
 
-    private static func renderSheets(language: String) throws {
-        for topic in TopicRegistry.names {
-            var sets: [[WorkedProblem]] = [try examples(topic)] + (try edgeCase(topic))
-            for difficulty in Difficulty.allCases {
-                for seed: UInt64 in 1...4 {
-                    sets.append(try Workbook.generate(topic: topic, count: 2, seed: seed, difficulty: difficulty))
-                }
+    private static func keys(_ value: TemplateData, into set: inout Set<String>) {
+        switch value {
+        case .object(let object): keys(object, into: &set)
+        case .list(let items): for item in items { keys(item, into: &set) }
+        case .text, .flag: break
+        }
+    }
+
+    /// The keys a topic's presenter supplies to its question and solution
+    /// templates, over the examples in `problems/`, the edge case and
+    /// generated problems of every difficulty.
+    private static func suppliedKeys<T: TemplatedTopic>(_ topic: T.Type, language: String) throws
+        -> (question: Set<String>, solution: Set<String>)
+    {
+        let context = PresentationContext(templates: TemplateLibrary.forLanguage(language))
+        var problems: [T.Problem] = []
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.problems.path)
+            .filter { $0.hasPrefix("\(T.name)-") && $0.hasSuffix(".json") }.sorted().map { Self.problems.appendingPathComponent($0).path }
+        var texts = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        if let edge = edgeCases[T.name] { texts.append(edge) }
+        for text in texts {
+            let value = try JSONParser.parse(Array(text.utf8))
+            var objects = [value]
+            if case .array(let items) = value.kind { objects = items }
+            if case .object(let members) = value.kind, let list = members.first(where: { $0.key == "problems" }),
+               case .array(let items) = list.value.kind
+            {
+                objects = items
             }
-            for (index, problems) in sets.enumerated() {
-                for format in [OutputFormat.md, .html, .latex] {
-                    var options = Sheet.Options()
-                    options.language = language
-                    options.format = format
-                    options.seed = index == 0 ? nil : UInt64(index)
-                    options.foldSolutions = index % 2 == 1
-                    options.includeSolutions = index % 5 != 2
-                    if index == 3 { options.title = "A <title> & *its* $x_1$" }
-                    if index == 4 { options.subtitle = "for {students}\nof 'now' \\ \"here\"" }
-                    options.practice = format == .html && index % 3 == 1
-                    _ = Sheet(problems: problems, options: options).render()
-                }
-            }
+            for object in objects { problems.append(try T.decode(try Field(value: object).anyObject())) }
         }
-    }
-
-    private static func renderHandouts(language: String) throws {
-        for file in ["handout-final-review.json", "handout-roster-example.json"] {
-            var handout = try HandoutReader.read(path: problems.appendingPathComponent(file).path, drawSeed: { 5 })
-            handout.language = language
-            handout.formats = OutputFormat.allCases
-            handout.students = Array(handout.students.prefix(4))
-            let build = try HandoutBuilder.build(handout, jobs: 2)
-            _ = HandoutSummary.line(handout, build.made, directory: "out/a b", seconds: 0.5)
-            handout.seedWasDrawn = true
-            _ = HandoutSummary.line(handout, build.made, directory: "out", seconds: 12)
-        }
-    }
-
-    /// A class report with a right, a slipped, a blank and a garbage answer.
-    private static func renderClassReport(language: String) {
-        let answers: [ClassGrades.Answer] = [
-            .init(line: 2, problem: 1, path: "total_params", typed: "456", verdict: .right, expected: 456),
-            .init(line: 3, problem: 1, path: "total_params", typed: "450", verdict: .wrong(slip: "bias-forgotten"),
-                  expected: 456, explanation: "you forgot the bias"),
-            .init(line: 4, problem: 2, path: "value", typed: "", verdict: .blank, expected: 6),
-            .init(line: 5, problem: 2, path: "value", typed: "six", verdict: .notANumber, expected: 6),
-            .init(line: 6, problem: 2, path: "value", typed: "7", verdict: .wrong(slip: nil), expected: 6),
-        ]
-        let grades = ClassGrades(
-            title: "A <class> & co", language: language,
-            students: [
-                .init(id: "s1", folder: "001-s1", name: "Ann", answers: Array(answers.prefix(1)), points: [1, 0]),
-                .init(id: "s2", folder: "002-s2", name: nil, answers: Array(answers.dropFirst()), points: [0, 0]),
-            ],
-            problems: [
-                .init(number: 1, topic: "conv", graded: 2, right: 1, slips: [("bias-forgotten", 1)]),
-                .init(number: 2, topic: "backprop", graded: 3, right: 0),
-            ])
-        _ = ClassReport.html(grades)
-    }
-
-    /// A diagnosis naming every slip of `SlipDiagnosisTests` (so every
-    /// slip's wording is rendered), one right answer, and a wrong one with
-    /// no slip, as text and JSON.
-    private static func renderDiagnoses(language: String) throws {
-        var results: [ProblemDiagnosis] = []
-        for item in SlipDiagnosisTests.cases + TrainingSlipTests.cases {
-            let problem = try #require(try solve(json: item.problem).first)
-            results.append(try Diagnosis.diagnose(problem, [
-                GivenAnswer(path: item.path, typed: item.wrong), GivenAnswer(path: item.path, typed: String(item.right)),
-                GivenAnswer(path: item.path, typed: "123456"),
-            ], source: "test"))
-        }
-        _ = DiagnosisReport.text(results, language: language)
-        _ = DiagnosisReport.json(results, language: language)
-    }
-
-    /// Every (template, context) rendered by the sheets above, recorded once
-    /// for the tests of this suite (it runs serialized).
-    nonisolated(unsafe) private static var recorded: [TemplateRenderLog.Entry]?
-
-    private static func entries() throws -> [TemplateRenderLog.Entry] {
-        if let recorded { return recorded }
-        let entries = try TemplateRenderLog.shared.capture {
-            for language in TemplateLibrary.languages {
-                _ = TopicRegistry.descriptions(language: language)
-                try renderSheets(language: language)
-                try renderHandouts(language: language)
-                try renderDiagnoses(language: language)
-                renderClassReport(language: language)
+        for difficulty in Difficulty.allCases {
+            for seed: UInt64 in 1...24 {
+                var random = RandomSource(seed: seed)
+                problems.append(T.generate(&random, difficulty: difficulty))
             }
         }
-        recorded = entries.map { entry in
-            // Typed contexts as swift-mustache reads them (dictionaries, arrays, strings, flags).
-            guard let object = entry.context as? TemplateObject else { return entry }
-            return TemplateRenderLog.Entry(
-                language: entry.language, name: entry.name, context: TemplateData.object(object).oracleValue,
-                output: entry.output)
+        var question = Set<String>(), solution = Set<String>()
+        for problem in problems {
+            let contexts = T.contexts(problem, try T.solve(problem), in: context)
+            keys(contexts.question, into: &question)
+            keys(contexts.solution, into: &solution)
         }
-        return recorded!
+        return (question, solution)
     }
 
-    /// Every name a template uses is supplied by some context it is given:
-    /// a name no presenter sets (a typo, a key renamed in Swift but not in
-    /// a template) would silently render as nothing.
-    @Test func everyNameATemplateUsesIsSuppliedByItsContexts() throws {
-        var supplied: [String: Set<String>] = [:]  // "lang/template" → keys seen at any depth
-        func keys(_ value: Any, into set: inout Set<String>) {
-            if let dictionary = value as? [String: Any] {
-                for (key, inner) in dictionary {
-                    set.insert(key)
-                    keys(inner, into: &set)
-                }
-            } else if let dictionary = value as? [String: String] {
-                set.formUnion(dictionary.keys)
-            } else if let array = value as? [Any] {
-                for item in array { keys(item, into: &set) }
-            } else if let object = value as? TemplateObject {
-                keys(MustacheOracle.untyped(.object(object)), into: &set)
-            } else if let data = value as? TemplateData {
-                keys(MustacheOracle.untyped(data), into: &set)
-            }
-        }
-        for entry in try Self.entries() {
-            keys(untypedContext(entry.context), into: &supplied["\(entry.language)/\(entry.name)", default: []])
-        }
-        for (qualified, keys) in supplied.sorted(by: { $0.key < $1.key }) {
-            let parts = qualified.split(separator: "/", maxSplits: 1).map(String.init)
-            let used = TemplateLibrary.forLanguage(parts[0]).namesUsed(by: parts[1])
-            #expect(used.subtracting(keys).sorted() == [], "\(qualified) uses names no context supplies")
-        }
-    }
-
-    @Test func everyTemplateRendersAsSwiftMustacheRendersIt() throws {
-        let entries = try Self.entries()
-        var oracles: [String: MustacheOracle] = [:]
-        var rendered: [String: Set<String>] = [:]
-        var mismatches = 0
-        for entry in entries where TemplateLibrary.languages.contains(entry.language) {
-            if oracles[entry.language] == nil { oracles[entry.language] = try MustacheOracle(language: entry.language) }
-            let expected = oracles[entry.language]!.render(entry.name, untypedContext(entry.context))
-            if entry.output != expected {
-                mismatches += 1
-                if mismatches <= 5 {
-                    Issue.record("\(entry.language)/\(entry.name) differs:\n--- ours\n\(entry.output)\n--- swift-mustache\n\(expected ?? "nil")")
-                }
-            }
-            rendered[entry.language, default: []].insert(entry.name)
-        }
-        #expect(mismatches == 0)
-        // The sheets above reach every template (partials through the templates that use them).
-        for language in TemplateLibrary.languages {
+    /// Every name a topic's question or solution template uses is supplied
+    /// by some context its presenter makes: a name no presenter sets (a
+    /// typo, a key renamed in Swift but not in a template) would silently
+    /// render as nothing.
+    @Test(arguments: TemplateLibrary.languages)
+    func everyNameATopicTemplateUsesIsSupplied(language: String) throws {
+        func check<T: TemplatedTopic>(_ topic: T.Type) throws {
             let library = TemplateLibrary.forLanguage(language)
-            var reached = rendered[language] ?? []
-            for name in reached { reached.formUnion(library.partials(of: name)) }
-            #expect(Set(library.names).subtracting(reached).sorted() == [], "never rendered in \(language)")
+            let (question, solution) = try Self.suppliedKeys(topic, language: language)
+            for (template, keys) in [("question", question), ("solution", solution)] {
+                let used = library.namesUsed(by: "\(T.name)/\(template)")
+                #expect(used.subtracting(keys).sorted() == [], "\(language)/\(T.name)/\(template) uses names no context supplies")
+            }
         }
+        try check(BackpropTopic.self)
+        try check(ConvTopic.self)
+        try check(GCNTopic.self)
+        try check(BellmanTopic.self)
+        try check(SoftmaxTopic.self)
     }
 }

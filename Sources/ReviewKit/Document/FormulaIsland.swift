@@ -42,4 +42,10 @@ struct FormulaBook: Sendable {
         formulas.append(FormulaIsland(formula: formula, display: true))
         return FormulaMarker.make(formulas.count - 1)
     }
+
+    /// The inline marker as a template value, where a context wants one.
+    mutating func inline(_ formula: Formula) -> TemplateData { .text(inline(formula) as String) }
+
+    /// The display marker as a template value.
+    mutating func display(_ formula: Formula) -> TemplateData { .text(display(formula) as String) }
 }

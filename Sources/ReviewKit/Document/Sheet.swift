@@ -78,8 +78,8 @@ public struct Sheet: Sendable {
             sections.append(section)
             return SectionMarker.make(sections.count - 1)
         }
-        let summary = templates.render("fold-summary", [String: Any]()).trimmingWhitespace()
-        let entries: [[String: Any]] = problems.enumerated().map { index, problem in
+        let summary = templates.render("fold-summary").trimmingWhitespace()
+        let entries: [TemplateObject] = problems.enumerated().map { index, problem in
             let presentation = presentations?[index] ?? problem.present(context)
             // Each problem numbers its figures and formulas from 0; the sheet numbers them all.
             let offset = figures.count, formulaOffset = formulas.count
@@ -90,37 +90,37 @@ public struct Sheet: Sendable {
                     FormulaMarker.make($0 + formulaOffset)
                 }
             }
-            var entry: [String: Any] = [
-                "number": index + 1,
-                "id": problem.id,
-                "topic": problem.topic,
-                "question": problem.statement.map(IslandToken.strip) ?? renumber(presentation.question),
+            var entry: TemplateObject = [
+                "number": .text(index + 1),
+                "id": .text(problem.id),
+                "topic": .text(problem.topic),
+                "question": .text(problem.statement.map(IslandToken.strip) ?? renumber(presentation.question)),
             ]
-            if let title = problem.title { entry["title"] = title }
-            entry["open"] = marker(.problemStart)
+            if let title = problem.title { entry["title"] = .text(title) }
+            entry["open"] = .text(marker(.problemStart))
             if options.practice {
-                entry["practice"] = marker(.practice(PracticeForm(problem, number: index + 1, templates: templates)))
+                entry["practice"] = .text(marker(.practice(PracticeForm(problem, number: index + 1, templates: templates))))
             }
             if options.includeSolutions {
-                entry["solution"] = renumber(presentation.solution)
+                entry["solution"] = .text(renumber(presentation.solution))
                 if options.foldSolutions || options.practice {
-                    entry["foldOpen"] = marker(.foldStart(summary: summary))
-                    entry["foldClose"] = marker(.foldEnd)
+                    entry["foldOpen"] = .text(marker(.foldStart(summary: summary)))
+                    entry["foldClose"] = .text(marker(.foldEnd))
                 }
             }
-            entry["close"] = marker(.problemEnd)
+            entry["close"] = .text(marker(.problemEnd))
             return entry
         }
-        var sheet: [String: Any] = [
-            "problems": entries,
-            "generator": ReviewVersion.generator,
-            "count": problems.count,
-            "plural": problems.count != 1,
+        var sheet: TemplateObject = [
+            "problems": .objects(entries),
+            "generator": .text(ReviewVersion.generator),
+            "count": .text(problems.count),
+            "plural": .flag(problems.count != 1),
         ]
-        if let seed = options.seed { sheet["seed"] = String(seed) }
-        if let title = options.title { sheet["title"] = title }
-        if let subtitle = options.subtitle { sheet["subtitle"] = subtitle }
-        if let topic = singleTopic { sheet["topic"] = templates.topicTitle(topic) }
+        if let seed = options.seed { sheet["seed"] = .text(String(seed)) }
+        if let title = options.title { sheet["title"] = .text(title) }
+        if let subtitle = options.subtitle { sheet["subtitle"] = .text(subtitle) }
+        if let topic = singleTopic { sheet["topic"] = .text(templates.topicTitle(topic)) }
         return (templates.render("sheet", sheet), figures, sections, formulas)
     }
 
@@ -131,8 +131,8 @@ public struct Sheet: Sendable {
 
     private func pageTitle(_ templates: TemplateLibrary) -> String {
         if let title = options.title { return title }
-        var context: [String: Any] = ["count": problems.count, "plural": problems.count != 1]
-        if let topic = singleTopic { context["topic"] = templates.topicTitle(topic) }
+        var context: TemplateObject = ["count": .text(problems.count), "plural": .flag(problems.count != 1)]
+        if let topic = singleTopic { context["topic"] = .text(templates.topicTitle(topic)) }
         return templates.render("page-title", context).trimmingWhitespace()
     }
 }

@@ -31,21 +31,19 @@ struct TemplateLibrary: Sendable {
         return cache.library(name)
     }
 
-    func render(_ name: String, _ context: Any) -> String {
+    func render(_ name: String, _ context: TemplateObject = [:]) -> String {
         guard let template = templates[name] else {
             preconditionFailure("missing template \(language)/\(name)")
         }
         var renderer = TemplateRenderer(templates: templates)
-        let text = renderer.render(template, context: context)
-        TemplateRenderLog.shared.record(language: language, name: name, context: context, output: text)
-        return text
+        return renderer.render(template, context: context)
     }
 
     /// A topic's display name from `<topic>/title` ("Backpropagation on a
     /// computational graph"), or the topic's name when it has none.
     func topicTitle(_ topic: String) -> String {
         guard has("\(topic)/title") else { return topic }
-        return render("\(topic)/title", [String: Any]()).trimmingWhitespace()
+        return render("\(topic)/title").trimmingWhitespace()
     }
 
     func has(_ name: String) -> Bool {

@@ -5,21 +5,17 @@ struct FigureWords {
     let templates: TemplateLibrary
     let topic: String
 
-    func callAsFunction(_ key: String, _ extra: [String: Any] = [:]) -> String {
+    func callAsFunction(_ key: String, _ extra: TemplateObject = [:]) -> String {
         var context = extra
         context[key] = true
         return templates.render("\(topic)/figure-words", context).trimmingWhitespace()
     }
 
     /// The one-line caption under the picture, from `<topic>/figure-caption`.
-    func caption(_ context: [String: Any] = [:]) -> String {
+    func caption(_ context: TemplateObject = [:]) -> String {
         templates.render("\(topic)/figure-caption", context).trimmingWhitespace()
     }
 
-    /// The caption from a typed context.
-    func caption(_ context: TemplateObject) -> String {
-        templates.render("\(topic)/figure-caption", context).trimmingWhitespace()
-    }
 }
 
 extension FigureWords {

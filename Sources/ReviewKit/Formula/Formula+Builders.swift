@@ -11,8 +11,10 @@ extension Formula: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expr
     init(integerLiteral value: Int) { self = .integer(value) }
     init(floatLiteral value: Double) { self = .number(value) }
 
-    static func symbol(_ name: String, sub: Formula? = nil, sup: Formula? = nil, accent: Accent? = nil) -> Formula {
-        .symbol(Symbol(name: name, sub: sub, sup: sup, accent: accent))
+    static func symbol(_ name: String, sub: Formula? = nil, sup: Formula? = nil, accent: Accent? = nil, primes: Int = 0)
+        -> Formula
+    {
+        .symbol(Symbol(name: name, sub: sub, sup: sup, accent: accent, primes: primes))
     }
 
     static func numbers(_ values: [Double]) -> [Formula] { values.map { .number($0) } }

@@ -30,15 +30,32 @@ indirect enum Formula: Hashable, Sendable {
     case matrix([[Formula]])
 }
 
-/// A variable: a base name with optional subscript, superscript and accent.
-/// The name is written as given, except that Greek letters spelt out
-/// (`sigma`, `Delta`) become their letters in every notation, and trailing
-/// primes (`a'`, `s'`) are primes on the letter, not part of its name.
+/// A variable: a base name with optional subscript, superscript, accent and
+/// primes. The name is written as given, except that Greek letters spelt out
+/// (`sigma`, `Delta`) become their letters in every notation.
+///
+/// Primes are the one way a symbol is primed (`a'`, `s'`, a dilated
+/// kernel's `F'`): a count in the tree, never part of the name. A name
+/// written with trailing primes (`"a'"`) is split when the symbol is made, so
+/// `"s'"` and `.symbol("s", primes: 1)` are the same symbol.
 struct Symbol: Hashable, Sendable {
-    var name: String
+    private(set) var name: String
     var sub: Formula?
     var sup: Formula?
     var accent: Accent?
+    /// `s'` is 1, `s''` 2: written after the name (and accent), before any
+    /// subscript; in MathML first in the superscript.
+    private(set) var primes: Int
+
+    init(name: String, sub: Formula? = nil, sup: Formula? = nil, accent: Accent? = nil, primes: Int = 0) {
+        let base = name.reversed().drop { $0 == "'" }.reversed()
+        let trailing = base.isEmpty ? 0 : name.count - base.count
+        self.name = trailing == 0 ? name : String(base)
+        self.sub = sub
+        self.sup = sup
+        self.accent = accent
+        self.primes = primes + trailing
+    }
 }
 
 enum Accent: String, Hashable, Sendable {
@@ -48,10 +65,6 @@ enum Accent: String, Hashable, Sendable {
     case tilde
     /// `\bar{x}`
     case bar
-    /// `F'`: a prime after the name (before any subscript), e.g. a
-    /// dilated kernel's effective size. Not a superscript of its own, so a
-    /// symbol with a prime takes no `sup`.
-    case prime
 }
 
 /// What an `.apply` node does to its operands.

@@ -39,7 +39,8 @@ struct LaTeXFormulaWriter {
 
     private func symbol(_ symbol: Symbol) -> String {
         var base = name(symbol.name)
-        if let accent = symbol.accent { base = accent == .prime ? base + "'" : "\\\(accent.rawValue){\(base)}" }
+        if let accent = symbol.accent { base = "\\\(accent.rawValue){\(base)}" }
+        base += String(repeating: "'", count: symbol.primes)
         if let sub = symbol.sub { base += "_{\(node(sub))}" }
         if let sup = symbol.sup { base += "^{\(node(sup))}" }
         return base
@@ -48,8 +49,6 @@ struct LaTeXFormulaWriter {
     /// `\sigma` for a Greek letter, the letter itself for one character,
     /// `\mathit{lr}` for a longer name.
     private func name(_ raw: String) -> String {
-        let (base, primes) = SymbolNames.splitPrimes(raw)
-        if primes > 0 { return name(base) + String(repeating: "'", count: primes) }
         if SymbolNames.greekLetter(raw) != nil { return "\\" + raw }
         if raw.count <= 1 || raw.allSatisfy(\.isNumber) { return MathNotation.escape(raw) }
         return "\\mathit{\(MathNotation.escape(raw))}"

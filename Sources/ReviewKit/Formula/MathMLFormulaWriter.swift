@@ -72,26 +72,20 @@ struct MathMLFormulaWriter {
     }
 
     private func symbol(_ symbol: Symbol) -> MathNode {
-        var (name, primes) = SymbolNames.splitPrimes(symbol.name)
-        var base = MathNode.identifier(SymbolNames.display(name), upright: false)
+        var base = MathNode.identifier(SymbolNames.display(symbol.name), upright: false)
         if let accent = symbol.accent {
             let mark: String
             switch accent {
             case .hat: mark = "^"
             case .tilde: mark = "~"
             case .bar: mark = "\u{AF}"
-            case .prime: mark = ""
             }
-            if accent == .prime {
-                primes += 1
-            } else {
-                base = .accent(base, mark: mark, stretchy: false, over: true)
-            }
+            base = .accent(base, mark: mark, stretchy: false, over: true)
         }
         // Primes go first in the superscript, as `s'_{1}` and `a'^{2}` are read.
         var sup = symbol.sup.map(group)
-        if primes > 0 {
-            let mark = MathNode.op(MathOperator(String(repeating: "\u{2032}", count: primes), .other))
+        if symbol.primes > 0 {
+            let mark = MathNode.op(MathOperator(String(repeating: "\u{2032}", count: symbol.primes), .other))
             sup = sup.map { .row([mark, $0]) } ?? mark
         }
         guard symbol.sub != nil || sup != nil else { return base }

@@ -40,7 +40,8 @@ struct PlainFormulaWriter {
     /// `z_i`, `z_max`, `L_(n+1)`, `hat(y)_i`.
     private func symbol(_ symbol: Symbol) -> String {
         var base = symbol.name
-        if let accent = symbol.accent { base = accent == .prime ? base + "'" : "\(accent.rawValue)(\(base))" }
+        if let accent = symbol.accent { base = "\(accent.rawValue)(\(base))" }
+        base += String(repeating: "'", count: symbol.primes)
         if let sub = symbol.sub { base += "_" + script(sub) }
         if let sup = symbol.sup { base += "^" + script(sup) }
         return base

@@ -14,13 +14,14 @@ enum SymbolNames {
 
     /// The name as a reader sees it: Greek letters as letters, others as given.
     static func display(_ name: String) -> String { letters[name] ?? name }
+}
 
-    /// `("a", 1)` for `a'`: the name without its trailing primes and how
-    /// many there were, so `s'` is written `s'` in LaTeX and `s` with a
-    /// prime in MathML (where `<mi>s'</mi>` would be two upright letters).
+extension SymbolNames {
+    /// A function name's trailing primes (`.call("sigma'", z)` is σ′(z)):
+    /// the same rule `Symbol` applies to symbol names, for names of
+    /// functions, which are not symbols.
     static func splitPrimes(_ name: String) -> (base: String, primes: Int) {
-        let base = name.reversed().drop { $0 == "'" }.reversed()
-        let primes = name.count - base.count
-        return primes == 0 || base.isEmpty ? (name, 0) : (String(base), primes)
+        let base = String(name.reversed().drop { $0 == "'" }.reversed())
+        return base.isEmpty ? (name, 0) : (base, name.count - base.count)
     }
 }

@@ -15,7 +15,7 @@ enum AnswerKey {
         if format == .json { return try writeJSON(handout, records, to: emit) }
         let marker = "\u{E000}answer-key-body\u{E000}"
         let shell = PageShell(format: format, templates: page.templates)
-            .wrap(marker, title: page.line("handout/answer-key-title", ["title": handout.title]))
+            .wrap(marker, title: page.line("handout/answer-key-title", ["title": .text(handout.title)]))
         guard let body = shell.range(of: marker) else { return }
         try emit(String(shell[..<body.lowerBound]))
         for start in stride(from: 0, to: records.count, by: studentsPerTable) {
@@ -30,31 +30,31 @@ enum AnswerKey {
     }
 
     private static func context(_ handout: Handout, _ students: Int, _ part: [StudentRecord], _ page: MarkdownPage)
-        -> [String: Any]
+        -> TemplateObject
     {
-        var rows: [[String: Any]] = []
+        var rows: [TemplateObject] = []
         for packet in part {
             for (index, item) in packet.problems.enumerated() {
-                var row: [String: Any] = [
-                    "problem": index + 1,
-                    "section": item.sectionTitle ?? page.templates.topicTitle(item.topic),
-                    "answers": item.summary,
+                var row: TemplateObject = [
+                    "problem": .text(index + 1),
+                    "section": .text(item.sectionTitle ?? page.templates.topicTitle(item.topic)),
+                    "answers": .text(item.summary),
                 ]
                 if index == 0 {
                     row["first"] = true
-                    row["number"] = packet.student.paddedNumber
-                    row["variant"] = String(packet.variant)
-                    if let name = packet.student.name { row["name"] = name }
-                    if let id = packet.student.shownID { row["id"] = id }
+                    row["number"] = .text(packet.student.paddedNumber)
+                    row["variant"] = .text(String(packet.variant))
+                    if let name = packet.student.name { row["name"] = .text(name) }
+                    if let id = packet.student.shownID { row["id"] = .text(id) }
                 }
                 rows.append(row)
             }
         }
         return [
-            "title": handout.title, "seed": String(handout.seed), "generator": ReviewVersion.generator,
-            "students": students, "pluralStudents": students != 1,
-            "problems": handout.problemsPerStudent, "pluralProblems": handout.problemsPerStudent != 1,
-            "rows": rows,
+            "title": .text(handout.title), "seed": .text(String(handout.seed)), "generator": .text(ReviewVersion.generator),
+            "students": .text(students), "pluralStudents": .flag(students != 1),
+            "problems": .text(handout.problemsPerStudent), "pluralProblems": .flag(handout.problemsPerStudent != 1),
+            "rows": .objects(rows),
         ]
     }
 

@@ -4,50 +4,55 @@ enum HandoutIndex {
     static func render(_ handout: Handout, _ packets: [StudentRecord], answerKeys: [String], page: MarkdownPage)
         -> String
     {
-        let sections: [[String: Any]] = handout.sections.map { section in
-            var context: [String: Any] = [
-                "number": section.number, "count": section.problemCount, "plural": section.problemCount != 1,
+        let sections: [TemplateObject] = handout.sections.map { section in
+            var context: TemplateObject = [
+                "number": .text(section.number), "count": .text(section.problemCount),
+                "plural": .flag(section.problemCount != 1),
             ]
-            if let title = section.title { context["title"] = title }
+            if let title = section.title { context["title"] = .text(title) }
             switch section.content {
             case .generated(let topic, _, let difficulty):
                 context["generated"] = true
-                context["topic"] = page.templates.topicTitle(topic)
-                for level in Difficulty.allCases { context[level.rawValue] = level == difficulty }
+                context["topic"] = .text(page.templates.topicTitle(topic))
+                for level in Difficulty.allCases { context[level.rawValue] = .flag(level == difficulty) }
             case .fixed(let path, _, _):
                 context["fixed"] = true
-                context["path"] = path
+                context["path"] = .text(path)
             }
             return context
         }
         let documents = handout.formats
-        let rows: [[String: Any]] = packets.map { packet in
+        let rows: [TemplateObject] = packets.map { packet in
             let folder = packet.student.folder
-            func links(_ kind: String) -> [[String: Any]] {
-                var links = documents.map { ["format": $0.fileExtension, "path": "\(folder)/\(kind).\($0.fileExtension)"] }
-                if kind == "questions" && handout.practice { links.append(["format": "practice", "path": "\(folder)/practice.html"]) }
-                return templateList(links)
+            func links(_ kind: String) -> TemplateData {
+                var links: [TemplateObject] = documents.map {
+                    ["format": .text($0.fileExtension), "path": .text("\(folder)/\(kind).\($0.fileExtension)")]
+                }
+                if kind == "questions" && handout.practice {
+                    links.append(["format": "practice", "path": .text("\(folder)/practice.html")])
+                }
+                return templateListData(links)
             }
-            var row: [String: Any] = [
-                "number": packet.student.paddedNumber, "variant": String(packet.variant),
+            var row: TemplateObject = [
+                "number": .text(packet.student.paddedNumber), "variant": .text(String(packet.variant)),
                 "questions": links("questions"), "solutions": links("solutions"),
-                "problems": "\(folder)/problems.json",
+                "problems": .text("\(folder)/problems.json"),
             ]
-            if let name = packet.student.name { row["name"] = name }
-            if let id = packet.student.shownID { row["id"] = id }
+            if let name = packet.student.name { row["name"] = .text(name) }
+            if let id = packet.student.shownID { row["id"] = .text(id) }
             return row
         }
-        let context: [String: Any] = [
-            "title": handout.title, "seed": String(handout.seed), "generator": ReviewVersion.generator,
-            "file": handout.source.displayName,
-            "students": packets.count, "pluralStudents": packets.count != 1,
-            "problems": handout.problemsPerStudent, "pluralProblems": handout.problemsPerStudent != 1,
-            "answerKeys": templateList(answerKeys.map { ["format": extensionOf($0), "path": $0] }),
-            "sections": sections, "rows": rows,
+        let context: TemplateObject = [
+            "title": .text(handout.title), "seed": .text(String(handout.seed)), "generator": .text(ReviewVersion.generator),
+            "file": .text(handout.source.displayName),
+            "students": .text(packets.count), "pluralStudents": .flag(packets.count != 1),
+            "problems": .text(handout.problemsPerStudent), "pluralProblems": .flag(handout.problemsPerStudent != 1),
+            "answerKeys": templateListData(answerKeys.map { ["format": .text(extensionOf($0)), "path": .text($0)] }),
+            "sections": .objects(sections), "rows": .objects(rows),
         ]
         return page.render(
             page.templates.render("handout/index", context),
-            title: page.line("handout/index-title", ["title": handout.title]), format: .html)
+            title: page.line("handout/index-title", ["title": .text(handout.title)]), format: .html)
     }
 
     private static func extensionOf(_ path: String) -> String {

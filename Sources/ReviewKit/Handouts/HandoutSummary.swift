@@ -4,13 +4,14 @@ import Foundation
 /// `templates/<lang>/handout/summary`.
 public enum HandoutSummary {
     public static func line(_ handout: Handout, _ build: HandoutBuild, directory: String, seconds: Double) -> String {
-        var context: [String: Any] = [
-            "students": build.students, "pluralStudents": build.students != 1, "problems": build.problems,
-            "pluralProblems": build.problems != 1, "files": build.fileCount, "pluralFiles": build.fileCount != 1,
-            "directory": directory,
-            "seconds": String(format: "%.2f", seconds),
+        var context: TemplateObject = [
+            "students": .text(build.students), "pluralStudents": .flag(build.students != 1),
+            "problems": .text(build.problems), "pluralProblems": .flag(build.problems != 1),
+            "files": .text(build.fileCount), "pluralFiles": .flag(build.fileCount != 1),
+            "directory": .text(directory),
+            "seconds": .text(String(format: "%.2f", seconds)),
         ]
-        if handout.seedWasDrawn { context["drawnSeed"] = String(handout.seed) }
+        if handout.seedWasDrawn { context["drawnSeed"] = .text(String(handout.seed)) }
         return MarkdownPage(templates: TemplateLibrary.forLanguage(handout.language)).line("handout/summary", context)
     }
 }

@@ -12,7 +12,7 @@ struct MarkdownPage {
     }
 
     /// A template rendered as one line of plain text (titles, the summary).
-    func line(_ template: String, _ context: [String: Any]) -> String {
+    func line(_ template: String, _ context: TemplateObject) -> String {
         templates.render(template, context).trimmingWhitespace()
     }
 

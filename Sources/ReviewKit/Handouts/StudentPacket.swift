@@ -129,7 +129,7 @@ enum StudentSheets {
         var options = Sheet.Options()
         options.language = handout.language
         options.includeSolutions = solutions
-        options.title = page.line(solutions ? "handout/solutions-title" : "handout/questions-title", ["title": handout.title])
+        options.title = page.line(solutions ? "handout/solutions-title" : "handout/questions-title", ["title": .text(handout.title)])
         options.subtitle = subtitle
         return Sheet(problems: problems, options: options)
     }
@@ -146,12 +146,13 @@ enum StudentSheets {
         ])) + "\n"
     }
 
-    private static func subtitleContext(_ packet: StudentPacket, _ handout: Handout) -> [String: Any] {
-        var context: [String: Any] = [
-            "number": packet.student.paddedNumber, "seed": String(handout.seed), "variant": String(packet.variant),
+    private static func subtitleContext(_ packet: StudentPacket, _ handout: Handout) -> TemplateObject {
+        var context: TemplateObject = [
+            "number": .text(packet.student.paddedNumber), "seed": .text(String(handout.seed)),
+            "variant": .text(String(packet.variant)),
         ]
-        if let name = packet.student.name { context["name"] = name }
-        if let id = packet.student.shownID { context["id"] = id }
+        if let name = packet.student.name { context["name"] = .text(name) }
+        if let id = packet.student.shownID { context["id"] = .text(id) }
         return context
     }
 }

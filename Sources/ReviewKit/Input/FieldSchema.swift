@@ -94,7 +94,15 @@ extension FieldSchema.Spec {
         _ name: String, _ keyPath: WritableKeyPath<Problem, Choice> & Sendable, default defaultValue: Choice,
         doc: String
     ) -> Self where Choice.RawValue == String {
-        let choices = Choice.allCases.map(\.rawValue)
+        choice(name, keyPath, among: Array(Choice.allCases), default: defaultValue, doc: doc)
+    }
+
+    /// A choice among some cases only (rnn takes three of the shared activations).
+    static func choice<Choice: RawRepresentable & Sendable>(
+        _ name: String, _ keyPath: WritableKeyPath<Problem, Choice> & Sendable, among allowed: [Choice],
+        default defaultValue: Choice, doc: String
+    ) -> Self where Choice.RawValue == String {
+        let choices = allowed.map(\.rawValue)
         return Self(
             name: name, type: choices.map { "`\"\($0)\"`" }.joined(separator: " or "),
             defaultValue: "\"\(defaultValue.rawValue)\"", doc: doc,

@@ -105,3 +105,29 @@ extension JSONValue {
         return JSONValue(.object(members))
     }
 }
+
+extension Topic {
+    /// A slip known by the answers it gives (a topic's own slipped solver):
+    /// the step to reread is the first recorded step at the answer path
+    /// where the slip's answers first differ from the right ones.
+    static func slip(_ id: String, _ wrong: @escaping @Sendable (Problem) -> JSONValue?) -> Slip<Self> {
+        Slip(id: id) { problem, solution in
+            guard let answers = wrong(problem) else { return nil }
+            let right = AnswerLeaves(self.answers(solution))
+            let slipped = AnswerLeaves(answers)
+            guard let first = slipped.leaves.first(where: { leaf in
+                right.value(at: leaf.path).map { abs($0 - leaf.value) > 1e-9 * max(1, abs($0)) } ?? false
+            }) else { return nil }
+            let ids = trace(solution).steps.map(\.id)
+            // `grad_W[0][1]` → a step `grad_W[0][1]`, else `grad_W[0]`, else `grad_W`, else the last step.
+            var path = first.path
+            var step: String?
+            while step == nil {
+                if ids.contains(path) { step = path; break }
+                guard let cut = path.lastIndex(where: { $0 == "[" || $0 == "." }) else { break }
+                path = String(path[..<cut])
+            }
+            return Slip.Effect(answers: answers, step: step ?? ids.last ?? "")
+        }
+    }
+}

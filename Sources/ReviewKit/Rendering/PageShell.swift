@@ -15,14 +15,14 @@ struct PageShell {
             return templates.render(
                 "page.html",
                 [
-                    "title": title, "lang": templates.language, "body": body,
-                    "style": TemplateLibrary.asset("style.css"),
-                    "practice": practice,
-                    "words": practice ? PracticeFormHTML.scriptSafe(PracticeWords(templates: templates).json) : "",
-                    "script": practice ? TemplateLibrary.asset("practice.js") : "",
+                    "title": .text(title), "lang": .text(templates.language), "body": .text(body),
+                    "style": .text(TemplateLibrary.asset("style.css")),
+                    "practice": .flag(practice),
+                    "words": .text(practice ? PracticeFormHTML.scriptSafe(PracticeWords(templates: templates).json) : ""),
+                    "script": .text(practice ? TemplateLibrary.asset("practice.js") : ""),
                 ])
         case .latex:
-            return templates.render("page.tex", ["title": title, "body": body])
+            return templates.render("page.tex", ["title": .text(title), "body": .text(body)])
         case .md, .json:
             return body
         }

@@ -1,4 +1,5 @@
-/// Every topic `review` knows, in the order `review topics` lists them.
+/// Every topic `review` knows, in the order `review topics` lists them: the
+/// five core topics, then the contract's networks and sequences topics.
 /// Adding a topic is one line here plus its folder under `Topics/`.
 public enum TopicRegistry {
     static let all: [AnyTopic] = [
@@ -7,17 +8,17 @@ public enum TopicRegistry {
         AnyTopic(GCNTopic.self),
         AnyTopic(BellmanTopic.self),
         AnyTopic(SoftmaxTopic.self),
+        AnyTopic(MLPTopic.self),
+        AnyTopic(ActivationTopic.self),
+        AnyTopic(LossTopic.self),
+        AnyTopic(OptimizerTopic.self),
+        AnyTopic(BatchNormTopic.self),
+        AnyTopic(ConvolveTopic.self),
         AnyTopic(RNNTopic.self),
         AnyTopic(LSTMTopic.self),
         AnyTopic(GRUTopic.self),
         AnyTopic(AttentionTopic.self),
-        AnyTopic(OptimizerTopic.self),
-        AnyTopic(BatchNormTopic.self),
-        AnyTopic(ConvolveTopic.self),
         AnyTopic(KMeansTopic.self),
-        AnyTopic(MLPTopic.self),
-        AnyTopic(ActivationTopic.self),
-        AnyTopic(LossTopic.self),
     ]
 
     public static var names: [String] { all.map(\.name) }
@@ -31,12 +32,15 @@ public enum TopicRegistry {
 struct AnyTopic: Sendable {
     let name: String
     let fields: [String]
+    /// The ids of the slips the topic declares, in order.
+    let slipIDs: [String]
     private let solveObject: @Sendable (ObjectFields, ProblemHeader) throws -> WorkedProblem
     private let generateOne: @Sendable (inout RandomSource, Difficulty, String) throws -> WorkedProblem
 
     init<T: Topic>(_ topic: T.Type) {
         name = T.name
         fields = T.fields
+        slipIDs = T.slips.map(\.id)
         solveObject = { object, header in
             let problem = try T.decode(object)
             return try AnyTopic.work(T.self, problem, header)
@@ -88,9 +92,9 @@ extension TopicRegistry {
             let example = "review gen --topic \($0.name)"
             return Description(
                 name: $0.name,
-                summary: templates.render("\($0.name)/summary", [String: Any]()).trimmingWhitespace(),
+                summary: templates.render("\($0.name)/summary").trimmingWhitespace(),
                 example: example,
-                exampleLine: templates.render("topic-example", ["command": example]).trimmingWhitespace())
+                exampleLine: templates.render("topic-example", ["command": .text(example)]).trimmingWhitespace())
         }
     }
 }

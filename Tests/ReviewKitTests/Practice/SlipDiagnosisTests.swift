@@ -97,7 +97,7 @@ import Testing
     /// On generated problems of every topic: each applicable slip's own
     /// number is diagnosed as that slip (or an earlier-listed one giving the
     /// same number), and an unrelated wrong number as no slip.
-    @Test(arguments: ["backprop", "conv", "gcn", "bellman", "softmax", "optimizer", "batchnorm"])
+    @Test(arguments: TopicRegistry.names)
     func generatedProblemsDiagnoseEverySlipTheyAdmit(_ topic: String) throws {
         var seen: Set<String> = []
         for difficulty in Difficulty.allCases {
@@ -121,7 +121,9 @@ import Testing
                 }
             }
         }
-        let declared = Set(Self.cases.filter { item in (try? solve(json: item.problem).first?.topic) == topic }.map(\.slip))
+        // Slips of a rule the generator never draws (adagrad) are tested on hand-made problems only.
+        let notGenerated: [String: Set<String>] = ["optimizer": ["adagrad-no-accumulate"]]
+        let declared = Set(try #require(TopicRegistry.topic(named: topic)).slipIDs).subtracting(notGenerated[topic] ?? [])
         #expect(seen == declared, "slips never met on generated \(topic) problems: \(declared.subtracting(seen).sorted())")
     }
 }

@@ -32,22 +32,9 @@ struct MustacheOracle {
         try self.init(sources: TemplateLibrary.sources(language))
     }
 
-    /// A typed context (`TemplateObject`) as swift-mustache reads it: text
-    /// as `String`, flags as `Bool`, lists as arrays, objects as `[String: Any]`.
-    func render(_ name: String, _ context: Any) -> String? {
-        if let object = context as? TemplateObject {
-            return library.render(Self.untyped(.object(object)), withTemplate: name)
-        }
-        return library.render(context, withTemplate: name)
-    }
-
-    static func untyped(_ data: TemplateData) -> Any {
-        switch data {
-        case .text(let text): text
-        case .flag(let flag): flag
-        case .list(let items): items.map(untyped)
-        case .object(let object): object.fields.mapValues(untyped)
-        }
+    /// `context` as swift-mustache reads it (`oracleValue`).
+    func render(_ name: String, _ context: TemplateObject) -> String? {
+        library.render(TemplateData.object(context).oracleValue, withTemplate: name)
     }
 }
 

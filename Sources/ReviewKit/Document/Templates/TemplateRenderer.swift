@@ -1,8 +1,8 @@
 /// Renders compiled templates against a context stack, appending to one
 /// buffer. Follows swift-mustache 2.x's Template+Render.swift: a name is
-/// looked up from the top of the stack down, and only dictionaries (and, on
-/// the slow path, reflected structs) have children; a name found nowhere
-/// renders nothing.
+/// looked up from the top of the stack down, and only objects have
+/// children; a name found nowhere renders nothing. Contexts are typed
+/// (`TemplateObject`), so no value is cast or reflected while rendering.
 struct TemplateRenderer {
     /// Every template of the library by name, for partials.
     let templates: [String: Template]
@@ -13,8 +13,8 @@ struct TemplateRenderer {
     }
 
     /// `template` filled from `context`.
-    mutating func render(_ template: Template, context: Any) -> String {
-        stack = [TemplateValue.Frame(context)]
+    mutating func render(_ template: Template, context: TemplateObject) -> String {
+        stack = [.object(context)]
         var out = ""
         render(template.nodes, escaping: template.escaping, indentation: nil, into: &out)
         return out
@@ -46,7 +46,8 @@ struct TemplateRenderer {
         case .text(let text):
             out += text
         case .variable(let name, let escaped):
-            guard let value = lookup(name), let text = TemplateValue.text(value) else { return }
+            guard let value = lookup(name) else { return }
+            let text = TemplateValue.text(value)
             out += escaped ? escaping.escape(text) : text
         case .section(let name, let inverted, let nodes):
             let value = lookup(name)
@@ -62,72 +63,43 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func renderSection(_ value: Any?, _ nodes: [TemplateNode], escaping: TemplateEscaping,
+    private mutating func renderSection(_ value: TemplateData?, _ nodes: [TemplateNode], escaping: TemplateEscaping,
                                         indentation: String?, into out: inout String) {
         guard let value else { return }
-        switch TemplateValue.Section(value) {
+        switch value {
         case .flag(let flag):
             if flag { render(nodes, escaping: escaping, indentation: indentation, into: &out) }
-        case .dictionaries(let items):
-            for item in items {
-                stack.append(.dictionary(item))
-                render(nodes, escaping: escaping, indentation: indentation, into: &out)
-                stack.removeLast()
-            }
-        case .stringDictionaries(let items):
-            for item in items {
-                stack.append(.strings(item))
-                render(nodes, escaping: escaping, indentation: indentation, into: &out)
-                stack.removeLast()
-            }
         case .list(let items):
             for item in items {
                 stack.append(TemplateValue.Frame(item))
                 render(nodes, escaping: escaping, indentation: indentation, into: &out)
                 stack.removeLast()
             }
-        case .value(let value):
+        case .text, .object:
             stack.append(TemplateValue.Frame(value))
             render(nodes, escaping: escaping, indentation: indentation, into: &out)
             stack.removeLast()
-        case .missing:
-            break
         }
     }
 
-    private mutating func renderInverted(_ value: Any?, _ nodes: [TemplateNode], escaping: TemplateEscaping,
+    /// An inverted section renders when the value is missing, a false flag
+    /// or an empty list (which swift-mustache pushed, so `{{.}}` inside shows it).
+    private mutating func renderInverted(_ value: TemplateData?, _ nodes: [TemplateNode], escaping: TemplateEscaping,
                                          indentation: String?, into out: inout String) {
-        guard let value else {
+        switch value {
+        case nil, .flag(false)?:
             render(nodes, escaping: escaping, indentation: indentation, into: &out)
-            return
-        }
-        switch TemplateValue.Section(value) {
-        case .flag(let flag):
-            if !flag { render(nodes, escaping: escaping, indentation: indentation, into: &out) }
-        case .dictionaries(let items) where items.isEmpty:
-            renderEmpty(value, nodes, escaping: escaping, indentation: indentation, into: &out)
-        case .stringDictionaries(let items) where items.isEmpty:
-            renderEmpty(value, nodes, escaping: escaping, indentation: indentation, into: &out)
-        case .list(let items) where items.isEmpty:
-            renderEmpty(value, nodes, escaping: escaping, indentation: indentation, into: &out)
-        case .missing:
+        case .list(let items)? where items.isEmpty:
+            stack.append(.leaf(.list([])))
             render(nodes, escaping: escaping, indentation: indentation, into: &out)
-        case .dictionaries, .stringDictionaries, .list, .value:
+            stack.removeLast()
+        case .flag, .list, .text, .object:
             break
         }
-    }
-
-    /// An inverted section of an empty sequence: swift-mustache pushes the
-    /// sequence itself, so `{{.}}` inside shows it.
-    private mutating func renderEmpty(_ sequence: Any, _ nodes: [TemplateNode], escaping: TemplateEscaping,
-                                      indentation: String?, into out: inout String) {
-        stack.append(TemplateValue.Frame(sequence))
-        render(nodes, escaping: escaping, indentation: indentation, into: &out)
-        stack.removeLast()
     }
 
     /// `.` is the top of the stack; any other name the nearest frame that has it.
-    private func lookup(_ name: String) -> Any? {
+    private func lookup(_ name: String) -> TemplateData? {
         if name == "." { return stack.last?.value }
         for frame in stack.reversed() {
             if let child = frame.child(name) { return child }

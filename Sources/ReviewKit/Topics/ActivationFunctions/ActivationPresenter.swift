@@ -90,7 +90,7 @@ struct ActivationPresenter {
             })
         }
         context["valuesAnswer"] = .text(book.inline(.symbol("f", sub: "i") .=≈ .vector(solution.values)))
-        context["slopesAnswer"] = .text(book.inline(.symbol("f", sub: "i", accent: .prime) .=≈ .vector(solution.derivatives)))
+        context["slopesAnswer"] = .text(book.inline(.symbol("f", sub: "i", primes: 1) .=≈ .vector(solution.derivatives)))
         return context
     }
 

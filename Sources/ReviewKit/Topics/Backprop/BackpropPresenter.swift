@@ -7,7 +7,7 @@
 /// built here from the same `NodeFormulas`. Every formula goes to the
 /// templates as a formula marker, numbers shown by the writers'
 /// `NumberPolicy`; every sentence is in `templates/<lang>/backprop/*`.
-struct BackpropPresenter {
+struct BackpropPresenter: TopicPresenter {
     let solution: BackpropTopic.Solution
     let templates: TemplateLibrary
     private let trace: Trace
@@ -24,58 +24,56 @@ struct BackpropPresenter {
     private var graph: ComputationGraph { solution.graph }
     private var output: Formula { nodes.symbol(graph.output.index) }
 
-    mutating func presentation() -> Presentation {
-        let caption = templates.render("backprop/figure-caption", [String: Any]()).trimmingWhitespace()
+    mutating func contexts() -> TopicContexts {
+        let caption = templates.render("backprop/figure-caption").trimmingWhitespace()
         let figure = ComputationGraphDrawing(graph: graph, caption: caption).figure()
         var context = solutionContext()
-        if figure != nil { context["graph"] = FigureMarker.make(0) }
-        let question = templates.render("backprop/question", questionContext())
-        return Presentation(
-            question: question, solution: templates.render("backprop/solution", context),
-            figures: figure.map { [$0] } ?? [], formulas: book.formulas)
+        if figure != nil { context["graph"] = .text(FigureMarker.make(0)) }
+        let question = questionContext()
+        return TopicContexts(question: question, solution: context, figures: figure.map { [$0] } ?? [], formulas: book.formulas)
     }
 
     // MARK: Question
 
-    private mutating func questionContext() -> [String: Any] {
+    private mutating func questionContext() -> TemplateObject {
         let eIsConstant = !graph.inputNodes.contains { $0.name == "e" }
         return [
             "function": book.display(output .= NodeFormulas.expression(solution.parsed, eIsConstant: eIsConstant)),
             "output": book.inline(output),
             "givens": givens(),
-            "wrt": templateList(solution.wrt.map { ["partial": book.inline(nodes.gradient($0))] }),
+            "wrt": templateListData(solution.wrt.map { ["partial": book.inline(nodes.gradient($0))] }),
         ]
     }
 
     /// `x = 2`, or `x ≈ 0.1235` for a value with more digits than shown.
-    private mutating func givens() -> [[String: Any]] {
-        templateList(graph.inputNodes.map { ["assignment": book.inline(nodes.symbol($0.index) .=≈ .number($0.value))] })
+    private mutating func givens() -> TemplateData {
+        templateListData(graph.inputNodes.map { ["assignment": book.inline(nodes.symbol($0.index) .=≈ .number($0.value))] })
     }
 
     // MARK: Solution
 
-    private mutating func solutionContext() -> [String: Any] {
+    private mutating func solutionContext() -> TemplateObject {
         let operations = graph.nodes.filter(\.isOperation)
-        var context: [String: Any] = [
+        var context: TemplateObject = [
             "givens": givens(),
-            "nodes": operations.map { ["definition": book.inline(trace[$0.id].formula), "isOutput": $0.index == graph.output.index] },
-            "forward": operations.map { node in
+            "nodes": .list(operations) { ["definition": book.inline(trace[$0.id].formula), "isOutput": .flag($0.index == graph.output.index)] },
+            "forward": .list(operations) { node in
                 let step = trace[node.id]
                 return ["name": book.inline(nodes.symbol(node.index)), "formula": book.inline(nodes.rule(node, nodes.symbol)), "worked": book.inline(step.worked)]
             },
             "outputLine": book.inline(output .=≈ .number(graph.output.value)),
             "seed": book.inline(nodes.gradient(graph.output.index) .= 1),
-            "usesStep": operations.contains { $0.operation == .relu },
-            "hasShared": solution.wrt.contains { graph.nodes[$0].contributions.count > 1 },
+            "usesStep": .flag(operations.contains { $0.operation == .relu }),
+            "hasShared": .flag(solution.wrt.contains { graph.nodes[$0].contributions.count > 1 }),
         ]
-        context["backward"] = operations.reversed().filter { $0.gradient != nil }.map { backwardStep($0) }
-        context["gradients"] = templateList(solution.wrt.map { index in
+        context["backward"] = .objects(operations.reversed().filter { $0.gradient != nil }.map { backwardStep($0) })
+        context["gradients"] = templateListData(solution.wrt.map { index in
             let node = graph.nodes[index]
             return [
                 "equation": book.inline(arriving(node)),
                 "answer": book.inline(nodes.gradient(index) .=≈ trace[BackpropTrace.gradientID(graph, node)].result),
-                "shared": node.contributions.count > 1,
-                "uses": String(node.contributions.count),
+                "shared": .flag(node.contributions.count > 1),
+                "uses": .text(node.contributions.count),
             ]
         })
         return context
@@ -92,12 +90,12 @@ struct BackpropPresenter {
         return head .= .sum(node.contributions.map { .number($0.value) }) .=≈ gradient
     }
 
-    private mutating func backwardStep(_ node: GraphNode) -> [String: Any] {
+    private mutating func backwardStep(_ node: GraphNode) -> TemplateObject {
         let op = node.operation!
         let name = nodes.symbol(node.index)
         let symbols = node.inputs.map(nodes.symbol), values = node.inputs.map(nodes.value)
         let eulerBase = nodes.isEuler(node.inputs[0])
-        var edges: [[String: Any]] = []
+        var edges: [TemplateObject] = []
         for i in node.inputs.indices {
             guard let local = node.localGradients[i] else { continue }
             let partial = Formula.partial(name, symbols[i])
@@ -114,14 +112,14 @@ struct BackpropPresenter {
                 "input": book.inline(symbols[i]),
                 "local": book.inline(localLine),
                 "chain": book.inline(nodes.gradient(node.index) * partial .= .number(upstream) * .number(local) .=≈ .number(upstream * local)),
-                "picksMax": op == .max, "picksMin": op == .min,
+                "picksMax": .flag(op == .max), "picksMin": .flag(op == .min),
             ])
         }
-        var step: [String: Any] = [
-            "definition": book.inline(trace[node.id].formula), "upstream": book.inline(arriving(node)), "edges": edges,
+        var step: TemplateObject = [
+            "definition": book.inline(trace[node.id].formula), "upstream": book.inline(arriving(node)), "edges": .objects(edges),
         ]
         if let convention = node.convention {
-            step["conventions"] = [convention.rawValue: true, "function": op.rawValue]
+            step["conventions"] = [convention.rawValue: true, "function": .text(op.rawValue)]
         }
         return step
     }

@@ -1,6 +1,8 @@
 /// `backprop`: the forward and backward pass through the computational graph
 /// of an expression, e.g. the course notes' f = x·(x+y) at x = 2, y = 1.
-enum BackpropTopic: SchemaTopic {
+enum BackpropTopic: SchemaTopic, PresentedTopic {
+    typealias Presenter = BackpropPresenter
+
     struct Problem: Sendable {
         var expression: String
         /// Every variable's value, in the order the file gave them.
@@ -9,7 +11,7 @@ enum BackpropTopic: SchemaTopic {
         var wrt: [String]?
     }
 
-    struct Solution: Sendable {
+    struct Solution: Sendable, TracedSolution {
         var problem: Problem
         var parsed: ParsedExpression
         var graph: ComputationGraph
@@ -112,16 +114,7 @@ enum BackpropTopic: SchemaTopic {
         ])
     }
 
-    static func trace(_ solution: Solution) -> Trace {
-        solution.trace
-    }
-
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
         BackpropGenerator.generate(&random, difficulty: difficulty)
-    }
-
-    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
-        var presenter = BackpropPresenter(solution: solution, templates: context.templates)
-        return presenter.presentation()
     }
 }

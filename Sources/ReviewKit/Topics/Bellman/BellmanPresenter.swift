@@ -7,7 +7,7 @@
 /// goes to the templates as a formula marker; numbers, tables included, are
 /// shown by the writers' `NumberPolicy`. Only flags and names are made here;
 /// every sentence is in `templates/<lang>/bellman/*.mustache`.
-struct BellmanPresenter {
+struct BellmanPresenter: TopicPresenter {
     let solution: BellmanSolution
     let templates: TemplateLibrary
     private var book = FormulaBook()
@@ -20,111 +20,111 @@ struct BellmanPresenter {
     private var problem: BellmanTopic.Problem { solution.problem }
     private var trace: Trace { solution.trace }
 
-    mutating func presentation() -> Presentation {
-        let question = templates.render("bellman/question", questionContext())
-        let solution = templates.render("bellman/solution", solutionContext())
-        return Presentation(question: question, solution: solution, formulas: book.formulas)
+    mutating func contexts() -> TopicContexts {
+        let question = questionContext()
+        let solution = solutionContext()
+        return TopicContexts(question: question, solution: solution, formulas: book.formulas)
     }
 
     // MARK: Question
 
-    private mutating func questionContext() -> [String: Any] {
+    private mutating func questionContext() -> TemplateObject {
         var context = ruleContext()
-        context["table"] = table(problem.q)
-        context["updates"] = problem.updates.enumerated().map { index, update in
+        context["table"] = .object(table(problem.q))
+        context["updates"] = .objects(problem.updates.enumerated().map { index, update in
             var item = transition(update.outcomes[0], index: nil)
-            item["number"] = index + 1
-            item["state"] = update.state
-            item["action"] = update.action
-            item["stochastic"] = update.isStochastic
-            item["nextAction"] = update.nextAction ?? ""
-            item["hasNextAction"] = update.nextAction != nil && problem.rule == .sarsa
-            item["outcomes"] = templateList(update.outcomes.map { outcome in
+            item["number"] = .text(index + 1)
+            item["state"] = .text(update.state)
+            item["action"] = .text(update.action)
+            item["stochastic"] = .flag(update.isStochastic)
+            item["nextAction"] = .text(update.nextAction ?? "")
+            item["hasNextAction"] = .flag(update.nextAction != nil && problem.rule == .sarsa)
+            item["outcomes"] = templateListData(update.outcomes.map { outcome in
                 var entry = transition(outcome, index: nil)
                 entry["probability"] = book.inline(.number(outcome.probability))
                 return entry
             })
             return item
-        }
+        })
         return context
     }
 
     /// Where one outcome goes. `index` numbers the outcomes of a stochastic
     /// update in the solution (`r_1`, `p_1`); nil for the question and a
     /// plain update.
-    private mutating func transition(_ outcome: BellmanTopic.Outcome, index: Int?) -> [String: Any] {
+    private mutating func transition(_ outcome: BellmanTopic.Outcome, index: Int?) -> TemplateObject {
         [
             "reward": book.inline(.symbol("r", sub: index.map(Formula.integer)) .= .number(outcome.reward)),
-            "nextState": outcome.nextState ?? "",
-            "hasNextState": outcome.nextState != nil,
-            "terminal": outcome.terminal,
+            "nextState": .text(outcome.nextState ?? ""),
+            "hasNextState": .flag(outcome.nextState != nil),
+            "terminal": .flag(outcome.terminal),
         ]
     }
 
     /// What the question and the solution both need: the rule and the rates.
-    private mutating func ruleContext() -> [String: Any] {
+    private mutating func ruleContext() -> TemplateObject {
         [
-            "qLearning": problem.rule == .qLearning,
-            "sarsa": problem.rule == .sarsa,
+            "qLearning": .flag(problem.rule == .qLearning),
+            "sarsa": .flag(problem.rule == .sarsa),
             "alphaLine": book.inline("alpha" .= .number(problem.alpha)),
             "gammaLine": book.inline("gamma" .= .number(problem.gamma)),
-            "alphaIsOne": problem.alpha == 1,
-            "single": problem.updates.count == 1,
-            "hasTerminal": problem.updates.contains { $0.outcomes.contains(where: \.terminal) },
-            "hasOutcomes": problem.updates.contains(where: \.isStochastic),
+            "alphaIsOne": .flag(problem.alpha == 1),
+            "single": .flag(problem.updates.count == 1),
+            "hasTerminal": .flag(problem.updates.contains { $0.outcomes.contains(where: \.terminal) }),
+            "hasOutcomes": .flag(problem.updates.contains(where: \.isStochastic)),
         ]
     }
 
     // MARK: Solution
 
-    private mutating func solutionContext() -> [String: Any] {
+    private mutating func solutionContext() -> TemplateObject {
         var context = ruleContext()
-        context["updates"] = solution.updates.indices.map { updateContext($0) }
+        context["updates"] = .objects(solution.updates.indices.map { updateContext($0) })
         let trace = self.trace
-        context["summary"] = solution.updates.enumerated().map { k, update in
+        context["summary"] = .objects(solution.updates.enumerated().map { k, update in
             func value(_ id: String) -> Formula { trace["\(BellmanTrace.prefix(k)).\(id)"].result }
             return [
-                "number": k + 1,
+                "number": .text(k + 1),
                 "pair": book.inline(BellmanTrace.entry(update.update.state, update.update.action)),
                 "old": book.inline(value("old_q")),
                 "target": book.inline(value("td_target")),
                 "error": book.inline(value("td_error")),
                 "new": book.inline(value("new_q")),
-            ] as [String: Any]
-        }
+            ] as TemplateObject
+        })
         let changed = Set(solution.updates.map { Cell(row: $0.row, column: $0.column) })
-        context["final"] = table(solution.final, marked: changed)
+        context["final"] = .object(table(solution.final, marked: changed))
         return context
     }
 
-    private mutating func updateContext(_ k: Int) -> [String: Any] {
+    private mutating func updateContext(_ k: Int) -> TemplateObject {
         let update = solution.updates[k]
         let taken = update.update
         let p = BellmanTrace.prefix(k)
         let cell = Cell(row: update.row, column: update.column)
         let newValue = trace["\(p).new_q"]
-        var context: [String: Any] = [
-            "number": k + 1,
-            "first": k == 0,
-            "previous": k,
+        var context: TemplateObject = [
+            "number": .text(k + 1),
+            "first": .flag(k == 0),
+            "previous": .text(k),
             "pair": book.inline(BellmanTrace.entry(taken.state, taken.action)),
-            "stochastic": taken.isStochastic,
+            "stochastic": .flag(taken.isStochastic),
             "old": book.inline(trace["\(p).old_q"].worked),
-            "before": table(update.before, marked: [cell]),
-            "after": table(update.after, marked: [cell], was: update.old),
+            "before": .object(table(update.before, marked: [cell])),
+            "after": .object(table(update.after, marked: [cell], was: update.old)),
             "error": book.inline(ruleLine(trace["\(p).td_error"])),
             "new": book.inline(newValue.line(from: newValue.formula)),
         ]
         let outcomes = update.outcomes.indices.map { outcomeContext(k, $0) }
         let target = trace["\(p).td_target"]
         if taken.isStochastic {
-            context["outcomes"] = outcomes
+            context["outcomes"] = .objects(outcomes)
             // The terms multiplied out before they are added, when there is more than one.
             var line = target.formula .= target.substituted
             if update.outcomes.count > 1 { line = line .=≈ .sum(Formula.numbers(update.outcomes.map(\.weighted))) }
             context["target"] = book.inline(line .=≈ target.result)
         } else {
-            context["outcome"] = outcomes[0]
+            context["outcome"] = .object(outcomes[0])
             context["target"] = book.inline(ruleLine(target))
         }
         return context
@@ -132,19 +132,19 @@ struct BellmanPresenter {
 
     /// Outcome j of update k: what is read from the next state and, when
     /// the outcome is random, the target it gives.
-    private mutating func outcomeContext(_ k: Int, _ j: Int) -> [String: Any] {
+    private mutating func outcomeContext(_ k: Int, _ j: Int) -> TemplateObject {
         let update = solution.updates[k]
         let outcome = update.outcomes[j]
         let stochastic = update.update.isStochastic
         let at = BellmanTrace.outcomePrefix(k, j, stochastic: stochastic)
         let nextAction = update.update.nextAction
         var context = transition(outcome.outcome, index: stochastic ? j + 1 : nil)
-        context["number"] = j + 1
+        context["number"] = .text(j + 1)
         context["probability"] = book.inline(.symbol("p", sub: .integer(j + 1)) .= .number(outcome.outcome.probability))
-        context["tie"] = outcome.argmax.count > 1
-        context["argmax"] = templateList(outcome.argmax.map { ["name": $0, "line": book.inline("a'" .= .text($0))] })
-        context["ignoredNextAction"] = problem.rule == .qLearning ? (nextAction ?? "") : ""
-        context["hasIgnoredNextAction"] = problem.rule == .qLearning && nextAction != nil
+        context["tie"] = .flag(outcome.argmax.count > 1)
+        context["argmax"] = templateListData(outcome.argmax.map { ["name": .text($0), "line": book.inline("a'" .= .text($0))] })
+        context["ignoredNextAction"] = .text(problem.rule == .qLearning ? (nextAction ?? "") : "")
+        context["hasIgnoredNextAction"] = .flag(problem.rule == .qLearning && nextAction != nil)
         if stochastic {
             context["target"] = book.inline(ruleLine(trace["\(at).target"]))
         }
@@ -179,12 +179,12 @@ struct BellmanPresenter {
     /// A Q table as the `bellman/table` partial wants it: one column per
     /// action, `—` where a state lacks that action, marked cells highlighted
     /// (with `was → now` when the old value is given).
-    private mutating func table(_ q: QTable, marked: Set<Cell> = [], was: Double? = nil) -> [String: Any] {
+    private mutating func table(_ q: QTable, marked: Set<Cell> = [], was: Double? = nil) -> TemplateObject {
         let actions = columns(q)
         let scale = q.rows.flatMap(\.values).map(abs).max() ?? 0
-        var rows: [[String: Any]] = []
+        var rows: [TemplateObject] = []
         for (r, row) in q.rows.enumerated() {
-            var cells: [[String: Any]] = []
+            var cells: [TemplateObject] = []
             for action in actions {
                 guard let c = row.actions.firstIndex(of: action) else {
                     cells.append(["missing": true, "marked": false, "value": ""])
@@ -197,14 +197,14 @@ struct BellmanPresenter {
                     : value
                 cells.append([
                     "missing": false,
-                    "marked": isMarked,
-                    "highlight": isMarked ? TableHighlight.marker : "",
+                    "marked": .flag(isMarked),
+                    "highlight": .text(isMarked ? TableHighlight.marker : ""),
                     "value": book.inline(shown),
                 ])
             }
-            rows.append(["state": row.state, "cells": cells])
+            rows.append(["state": .text(row.state), "cells": .objects(cells)])
         }
-        return ["header": actions.map { ["name": $0] }, "rows": rows]
+        return ["header": .list(actions) { ["name": .text($0)] }, "rows": .objects(rows)]
     }
 
     /// The actions in the user's order. When states have different actions

@@ -77,7 +77,7 @@ enum BellmanSolver {
 }
 
 /// Everything the solver computed, in the order it computed it.
-struct BellmanSolution: Sendable {
+struct BellmanSolution: Sendable, TracedSolution {
     struct OutcomeTrace: Sendable {
         var outcome: BellmanTopic.Outcome
         /// Q(s', ·) as it was when this update read it (nil when terminal).

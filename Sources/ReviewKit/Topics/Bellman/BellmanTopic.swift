@@ -1,7 +1,9 @@
 /// `bellman`: Q-learning and SARSA updates on a small Q table, and the
 /// Bellman backup over stochastic outcomes — the course notes'
 /// Q_{i+1}(s,a) = E[r + γ max_a' Q_i(s',a') | s,a].
-enum BellmanTopic: SchemaTopic {
+enum BellmanTopic: SchemaTopic, PresentedTopic {
+    typealias Presenter = BellmanPresenter
+
     enum Rule: String, Sendable, CaseIterable {
         case qLearning = "q-learning"
         case sarsa
@@ -133,17 +135,8 @@ enum BellmanTopic: SchemaTopic {
         ])
     }
 
-    static func trace(_ solution: Solution) -> Trace {
-        solution.trace
-    }
-
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
         BellmanGenerator.generate(&random, difficulty: difficulty)
-    }
-
-    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
-        var presenter = BellmanPresenter(solution: solution, templates: context.templates)
-        return presenter.presentation()
     }
 }
 

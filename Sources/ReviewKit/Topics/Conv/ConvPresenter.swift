@@ -7,7 +7,7 @@
 /// shows (the floor when a division is not exact, how `"same"` splits its
 /// padding, the check with the size rule) are built here from the same
 /// numbers. Every sentence is in `templates/<lang>/conv/*.mustache`.
-struct ConvPresenter {
+struct ConvPresenter: TopicPresenter {
     let solution: ConvTopic.Solution
     let templates: TemplateLibrary
     private var book = FormulaBook()
@@ -21,13 +21,12 @@ struct ConvPresenter {
     private var problem: ConvTopic.Problem { result.problem }
     private var trace: Trace { solution.trace }
 
-    mutating func presentation() -> Presentation {
+    mutating func contexts() -> TopicContexts {
         let figure = stackDrawing().figure()
         var context = solutionContext()
-        if figure != nil { context["stack"] = FigureMarker.make(0) }
-        let question = templates.render("conv/question", questionContext())
-        let solution = templates.render("conv/solution", context)
-        return Presentation(question: question, solution: solution, figures: figure.map { [$0] } ?? [], formulas: book.formulas)
+        if figure != nil { context["stack"] = .text(FigureMarker.make(0)) }
+        let question = questionContext()
+        return TopicContexts(question: question, solution: context, figures: figure.map { [$0] } ?? [], formulas: book.formulas)
     }
 
     /// The input and every layer's output, labelled with the layer's own name
@@ -47,8 +46,8 @@ struct ConvPresenter {
         }
         let hasImage = items.contains { if case .image = $0.shape { true } else { false } }
         let caption = words.caption([
-            "hasImage": hasImage, "hasFlat": items.contains { $0.shape.dimensions.count == 1 },
-            "hasPool": items.contains { $0.kind == .pool },
+            "hasImage": .flag(hasImage), "hasFlat": .flag(items.contains { $0.shape.dimensions.count == 1 }),
+            "hasPool": .flag(items.contains { $0.kind == .pool }),
         ])
         return ConvStackDrawing(items: items, caption: caption)
     }
@@ -83,33 +82,33 @@ struct ConvPresenter {
 
     // MARK: Question
 
-    private mutating func questionContext() -> [String: Any] {
+    private mutating func questionContext() -> TemplateObject {
         var context = inputContext()
         let layers = result.layers.map { settings($0) }
         if layers.count == 1, layers[0]["conv"] != nil {
-            context["single"] = layers[0]
+            context["single"] = .object(layers[0])
         } else {
             context["table"] = true
-            context["layers"] = layers
+            context["layers"] = .objects(layers)
         }
         return context
     }
 
-    private mutating func inputContext() -> [String: Any] {
-        var context: [String: Any] = ["input": book.inline(shape(problem.input))]
+    private mutating func inputContext() -> TemplateObject {
+        var context: TemplateObject = ["input": book.inline(shape(problem.input))]
         if case .flat(let n) = problem.input { context["flat"] = ["length": book.inline(.integer(n))] }
         return context
     }
 
     /// What a layer is, as the question states it.
-    private mutating func settings(_ layer: ConvSolver.Layer) -> [String: Any] {
-        var entry: [String: Any] = ["number": layer.index + 1, "type": layer.layer.kind.typeName]
-        if let name = layer.layer.name { entry["name"] = name }
+    private mutating func settings(_ layer: ConvSolver.Layer) -> TemplateObject {
+        var entry: TemplateObject = ["number": .text(layer.index + 1), "type": .text(layer.layer.kind.typeName)]
+        if let name = layer.layer.name { entry["name"] = .text(name) }
         switch layer.layer.kind {
         case .conv(let conv):
-            var c: [String: Any] = [
+            var c: TemplateObject = [
                 "filters": book.inline(.integer(conv.filters)), "kernel": book.inline(window(conv.kernel)),
-                "stride": book.inline(pair(conv.stride)), "bias": conv.bias, "plural": conv.filters != 1,
+                "stride": book.inline(pair(conv.stride)), "bias": .flag(conv.bias), "plural": .flag(conv.filters != 1),
             ]
             if case .image(_, _, let channels) = layer.input {
                 c["depth"] = book.inline(.times([.integer(conv.kernel.height), .integer(conv.kernel.width), .integer(channels)]))
@@ -120,31 +119,31 @@ struct ConvPresenter {
             case .valid: c["valid"] = true
             }
             if conv.dilation != ConvModel.Pair(square: 1) { c["dilation"] = book.inline(pair(conv.dilation)) }
-            entry["conv"] = c
+            entry["conv"] = .object(c)
         case .pool(let pool):
-            var p: [String: Any] = [
+            var p: TemplateObject = [
                 "kernel": book.inline(window(pool.kernel)), "stride": book.inline(pair(pool.stride)), pool.mode.rawValue: true,
             ]
             if pool.padding != ConvModel.Pair(square: 0) { p["padding"] = book.inline(pair(pool.padding)) }
-            entry["pool"] = p
+            entry["pool"] = .object(p)
         case .fc(let fc):
-            entry["fc"] = ["units": book.inline(.integer(fc.units)), "bias": fc.bias, "plural": fc.units != 1]
+            entry["fc"] = ["units": book.inline(.integer(fc.units)), "bias": .flag(fc.bias), "plural": .flag(fc.units != 1)]
         }
         return entry
     }
 
     // MARK: Solution
 
-    private mutating func solutionContext() -> [String: Any] {
+    private mutating func solutionContext() -> TemplateObject {
         var context = inputContext()
         let kinds = problem.layers.map(\.kind)
-        context["hasSpatial"] = kinds.contains { if case .fc = $0 { false } else { true } }
-        context["hasDilation"] = kinds.contains { if case .conv(let c) = $0 { c.dilation != .init(square: 1) } else { false } }
-        context["hasSame"] = kinds.contains { if case .conv(let c) = $0 { c.padding == .same } else { false } }
-        context["hasPool"] = kinds.contains { if case .pool = $0 { true } else { false } }
-        context["hasValid"] = kinds.contains { if case .conv(let c) = $0 { c.padding == .valid } else { false } }
-        context["layers"] = result.layers.map { worked($0) }
-        context["summary"] = result.layers.map { summaryRow($0) }
+        context["hasSpatial"] = .flag(kinds.contains { if case .fc = $0 { false } else { true } })
+        context["hasDilation"] = .flag(kinds.contains { if case .conv(let c) = $0 { c.dilation != .init(square: 1) } else { false } })
+        context["hasSame"] = .flag(kinds.contains { if case .conv(let c) = $0 { c.padding == .same } else { false } })
+        context["hasPool"] = .flag(kinds.contains { if case .pool = $0 { true } else { false } })
+        context["hasValid"] = .flag(kinds.contains { if case .conv(let c) = $0 { c.padding == .valid } else { false } })
+        context["layers"] = .list(result.layers) { worked($0) }
+        context["summary"] = .list(result.layers) { summaryRow($0) }
         context["total"] = book.inline(count(trace["total_params"]))
         let last = result.layers.last!
         context["output"] = book.inline(shape(last.output))
@@ -153,7 +152,7 @@ struct ConvPresenter {
         return context
     }
 
-    private mutating func worked(_ layer: ConvSolver.Layer) -> [String: Any] {
+    private mutating func worked(_ layer: ConvSolver.Layer) -> TemplateObject {
         let id = "layers[\(layer.index)]"
         let trace = self.trace
         var entry = settings(layer)
@@ -162,19 +161,19 @@ struct ConvPresenter {
         if case .flat = layer.input { entry["flatInput"] = true }
         if let h = layer.height, let w = layer.width {
             if h == w {
-                entry["sizes"] = [axis(h, .both, id: id, step: "height")]
+                entry["sizes"] = .objects([axis(h, .both, id: id, step: "height")])
             } else {
                 // Shared hyperparameters: bare F, S, P, and the effective
                 // kernel worked only once.
                 let names = ConvTrace.AxisNames.of(layer)
                 var height = axis(h, names.height, id: id, step: "height")
                 var width = axis(w, names.width, id: id, step: "width")
-                if !names.height.subscripted, var dilated = height["dilated"] as? [String: Any] {
+                if !names.height.subscripted, case .object(var dilated)? = height["dilated"] {
                     dilated["shared"] = true
-                    height["dilated"] = dilated
+                    height["dilated"] = .object(dilated)
                     width["dilated"] = nil
                 }
-                entry["sizes"] = [height, width]
+                entry["sizes"] = .objects([height, width])
             }
         }
         if case .image(_, _, let channels) = layer.input {
@@ -182,10 +181,10 @@ struct ConvPresenter {
         }
         switch layer.layer.kind {
         case .conv(let conv):
-            entry.merge(parameterLines(id)) { $1 }
+            entry = entry.merging(parameterLines(id))
             entry["K"] = book.inline("K" .= .integer(conv.filters))
         case .fc(let fc):
-            entry.merge(parameterLines(id)) { $1 }
+            entry = entry.merging(parameterLines(id))
             entry["unitsLine"] = book.inline("U" .= .integer(fc.units))
             if case .image = layer.input {
                 let flatten = trace["\(id).flatten"]
@@ -200,7 +199,7 @@ struct ConvPresenter {
     }
 
     /// Weights, biases and parameters of a conv or fc layer, each a worked line.
-    private mutating func parameterLines(_ id: String) -> [String: Any] {
+    private mutating func parameterLines(_ id: String) -> TemplateObject {
         let params = trace["\(id).params"]
         return [
             "weights": book.inline(ruleLine(trace["\(id).weights"])),
@@ -210,15 +209,17 @@ struct ConvPresenter {
         ]
     }
 
-    private mutating func axis(_ a: ConvSolver.Axis, _ names: ConvTrace.AxisNames, id: String, step key: String) -> [String: Any] {
+    private mutating func axis(_ a: ConvSolver.Axis, _ names: ConvTrace.AxisNames, id: String, step key: String) -> TemplateObject {
         let trace = self.trace
-        var entry: [String: Any] = ["both": names.side == .both, "height": names.side == .height, "width": names.side == .width]
+        var entry: TemplateObject = [
+            "both": .flag(names.side == .both), "height": .flag(names.side == .height), "width": .flag(names.side == .width),
+        ]
         let dilated = a.dilation != 1
         if dilated {
             let step = trace["\(id).effective_kernel_\(key)"]
             entry["dilated"] = [
                 "line": book.display(step.line(from: step.formula)), "dilation": book.inline(.integer(a.dilation)),
-                "shared": names.side == .both,
+                "shared": .flag(names.side == .both),
             ]
         }
         let output = trace["\(id).\(key)"]
@@ -226,15 +227,15 @@ struct ConvPresenter {
             guard case .relation(_, _, let ceilRule) = output.formula else { preconditionFailure("step \(output.id)") }
             let padding = trace["\(id).padding_\(key)"]
             let total = Formula.integer(a.totalPadding)
-            var same: [String: Any] = [
+            var same: TemplateObject = [
                 "output": book.display(names.output .= ceilRule .= output.substituted .=≈ .integer(a.output)),
                 "padding": book.display(padding.line(from: padding.formula).replacingResult(with: total)),
                 "before": book.inline(names.padBefore .= .floor(total / 2) .=≈ .integer(a.padBefore)),
                 "after": book.inline(names.padAfter .= total - .integer(a.padBefore) .=≈ .integer(a.padAfter)),
-                "uneven": a.padBefore != a.padAfter, "none": a.totalPadding == 0,
+                "uneven": .flag(a.padBefore != a.padAfter), "none": .flag(a.totalPadding == 0),
             ]
             if !a.sameIsExact { same["roundsUp"] = book.inline(mixedNumber(a.input, over: a.stride)) }
-            entry["same"] = same
+            entry["same"] = .object(same)
             entry["rule"] = book.display(sizeRuleLine(a, names, substituted: ConvTrace.sizeRuleNumbers(a)))
         } else {
             entry["rule"] = book.display(sizeRuleLine(a, names, substituted: output.substituted))
@@ -262,19 +263,19 @@ struct ConvPresenter {
             .= .integer(numerator / denominator) + .frac(.integer(numerator % denominator), .integer(denominator))
     }
 
-    private mutating func summaryRow(_ layer: ConvSolver.Layer) -> [String: Any] {
+    private mutating func summaryRow(_ layer: ConvSolver.Layer) -> TemplateObject {
         let id = "layers[\(layer.index)]"
         let trace = self.trace
         // Pooling records no weights or biases: it has none.
         let weights = { if case .pool = layer.layer.kind { false } else { true } }()
-        var row: [String: Any] = [
-            "number": layer.index + 1, "type": layer.layer.kind.typeName,
+        var row: TemplateObject = [
+            "number": .text(layer.index + 1), "type": .text(layer.layer.kind.typeName),
             "output": book.inline(shape(layer.output)),
             "weights": book.inline(weights ? count(trace["\(id).weights"]) : 0),
             "biases": book.inline(weights ? count(trace["\(id).biases"]) : 0),
             "params": book.inline(count(trace["\(id).params"])),
         ]
-        if let name = layer.layer.name { row["name"] = name }
+        if let name = layer.layer.name { row["name"] = .text(name) }
         // The kind as a flag too, so a language can word each kind itself
         // rather than print the type name.
         row[layer.layer.kind.typeName] = true

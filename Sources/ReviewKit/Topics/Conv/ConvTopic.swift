@@ -1,13 +1,15 @@
 /// `conv`: feature-map sizes and parameter counts of a stack of `conv`,
 /// `pool` and `fc` layers, e.g. the course notes' 32×32×3 image through six
 /// 5×5×3 kernels (28×28×6, 456 parameters), LeNet-5 or VGG16.
-enum ConvTopic: SchemaTopic {
+enum ConvTopic: SchemaTopic, PresentedTopic {
+    typealias Presenter = ConvPresenter
+
     struct Problem: Sendable, Equatable {
         var input: ConvModel.Shape
         var layers: [ConvModel.Layer]
     }
 
-    struct Solution: Sendable {
+    struct Solution: Sendable, TracedSolution {
         var result: ConvSolver.Result
         /// Every worked step, recorded once (`ConvTrace`).
         var trace: Trace
@@ -130,17 +132,8 @@ enum ConvTopic: SchemaTopic {
         ])
     }
 
-    static func trace(_ solution: Solution) -> Trace {
-        solution.trace
-    }
-
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
         ConvGenerator.generate(&random, difficulty: difficulty)
-    }
-
-    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
-        var presenter = ConvPresenter(solution: solution, templates: context.templates)
-        return presenter.presentation()
     }
 }
 

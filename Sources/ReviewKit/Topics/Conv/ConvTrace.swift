@@ -48,7 +48,7 @@ enum ConvTrace {
 
         /// `F'`, or `F'_h` when subscripted.
         func primed(_ base: String) -> Formula {
-            .symbol(base, sub: subscripted ? (side == .width ? "w" : "h") : nil, accent: .prime)
+            .symbol(base, sub: subscripted ? (side == .width ? "w" : "h") : nil, primes: 1)
         }
 
         private func word(_ height: String, _ width: String, _ base: String) -> Formula {

@@ -120,7 +120,7 @@ struct ConvolveNotation {
         if manyFilters { indices.append(.integer(f)) }
         if manyChannels { indices.append(.integer(c)) }
         let sub: Formula? = indices.isEmpty ? nil : indices.count == 1 ? indices[0] : .apply(.list, indices)
-        return .symbol("K", sub: sub, accent: flipped ? .prime : nil)
+        return .symbol("K", sub: sub, primes: flipped ? 1 : 0)
     }
 
     func mapName(_ f: Int) -> Formula { manyFilters ? .symbol("Z", sub: .integer(f)) : "Z" }
@@ -146,7 +146,7 @@ struct ConvolveNotation {
         let taps: [Formula] = [tap(problem.stride.height, "i", "u"), tap(problem.stride.width, "j", "v")]
         let x = Formula.symbol("x", sub: .apply(.list, (manyChannels ? ["c"] : []) + taps), accent: .tilde)
         let kIndices: [Formula] = (manyFilters ? ["f"] : []) + (manyChannels ? ["c"] : []) + ["u", "v"]
-        let k = Formula.symbol("K", sub: .apply(.list, kIndices), accent: problem.flip ? .prime : nil)
+        let k = Formula.symbol("K", sub: .apply(.list, kIndices), primes: problem.flip ? 1 : 0)
         let over: Formula = .apply(.list, (manyChannels ? ["c"] : []) + ["u", "v"])
         let sum = Formula.sum(over: over, .juxtapose(x, k))
         let b: Formula = manyFilters ? .symbol("b", sub: "f") : "b"

@@ -6,7 +6,7 @@
 /// (`GCNNotation`) as a tree and goes to the templates as a formula marker;
 /// numbers are shown by the writers' `NumberPolicy`. Only flags and small
 /// integers are made here; every sentence is in `templates/<lang>/gcn/*`.
-struct GCNPresenter {
+struct GCNPresenter: TopicPresenter {
     let solution: GCNTopic.Solution
     let templates: TemplateLibrary
     private var book = FormulaBook()
@@ -20,39 +20,38 @@ struct GCNPresenter {
     private var trace: Trace { solution.trace }
     private var notation: GCNNotation { GCNNotation(problem) }
 
-    mutating func presentation() -> Presentation {
+    mutating func contexts() -> TopicContexts {
         let drawing = GCNGraphDrawing(solution: solution, caption: "")
         let words = FigureWords(templates: templates, topic: "gcn")
         let caption = words.caption([
-            "directed": problem.directed, "selfLoops": problem.selfLoops, "weights": drawing.labelsWeights,
+            "directed": .flag(problem.directed), "selfLoops": .flag(problem.selfLoops),
+            "weights": .flag(drawing.labelsWeights),
         ])
         let figure = GCNGraphDrawing(solution: solution, caption: caption).figure()
-        let question = templates.render("gcn/question", questionContext())
+        let question = questionContext()
         var context = solutionContext()
-        if figure != nil { context["graph"] = FigureMarker.make(0) }
-        return Presentation(
-            question: question, solution: templates.render("gcn/solution", context),
-            figures: figure.map { [$0] } ?? [], formulas: book.formulas)
+        if figure != nil { context["graph"] = .text(FigureMarker.make(0)) }
+        return TopicContexts(question: question, solution: context, figures: figure.map { [$0] } ?? [], formulas: book.formulas)
     }
 
     // MARK: Shared
 
     /// Flags the templates branch on, so every sentence stays in them.
-    private mutating func flags() -> [String: Any] {
-        var context: [String: Any] = [
-            "nodeCount": problem.nodeCount,
-            "oneNode": problem.nodeCount == 1,
-            "directed": problem.directed,
-            "selfLoops": problem.selfLoops,
-            "hasWeights": problem.weights != nil,
-            "hasBias": problem.bias != nil,
+    private mutating func flags() -> TemplateObject {
+        var context: TemplateObject = [
+            "nodeCount": .text(problem.nodeCount),
+            "oneNode": .flag(problem.nodeCount == 1),
+            "directed": .flag(problem.directed),
+            "selfLoops": .flag(problem.selfLoops),
+            "hasWeights": .flag(problem.weights != nil),
+            "hasBias": .flag(problem.bias != nil),
             problem.normalization.rawValue: true,
             problem.activation == .none ? "noActivation" : problem.activation.rawValue: true,
         ]
         if case .edges(_, let edges) = problem.graph {
             context["fromEdges"] = true
-            context["weightedEdges"] = edges.contains { $0.weight != nil }
-            context["edges"] = templateList(edges.map { edge in
+            context["weightedEdges"] = .flag(edges.contains { $0.weight != nil })
+            context["edges"] = templateListData(edges.map { edge in
                 let pair: [Formula] = [.integer(edge.from), .integer(edge.to)]
                 return ["edge": book.inline(.vector(pair + (edge.weight.map { [.number($0)] } ?? [])))]
             })
@@ -62,7 +61,7 @@ struct GCNPresenter {
 
     // MARK: Question
 
-    private mutating func questionContext() -> [String: Any] {
+    private mutating func questionContext() -> TemplateObject {
         var context = flags()
         context["adjacencyLine"] = book.display("A" .= .matrix(solution.adjacency))
         context["featuresLine"] = book.display(GCNNotation.h .= .matrix(problem.features))
@@ -74,15 +73,15 @@ struct GCNPresenter {
 
     // MARK: Solution
 
-    private mutating func solutionContext() -> [String: Any] {
+    private mutating func solutionContext() -> TemplateObject {
         var context = flags()
         let n = problem.nodeCount
         context["adjacencyLine"] = book.display(trace["A"].name! .= trace["A"].result)
         let tilde = trace["A_tilde"]
         context["tildeLine"] = book.display(problem.selfLoops ? tilde.line(from: tilde.formula) : GCNNotation.aTilde .= tilde.result)
-        context["hadDiagonal"] = problem.selfLoops && (0..<n).contains { solution.adjacency[$0][$0] != 0 }
+        context["hadDiagonal"] = .flag(problem.selfLoops && (0..<n).contains { solution.adjacency[$0][$0] != 0 })
         let degrees = trace["degrees"]
-        context["degrees"] = (0..<n).map { i -> [String: Any] in
+        context["degrees"] = .list(0..<n) { i -> TemplateObject in
             let (sum, value) = degrees.entry(i)
             let name = GCNNotation.degree(.integer(i))
             let several = solution.withSelfLoops[i].filter { $0 != 0 }.count > 1
@@ -93,12 +92,12 @@ struct GCNPresenter {
             context["scaling"] = book.display(collapsed(trace[id]))
         }
         if problem.normalization != .none {  // `none` has no entry table: Â is Ã
-            context["entries"] = solution.normalizedEntries.map { entryRow($0.row, $0.column) }
+            context["entries"] = .list(solution.normalizedEntries) { entryRow($0.row, $0.column) }
         }
         context["normalized"] = book.display(collapsed(trace["A_hat"]))
         let aggregated = trace["aggregated"]
         context["aggregatedEquation"] = book.display(aggregated.line(from: aggregated.formula))
-        context.merge(firstNode(), uniquingKeysWith: { $1 })
+        context = context.merging(firstNode())
         let linear = trace[problem.bias != nil && problem.weights != nil ? "transformed" : "pre_activation"]
         if problem.weights != nil {
             context["transformedEquation"] = book.display(linear.line(from: linear.formula))
@@ -138,7 +137,7 @@ struct GCNPresenter {
     }
 
     /// One row of the table of Â's non-zero entries.
-    private mutating func entryRow(_ i: Int, _ j: Int) -> [String: Any] {
+    private mutating func entryRow(_ i: Int, _ j: Int) -> TemplateObject {
         let step = trace["A_hat[\(i)][\(j)]"]
         guard case .relation(_, let name, let rule) = step.formula else { preconditionFailure("A_hat entry without a rule") }
         return [
@@ -151,15 +150,15 @@ struct GCNPresenter {
 
     /// "Node 0 gathers from nodes 0 and 1 with weights …", its row of ÂH as
     /// a weighted sum of states, then its row of Z column by column.
-    private mutating func firstNode() -> [String: Any] {
+    private mutating func firstNode() -> TemplateObject {
         let weights = solution.normalizedEntries.filter { $0.row == 0 }
         let exact: [Formula]
         if case .matrix(let rows) = trace["A_hat"].substituted { exact = rows[0] } else { exact = [] }
-        var context: [String: Any] = [
-            "gathersFromNone": weights.isEmpty,
-            "gathersSeveral": weights.count > 1,
-            "gathers": templateList(weights.map {
-                ["node": $0.column, "weight": book.inline(exactThenValue(0, $0.column, named: notation.entry(GCNNotation.aHat, 0, $0.column)))]
+        var context: TemplateObject = [
+            "gathersFromNone": .flag(weights.isEmpty),
+            "gathersSeveral": .flag(weights.count > 1),
+            "gathers": templateListData(weights.map {
+                ["node": .text($0.column), "weight": book.inline(exactThenValue(0, $0.column, named: notation.entry(GCNNotation.aHat, 0, $0.column)))]
             }),
         ]
         if !weights.isEmpty {
@@ -171,7 +170,7 @@ struct GCNPresenter {
         }
         let row = matrix("aggregated")[0], z = matrix("pre_activation")[0]
         if let w = problem.weights {
-            context["firstColumns"] = (0..<(w.first?.count ?? 0)).map { k -> [String: Any] in
+            context["firstColumns"] = .list(0..<(w.first?.count ?? 0)) { k -> TemplateObject in
                 var terms: [Formula] = row.indices.map { .number(row[$0]) * .number(w[$0][k]) }
                 if let b = problem.bias { terms.append(.number(b[k])) }
                 let name = notation.entry("z", 0, k)

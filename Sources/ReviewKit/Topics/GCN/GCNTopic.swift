@@ -3,7 +3,9 @@
 /// convolution". The solution shows every matrix on the way — Ã, the
 /// degrees, D̃^-1/2 (or D̃^-1), Â entry by entry, ÂH, ÂHW + b, σ — because
 /// that is where students lose points.
-enum GCNTopic: SchemaTopic {
+enum GCNTopic: SchemaTopic, PresentedTopic {
+    typealias Presenter = GCNPresenter
+
     /// How the normalised adjacency Â is made from Ã.
     enum Normalization: String, CaseIterable, Sendable {
         /// D̃^-1/2 Ã D̃^-1/2 (Kipf & Welling), the default.
@@ -57,7 +59,7 @@ enum GCNTopic: SchemaTopic {
 
     /// Every matrix of the step, in the order the solver computed it, and
     /// the trace of worked steps recorded from them. No wording here.
-    struct Solution: Sendable {
+    struct Solution: Sendable, TracedSolution {
         var problem: Problem
         /// A, built from the edge list when the file gave one.
         var adjacency: [[Double]]
@@ -99,7 +101,7 @@ enum GCNTopic: SchemaTopic {
             read: { field, problem in
                 problem.graph = .adjacency(try GCNDecoder.adjacency(field, directed: problem.directed))
             },
-            write: { problem in if case .adjacency(let rows) = problem.graph { matrixJSON(rows) } else { .null } }),
+            write: { problem in if case .adjacency(let rows) = problem.graph { .rows(rows) } else { .null } }),
         .custom(
             "nodes", type: "integer 1 … \(GCNDecoder.maxNodes)", default: "none",
             doc: "$n$, needed with `edges`; beside `adjacency` it must match",
@@ -120,15 +122,15 @@ enum GCNTopic: SchemaTopic {
         .custom(
             "features", type: "n×d matrix", doc: "$H$, one row per node",
             read: { field, problem in problem.features = try GCNDecoder.features(field, nodes: problem.nodeCount) },
-            write: { matrixJSON($0.features) }),
+            write: { .rows($0.features) }),
         .custom(
             "weights", type: "d×d′ matrix", default: "identity", doc: "$W$",
             read: { field, problem in problem.weights = try GCNDecoder.weights(field, features: problem.features[0].count) },
-            write: { matrixJSON($0.weights ?? identity($0.features.first?.count ?? 0)) }),
+            write: { .rows($0.weights ?? identity($0.features.first?.count ?? 0)) }),
         .custom(
             "bias", type: "vector of d′ numbers", default: "none", doc: "$b$, added to every row of $\\hat A H W$",
             read: { field, problem in problem.bias = try GCNDecoder.bias(field, for: problem) },
-            write: { $0.bias.map { .array($0.map { .number($0) }) } ?? .null }),
+            write: { $0.bias.map(JSONValue.numbers) ?? .null }),
         .bool("self_loops", \.selfLoops, default: true, doc: "$\\tilde A = A + I$; `false` keeps $A$"),
         .choice(
             "normalization", \.normalization, default: .symmetric,
@@ -162,32 +164,20 @@ enum GCNTopic: SchemaTopic {
 
     static func answers(_ solution: Solution) -> JSONValue {
         .object([
-            ("degrees", .array(solution.degrees.map { .number($0) })),
-            ("normalized_adjacency", matrixJSON(solution.normalized)),
-            ("aggregated", matrixJSON(solution.aggregated)),
-            ("pre_activation", matrixJSON(solution.preActivation)),
-            ("output", matrixJSON(solution.output)),
+            ("degrees", .numbers(solution.degrees)),
+            ("normalized_adjacency", .rows(solution.normalized)),
+            ("aggregated", .rows(solution.aggregated)),
+            ("pre_activation", .rows(solution.preActivation)),
+            ("output", .rows(solution.output)),
         ])
-    }
-
-    static func trace(_ solution: Solution) -> Trace {
-        solution.trace
     }
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
         GCNGenerator.generate(&random, difficulty: difficulty)
     }
 
-    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
-        var presenter = GCNPresenter(solution: solution, templates: context.templates)
-        return presenter.presentation()
-    }
-
     // MARK: Helpers
 
-    static func matrixJSON(_ rows: [[Double]]) -> JSONValue {
-        .array(rows.map { .array($0.map { .number($0) }) })
-    }
 
     static func identity(_ size: Int) -> [[Double]] {
         (0..<size).map { i in (0..<size).map { $0 == i ? 1 : 0 } }

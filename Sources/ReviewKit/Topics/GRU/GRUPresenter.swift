@@ -93,7 +93,7 @@ struct GRUPresenter {
             object["figure"] = .text(FigureMarker.make(figures.count))
             figures.append(GRUCellDrawing(
                 step: step, reset: problem.reset, zWeights: problem.zWeights, words: gateWords,
-                caption: words.caption(["t": String(step.t)])).figure())
+                caption: words.caption(["t": .text(String(step.t))])).figure())
             steps.append(object)
         }
         context["steps"] = .objects(steps)

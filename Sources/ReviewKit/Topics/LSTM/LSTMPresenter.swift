@@ -86,7 +86,7 @@ struct LSTMPresenter {
         var steps: [TemplateObject] = []
         for step in solution.steps {
             var object = stepContext(step)
-            let caption = words.caption(["t": String(step.t)])
+            let caption = words.caption(["t": .text(String(step.t))])
             object["figure"] = .text(FigureMarker.make(figures.count))
             figures.append(LSTMCellDrawing(step: step, words: gateWords, caption: caption).figure())
             steps.append(object)

@@ -183,7 +183,7 @@ struct OptimizerPresenter {
             }
             var lines = stateIDs(param: key).map { id in
                 let s = trace[p + id]
-                return book.inline(assign(s))
+                return book.inline(assign(s)) as String
             }
             if problem.rule == .adam {
                 for id in ["m_hat.\(key)", "v_hat.\(key)"] {

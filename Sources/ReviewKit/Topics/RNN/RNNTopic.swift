@@ -142,7 +142,7 @@ enum RNNTopic: SchemaTopic {
             "s0", type: "vector of n numbers", default: "zeros", doc: "$s_0$, the state before the first step",
             read: { field, problem in problem.s0 = try RNNDecoder.vector(field, count: problem.units) },
             write: { vector($0.initialState) }),
-        .choice("activation", \.activation, default: .tanh, doc: "$f$ in $s_t = f(a_t)$"),
+        .choice("activation", \.activation, among: [.tanh, .relu, .sigmoid], default: .tanh, doc: "$f$ in $s_t = f(a_t)$"),
         .choice(
             "output", \.output, default: .softmax,
             doc: "`softmax`: $\\hat y_t = \\operatorname{softmax}(o_t)$ with cross-entropy; `linear`: $L_t = \\frac{1}{2} \\lVert o_t - y_t \\rVert^2$"),

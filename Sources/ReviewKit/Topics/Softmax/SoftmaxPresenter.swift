@@ -6,7 +6,7 @@
 /// to the templates as a formula marker; numbers are shown by the writers'
 /// `NumberPolicy`. Only flags and small integers are made here; every
 /// sentence is in `templates/<lang>/softmax/*.mustache`.
-struct SoftmaxPresenter {
+struct SoftmaxPresenter: TopicPresenter {
     let solution: SoftmaxTopic.Solution
     let templates: TemplateLibrary
     private var book = FormulaBook()
@@ -21,21 +21,15 @@ struct SoftmaxPresenter {
     private var trace: Trace { solution.trace }
     private var scaled: Bool { problem.temperature != 1 }
 
-    mutating func presentation() -> Presentation {
+    mutating func contexts() -> TopicContexts {
         let charts = result.rows.indices.map(chart)
-        var context = solutionContext()
         var figures: [Figure] = []
-        if var rows = context["rows"] as? [[String: Any]] {
-            for (n, figure) in charts.enumerated() {
-                guard let figure else { continue }
-                rows[n]["chart"] = FigureMarker.make(figures.count)
-                figures.append(figure)
-            }
-            context["rows"] = rows
+        let context = solutionContext { n, row in
+            guard let figure = charts[n] else { return }
+            row["chart"] = .text(FigureMarker.make(figures.count))
+            figures.append(figure)
         }
-        let question = templates.render("softmax/question", questionContext())
-        let solution = templates.render("softmax/solution", context)
-        return Presentation(question: question, solution: solution, figures: figures, formulas: book.formulas)
+        return TopicContexts(question: questionContext(), solution: context, figures: figures, formulas: book.formulas)
     }
 
     /// Example n's probabilities against its target, as a bar chart.
@@ -44,36 +38,36 @@ struct SoftmaxPresenter {
         let row = result.rows[n]
         return SoftmaxChartDrawing(
             probabilities: row.probabilities, target: row.target, axis: words("axis"), legendP: words("legendP"),
-            legendY: words("legendY"), caption: words.caption(["batch": problem.isBatch, "n": String(n)])
+            legendY: words("legendY"), caption: words.caption(["batch": .flag(problem.isBatch), "n": .text(n)])
         ).figure()
     }
 
     // MARK: Shared
 
-    private mutating func shared() -> [String: Any] {
+    private mutating func shared() -> TemplateObject {
         [
-            "single": !problem.isBatch,
-            "batch": problem.isBatch,
-            "scaled": scaled,
+            "single": .flag(!problem.isBatch),
+            "batch": .flag(problem.isBatch),
+            "scaled": .flag(scaled),
             "TLine": book.inline("T" .= .number(problem.temperature)),
-            "mean": problem.reduction == .mean,
-            "N": String(result.rows.count),
-            "pluralExamples": result.rows.count != 1,  // a batch may hold one row
+            "mean": .flag(problem.reduction == .mean),
+            "N": .text(result.rows.count),
+            "pluralExamples": .flag(result.rows.count != 1),  // a batch may hold one row
         ]
     }
 
     /// How example `n` and its target read in the question and the solution.
-    private mutating func rowBasics(_ n: Int) -> [String: Any] {
+    private mutating func rowBasics(_ n: Int) -> TemplateObject {
         let row = result.rows[n]
-        var context: [String: Any] = [
-            "n": String(n),
+        var context: TemplateObject = [
+            "n": .text(n),
             "z": book.inline(.vector(row.logits)),
             "zLine": book.inline("z" .= .vector(row.logits)),
             "yLine": book.inline("y" .= .vector(row.target)),
-            "indexTarget": row.targetIndex != nil,
+            "indexTarget": .flag(row.targetIndex != nil),
         ]
         if let k = row.targetIndex ?? oneHotClass(row.target) {
-            context["class"] = String(k)
+            context["class"] = .text(k)
         }
         return context
     }
@@ -86,19 +80,24 @@ struct SoftmaxPresenter {
 
     // MARK: Question
 
-    private mutating func questionContext() -> [String: Any] {
+    private mutating func questionContext() -> TemplateObject {
         var context = shared()
-        context["rows"] = result.rows.indices.map { rowBasics($0) }
-        context.merge(rowBasics(0)) { old, _ in old }
-        context["count"] = String(result.rows.count)
+        context["rows"] = .objects(result.rows.indices.map { rowBasics($0) })
+        context.add(rowBasics(0))
+        context["count"] = .text(result.rows.count)
         return context
     }
 
     // MARK: Solution
 
-    private mutating func solutionContext() -> [String: Any] {
+    /// `decorate` adds to each example's object (its chart) once it is made.
+    private mutating func solutionContext(_ decorate: (Int, inout TemplateObject) -> Void) -> TemplateObject {
         var context = shared()
-        context["rows"] = result.rows.indices.map { rowContext($0) }
+        context["rows"] = .objects(result.rows.indices.map { n in
+            var row = rowContext(n)
+            decorate(n, &row)
+            return row
+        })
         let loss = trace["L"]
         let gradient = trace["dL/dz"]
         if problem.isBatch {
@@ -117,22 +116,22 @@ struct SoftmaxPresenter {
         return context
     }
 
-    private mutating func rowContext(_ n: Int) -> [String: Any] {
+    private mutating func rowContext(_ n: Int) -> TemplateObject {
         let row = result.rows[n]
         let names = SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil)
         let trace = self.trace
         func step(_ id: String) -> WorkedStep { trace[names.prefix + id] }
         var context = rowBasics(n)
-        context["first"] = n == 0
-        context["oneHot"] = oneHotClass(row.target) != nil
+        context["first"] = .flag(n == 0)
+        context["oneHot"] = .flag(oneHotClass(row.target) != nil)
         let max = step("m")
         context["maxLine"] = book.inline(max.line(from: max.formula))
-        context["naiveOverflows"] = row.naiveOverflows
-        context["naiveSumVanishes"] = row.naiveSumVanishes
+        context["naiveOverflows"] = .flag(row.naiveOverflows)
+        context["naiveSumVanishes"] = .flag(row.naiveSumVanishes)
         let top = Formula.number(row.max)
         context["naiveExponent"] = book.inline(.exp(scaled ? top / .number(problem.temperature) : top))
-        context["underflows"] = row.underflows
-        context["classes"] = row.logits.indices.map { classContext(n, $0) }
+        context["underflows"] = .flag(row.underflows)
+        context["classes"] = .objects(row.logits.indices.map { classContext(n, $0) })
         let sum = step("S")
         context["sumLine"] = book.inline(sum.line(from: sum.formula))
         let logSum = step("ln_S")
@@ -148,13 +147,13 @@ struct SoftmaxPresenter {
         return context
     }
 
-    private mutating func classContext(_ n: Int, _ i: Int) -> [String: Any] {
+    private mutating func classContext(_ n: Int, _ i: Int) -> TemplateObject {
         let row = result.rows[n]
         let prefix = SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil).prefix
         let y = row.target[i]
         let terms = trace[prefix + "loss_terms"]
         return [
-            "i": String(i),
+            "i": .text(i),
             "z": book.inline(.number(row.logits[i])),
             "shift": book.inline(trace[prefix + "a"].worked(i)),
             "exp": book.inline(positive(trace[prefix + "exp_a"], i)),

@@ -1,7 +1,9 @@
 /// `softmax`: softmax probabilities, the cross-entropy loss and its gradient
 /// with respect to the logits, e.g. the classic z = (2, 1, 0.1) with true
 /// class 0 (p ≈ 0.659, 0.242, 0.099; L ≈ 0.417).
-enum SoftmaxTopic: SchemaTopic {
+enum SoftmaxTopic: SchemaTopic, PresentedTopic {
+    typealias Presenter = SoftmaxPresenter
+
     /// One example's target: a class index, or a probability vector (one-hot
     /// or soft). Kept as written so `encode` gives back the same form.
     enum Target: Sendable, Equatable {
@@ -32,7 +34,7 @@ enum SoftmaxTopic: SchemaTopic {
         var reduction: Reduction = .mean
     }
 
-    struct Solution: Sendable {
+    struct Solution: Sendable, TracedSolution {
         var problem: Problem
         var result: SoftmaxSolver.Result
         /// Every worked step, recorded once (`SoftmaxTrace`).
@@ -50,7 +52,7 @@ enum SoftmaxTopic: SchemaTopic {
             "logits", type: "vector of numbers, or a matrix (a row per example)",
             doc: "the logits $z$; a matrix is a batch",
             read: { field, problem in (problem.logits, problem.isBatch) = try SoftmaxDecoding.logits(field) },
-            write: { problem in problem.isBatch ? .array(problem.logits.map(vector)) : vector(problem.logits[0]) }),
+            write: { problem in .rows(problem.logits, batch: problem.isBatch) }),
         .custom(
             "target", type: "class index or probability vector (an array of them for a batch)",
             doc: "the true class, or a soft target summing to 1",
@@ -63,12 +65,10 @@ enum SoftmaxTopic: SchemaTopic {
         .choice("reduction", \.reduction, default: .mean, doc: "how a batch's losses combine"),
     ])
 
-    private static func vector(_ v: [Double]) -> JSONValue { .array(v.map { .number($0) }) }
-
     private static func target(_ t: Target) -> JSONValue {
         switch t {
         case .index(let k): return .number(k)
-        case .distribution(let y): return vector(y)
+        case .distribution(let y): return .numbers(y)
         }
     }
 
@@ -105,27 +105,17 @@ enum SoftmaxTopic: SchemaTopic {
     }
 
     static func answers(_ solution: Solution) -> JSONValue {
-        func vector(_ v: [Double]) -> JSONValue { .array(v.map { .number($0) }) }
         let result = solution.result
         let batch = solution.problem.isBatch
         let probabilities = result.rows.map(\.probabilities)
         return .object([
-            ("probabilities", batch ? .array(probabilities.map(vector)) : vector(probabilities[0])),
+            ("probabilities", .rows(probabilities, batch: batch)),
             ("loss", .number(result.loss)),
-            ("gradient", batch ? .array(result.gradient.map(vector)) : vector(result.gradient[0])),
+            ("gradient", .rows(result.gradient, batch: batch)),
         ])
-    }
-
-    static func trace(_ solution: Solution) -> Trace {
-        solution.trace
     }
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
         SoftmaxGenerator.generate(&random, difficulty: difficulty)
-    }
-
-    static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
-        var presenter = SoftmaxPresenter(solution: solution, templates: context.templates)
-        return presenter.presentation()
     }
 }
