@@ -36,28 +36,54 @@ enum MLPSolver {
         var step: Step?
     }
 
-    static func solve(_ p: MLPTopic.Problem) throws -> Result {
+    /// A rule students get wrong, for the contract's `mlp` slips
+    /// (topics-networks.md): the whole pass is redone with it, so the
+    /// mistake carries into every later value as on a student's sheet.
+    enum Variant: Sendable, Equatable {
+        /// The contract's rules.
+        case right
+        /// C = Σ_j (t_j − a_j)² without the ½: C, δ^L and every gradient doubled.
+        case mseNoHalf
+        /// δ^L = a − t under mse: f'(z^L) left out.
+        case noOutputDerivative
+        /// δ^l_j = (Σ_m δ^{l+1}_m a^l_j) f'(z^l_j): ∂C/∂w_mj's a_j taken for w_mj.
+        case hiddenDeltaFromGrad
+        /// δ^l through W^{l+1} after its step (the weights updated on the way down).
+        case updatedWeightsBackward
+        /// The batch's gradients summed, not averaged.
+        case batchSum
+    }
+
+    static func solve(_ p: MLPTopic.Problem, variant: Variant = .right) throws -> Result {
         let targets = p.targets.map { $0.vector(outputs: p.layers.last!.weights.count) }
-        var examples = try zip(p.input, targets).map { try forward(p.layers, $0, $1, p.loss) }
-        for n in examples.indices { backward(p, &examples[n], targets[n]) }
+        let half = variant != .mseNoHalf
+        var examples = try zip(p.input, targets).map { try forward(p.layers, $0, $1, p.loss, half: half) }
         let m = Double(examples.count)
-        let loss = examples.reduce(0) { $0 + $1.loss } / m
-        let gradWeights = p.layers.indices.map { l in
-            p.layers[l].weights.indices.map { j in
-                p.layers[l].weights[j].indices.map { k in examples.reduce(0) { $0 + $1.delta[l][j] * $1.a[l][k] } / m }
+        let divisor = variant == .batchSum ? 1 : m
+        for n in examples.indices { outputDelta(p, &examples[n], targets[n], variant) }
+        let L = p.layers.count - 1
+        var gradWeights = Array(repeating: [[Double]](), count: p.layers.count)
+        var gradBiases = Array(repeating: [Double](), count: p.layers.count)
+        for l in stride(from: L, through: 0, by: -1) {
+            if l < L {
+                var next = p.layers[l + 1].weights
+                if variant == .updatedWeightsBackward, let eta = p.learningRate { next = stepped(next, gradWeights[l + 1], eta) }
+                for n in examples.indices { hiddenDelta(&examples[n], l, next, variant) }
             }
+            gradWeights[l] = p.layers[l].weights.indices.map { j in
+                p.layers[l].weights[j].indices.map { k in examples.reduce(0) { $0 + $1.delta[l][j] * $1.a[l][k] } / divisor }
+            }
+            gradBiases[l] = p.layers[l].biases.indices.map { j in examples.reduce(0) { $0 + $1.delta[l][j] } / divisor }
         }
-        let gradBiases = p.layers.indices.map { l in
-            p.layers[l].biases.indices.map { j in examples.reduce(0) { $0 + $1.delta[l][j] } / m }
-        }
+        let loss = examples.reduce(0) { $0 + $1.loss } / m
         var result = Result(examples: examples, loss: loss, gradWeights: gradWeights, gradBiases: gradBiases)
         if let eta = p.learningRate {
             var layers = p.layers
             for l in layers.indices {
-                layers[l].weights = zip(layers[l].weights, gradWeights[l]).map { zip($0, $1).map { $0 - eta * $1 } }
+                layers[l].weights = stepped(layers[l].weights, gradWeights[l], eta)
                 if p.updateBiases { layers[l].biases = zip(layers[l].biases, gradBiases[l]).map { $0 - eta * $1 } }
             }
-            let after = try zip(p.input, targets).map { try forward(layers, $0, $1, p.loss, stepped: true) }
+            let after = try zip(p.input, targets).map { try forward(layers, $0, $1, p.loss, stepped: true, half: half) }
             result.step = Step(
                 weights: layers.map(\.weights), biases: layers.map(\.biases), examples: after,
                 loss: after.reduce(0) { $0 + $1.loss } / m)
@@ -65,9 +91,15 @@ enum MLPSolver {
         return result
     }
 
+    /// W − η ∂C/∂W.
+    static func stepped(_ weights: [[Double]], _ gradient: [[Double]], _ eta: Double) -> [[Double]] {
+        zip(weights, gradient).map { zip($0, $1).map { $0 - eta * $1 } }
+    }
+
     /// z^l = W^l a^{l−1} + b^l, a^l = f(z^l), and C_x.
     static func forward(
-        _ layers: [MLPTopic.Layer], _ input: [Double], _ t: [Double], _ loss: MLPTopic.Loss, stepped: Bool = false
+        _ layers: [MLPTopic.Layer], _ input: [Double], _ t: [Double], _ loss: MLPTopic.Loss, stepped: Bool = false,
+        half: Bool = true
     ) throws -> Example {
         var e = Example()
         e.a = [input]
@@ -82,7 +114,7 @@ enum MLPSolver {
             e.z.append(z)
             e.a.append(activate(z, layer.activation))
         }
-        e.loss = lossValue(e.z.last!, e.a.last!, t, loss, layers.last!.activation)
+        e.loss = lossValue(e.z.last!, e.a.last!, t, loss, layers.last!.activation) * (half || loss != .mse ? 1 : 2)
         guard e.loss.isFinite else { throw SolveError(at: "target", "the loss is not finite: the values are too large") }
         return e
     }
@@ -127,9 +159,9 @@ enum MLPSolver {
         }
     }
 
-    /// BP1: δ^L = (a^L − t) ⊙ f'(z^L) (mse) or a^L − t (cross-entropy);
-    /// BP2: δ^l = ((W^{l+1})ᵀ δ^{l+1}) ⊙ f'(z^l), with the weights as given.
-    static func backward(_ p: MLPTopic.Problem, _ e: inout Example, _ t: [Double]) {
+    /// BP1: f'(z^l) of every layer, then δ^L = (a^L − t) ⊙ f'(z^L) (mse)
+    /// or a^L − t (cross-entropy).
+    static func outputDelta(_ p: MLPTopic.Problem, _ e: inout Example, _ t: [Double], _ variant: Variant = .right) {
         let layers = p.layers
         let L = layers.count - 1
         e.slope = layers.indices.map { l in
@@ -137,13 +169,17 @@ enum MLPSolver {
             return zip(e.z[l], e.a[l + 1]).map { f.derivative(at: $0, output: $1, alpha: 0, kink: p.kink) }
         }
         e.delta = Array(repeating: [], count: layers.count)
-        let error = zip(e.a[L + 1], t).map { $0 - $1 }
-        e.delta[L] = p.loss == .mse ? zip(error, e.slope[L]).map { $0 * $1 } : error
-        for l in stride(from: L - 1, through: 0, by: -1) {
-            let next = layers[l + 1].weights
-            e.delta[l] = e.z[l].indices.map { k in
-                sum(next.indices.map { next[$0][k] * e.delta[l + 1][$0] }) * e.slope[l][k]
-            }
+        var error = zip(e.a[L + 1], t).map { $0 - $1 }
+        if variant == .mseNoHalf && p.loss == .mse { error = error.map { 2 * $0 } }
+        e.delta[L] = p.loss == .mse && variant != .noOutputDerivative ? zip(error, e.slope[L]).map { $0 * $1 } : error
+    }
+
+    /// BP2: δ^l = ((W^{l+1})ᵀ δ^{l+1}) ⊙ f'(z^l), with `next` = W^{l+1}
+    /// (as given, unless the variant stepped it).
+    static func hiddenDelta(_ e: inout Example, _ l: Int, _ next: [[Double]], _ variant: Variant = .right) {
+        let above = e.delta[l + 1], activation = e.a[l + 1]
+        e.delta[l] = e.z[l].indices.map { k in
+            sum(next.indices.map { (variant == .hiddenDeltaFromGrad ? activation[k] : next[$0][k]) * above[$0] }) * e.slope[l][k]
         }
     }
 }
