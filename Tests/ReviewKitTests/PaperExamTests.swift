@@ -124,6 +124,22 @@ import Testing
         #expect(buildRows.count == 1 && markdown.contains(buildRows[0]))
     }
 
+    /// Seed 2716 gives students 264 and 447 of a 999-student roster the
+    /// same code, 6MZ4-1JN8 (found by a search in C, confirmed by
+    /// `scripts/variant-code.py 2716 264 447`): a seed the file gives is
+    /// refused, a drawn one is drawn again, so a code always names one student.
+    @Test func aSeedThatWouldGiveTwoStudentsOneCodeIsRefusedOrRedrawn() throws {
+        let folder = try HandoutFolder()
+        let sections = #""sections": [{"topic": "softmax"}]"#
+        #expect(folder.handoutError(#"{"seed": 2716, "students": 999, \#(sections)}"#)
+            == "handout.json: seed: students '264' and '447' would share the variant code 6MZ4-1JN8; choose another seed")
+        let file = try folder.write(#"{"students": 999, \#(sections)}"#, to: "drawn.json")
+        var draws: [UInt64] = [2716, 2717]
+        let handout = try HandoutReader.read(path: file, drawSeed: { draws.removeFirst() })
+        #expect(handout.seed == 2717 && handout.seedWasDrawn)
+        #expect(VariantCode.sharedMessage(handout.students.map(\.id), seed: 2717) == nil)
+    }
+
     @Test func aBadCodeIsOneLineNamingIt() throws {
         let handout = try handout()
         let good = code("Ann")
