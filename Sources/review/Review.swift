@@ -14,7 +14,7 @@ struct Review: ParsableCommand {
             `review build handout.json`.
             """,
         version: ReviewVersion.number,
-        subcommands: [TopicsCommand.self, GenCommand.self, SolveCommand.self, BuildCommand.self, DiagnoseCommand.self, QuizCommand.self, GradeCommand.self]
+        subcommands: [TopicsCommand.self, GenCommand.self, SolveCommand.self, BuildCommand.self, DiagnoseCommand.self, QuizCommand.self, GradeCommand.self, KeyCommand.self]
     )
 
     /// Runs the command and maps every failure to the contract's exit

@@ -57,4 +57,29 @@ import Testing
         let result = try Self.compile(try Self.sheet(title: "Zoë Søren, José Müller"), with: pdflatex)
         #expect(result.status == 0)
     }
+
+    /// A paper exam's question sheet (answer boxes for vectors, matrices,
+    /// conv shapes and Q-table cells; the variant code as running head)
+    /// compiles with both engines, in English and Chinese.
+    @Test(arguments: ["en", "zh"])
+    func printedQuestionSheetsCompile(language: String) throws {
+        let folder = try ReviewProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let handout = folder.appendingPathComponent("exam.json")
+        try Data(#"""
+            {"seed": 5, "lang": "\#(language)", "students": ["Zoë Søren"], "formats": ["latex"],
+             "sections": [{"topic": "gcn"}, {"topic": "conv"}, {"topic": "bellman"}, {"topic": "softmax"}]}
+            """#.utf8).write(to: handout)
+        let out = folder.appendingPathComponent("out")
+        let run = try ReviewProcess.run(["build", handout.path, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let tex = try String(contentsOf: out.appendingPathComponent("001-zoe-soren/questions.tex"), encoding: .utf8)
+        #expect(tex.contains("\\fbox{") && tex.contains("\\markright{"))
+        let engines = language == "en" ? ["pdflatex", "xelatex"] : ["xelatex"]
+        for engine in engines {
+            guard let path = Self.tool(engine) else { continue }
+            let result = try Self.compile(tex, with: path)
+            #expect(result.status == 0, "\(engine): \(result.log.suffix(600))")
+        }
+    }
 }

@@ -11,6 +11,11 @@ enum Section: Sendable, Equatable {
     case foldEnd
     /// A practice page's answer boxes for one problem (HTML only).
     case practice(PracticeForm)
+    /// A printed question sheet's blank boxes for one problem (HTML and LaTeX).
+    case answerBoxes(AnswerBoxes)
+    /// A line at the top of every printed page (LaTeX only): a paper
+    /// exam's variant code, so a page that comes loose still names its sheet.
+    case runningHead(String)
 }
 
 /// Where a `Section` opens or closes in a sheet's Markdown: U+E005, the

@@ -18,6 +18,13 @@ public struct Sheet: Sendable {
         /// HTML only: answer boxes under each question, checked offline by
         /// the page's script; solutions folded.
         public var practice = false
+        /// A printed question sheet (`review build`): under each question a
+        /// blank box per final answer to write in (HTML and LaTeX; Markdown
+        /// sheets stay as they are).
+        public var answerBoxes = false
+        /// A handout student's variant code (`VariantCode`): printed in bold
+        /// under the title, and at the top of every page in LaTeX.
+        public var code: String?
 
         public init() {}
     }
@@ -101,6 +108,10 @@ public struct Sheet: Sendable {
             if options.practice {
                 entry["practice"] = .text(marker(.practice(PracticeForm(problem, number: index + 1, templates: templates))))
             }
+            if options.answerBoxes && !options.practice {
+                let lead = templates.render("answer-boxes-lead").trimmingWhitespace()
+                entry["boxes"] = .text(marker(.answerBoxes(AnswerBoxes(problem, number: index + 1, lead: lead))))
+            }
             if options.includeSolutions {
                 entry["solution"] = .text(renumber(presentation.solution))
                 if options.foldSolutions || options.practice {
@@ -120,6 +131,11 @@ public struct Sheet: Sendable {
         if let seed = options.seed { sheet["seed"] = .text(String(seed)) }
         if let title = options.title { sheet["title"] = .text(title) }
         if let subtitle = options.subtitle { sheet["subtitle"] = .text(subtitle) }
+        if let code = options.code {
+            let line = templates.render("variant-code", ["code": .text(code)]).trimmingWhitespace()
+            sheet["code"] = .text(line)
+            sheet["codeHead"] = .text(marker(.runningHead(line)))
+        }
         if let topic = singleTopic { sheet["topic"] = .text(templates.topicTitle(topic)) }
         return (templates.render("sheet", sheet), figures, sections, formulas)
     }

@@ -44,6 +44,7 @@ enum AnswerKey {
                     row["first"] = true
                     row["number"] = .text(packet.student.paddedNumber)
                     row["variant"] = .text(String(packet.variant))
+                    row["code"] = .text(packet.code.description)
                     if let name = packet.student.name { row["name"] = .text(name) }
                     if let id = packet.student.shownID { row["id"] = .text(id) }
                 }
@@ -58,7 +59,7 @@ enum AnswerKey {
         ]
     }
 
-    /// `{"generator", "title", "seed", "students": [{…, "results": [{"section", "id", "topic", "answers"}]}]}`:
+    /// `{"generator", "title", "seed", "students": [{…, "variant", "code", "results": [{"section", "id", "topic", "answers"}]}]}`:
     /// the answers exactly as `review solve <folder>/problems.json --format json` gives them.
     /// Written student by student, byte for byte as `JSONWriter.pretty` writes the whole.
     private static func writeJSON(_ handout: Handout, _ records: [StudentRecord], to emit: (String) throws -> Void)
@@ -81,6 +82,7 @@ enum AnswerKey {
     private static func json(_ packet: StudentRecord) -> JSONValue {
         guard case .object(var members) = packet.student.json().kind else { return .null }
         members.append(Member(key: "variant", value: .number(Int(packet.variant))))
+        members.append(Member(key: "code", value: .string(packet.code.description)))
         let results: [JSONValue] = packet.problems.map { item in
             .object([
                 ("section", .number(item.section)), ("id", .string(item.id)),

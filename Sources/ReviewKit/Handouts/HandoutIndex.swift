@@ -35,6 +35,7 @@ enum HandoutIndex {
             }
             var row: TemplateObject = [
                 "number": .text(packet.student.paddedNumber), "variant": .text(String(packet.variant)),
+                "code": .text(packet.code.description),
                 "questions": links("questions"), "solutions": links("solutions"),
                 "problems": .text("\(folder)/problems.json"),
             ]

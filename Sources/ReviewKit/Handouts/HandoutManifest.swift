@@ -19,7 +19,8 @@ enum HandoutManifest {
         }
         let students: [JSONValue] = packets.map { packet in
             guard case .object(var members) = packet.student.json().kind else { return .null }
-            members.append(Member(key: "variant", value: .number(Int(packet.variant))))
+                members.append(Member(key: "variant", value: .number(Int(packet.variant))))
+            members.append(Member(key: "code", value: .string(packet.code.description)))
             let seeds: [JSONValue] = packet.sectionSeeds.map {
                 .object([("section", .number($0.section)), ("seed", .number(Int($0.seed)))])
             }

@@ -50,9 +50,10 @@ public enum HandoutReader {
             let students = try RosterReader.students(studentsField, folder: folder)
             var rosterFile: String?
             if case .string(let path) = studentsField.value.kind { rosterFile = resolve(path, in: folder) }
+            let chosenSeed = try seedWithDistinctCodes(seed, field: seedField, students: students, drawSeed: drawSeed)
             var handout = Handout(
                 source: source, title: try object.optional("title")?.string() ?? source.stem,
-                seed: seed ?? drawSeed(), seedWasDrawn: seed == nil, language: language, formats: formats.sheets,
+                seed: chosenSeed, seedWasDrawn: seed == nil, language: language, formats: formats.sheets,
                 sections: sections, students: students)
             handout.rosterFile = rosterFile
             handout.practice = practice
@@ -67,6 +68,27 @@ public enum HandoutReader {
         } catch let error as InputError {
             throw RawProblem(field: Field(value: value), index: 0, source: source).fileError(error)
         }
+    }
+
+    /// The handout's seed, such that no two students share a variant code
+    /// (`review key` must find exactly one student by a code): a seed the
+    /// file gives is refused if two would (about once in 70,000 full
+    /// rosters), a drawn one is drawn again.
+    private static func seedWithDistinctCodes(
+        _ given: UInt64?, field: Field?, students: [Student], drawSeed: () -> UInt64
+    ) throws -> UInt64 {
+        let ids = students.map(\.id)
+        if let given, let field {
+            if let message = VariantCode.sharedMessage(ids, seed: given) { throw field.error(message) }
+            return given
+        }
+        var seed = drawSeed()
+        while let message = VariantCode.sharedMessage(ids, seed: seed) {
+            let next = drawSeed()
+            guard next != seed else { throw InputError(path: .root, message: message) }
+            seed = next
+        }
+        return seed
     }
 
     // MARK: Formats

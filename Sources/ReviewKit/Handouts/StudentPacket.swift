@@ -13,6 +13,8 @@ struct StudentPacket: Sendable {
 
     var student: Student
     var variant: UInt64
+    /// Printed on the sheets; `review key` finds the student by it.
+    var code: VariantCode
     /// One per generated section, in section order.
     var sectionSeeds: [SectionSeed]
     var problems: [SectionProblem]
@@ -21,7 +23,7 @@ struct StudentPacket: Sendable {
     /// What stays once the files are written.
     var record: StudentRecord {
         StudentRecord(
-            student: student, variant: variant, sectionSeeds: sectionSeeds,
+            student: student, variant: variant, code: code, sectionSeeds: sectionSeeds,
             problems: problems.map {
                 .init(
                     section: $0.section.number, sectionTitle: $0.section.title, id: $0.problem.id,
@@ -54,6 +56,7 @@ struct StudentRecord: Sendable {
 
     var student: Student
     var variant: UInt64
+    var code: VariantCode
     var sectionSeeds: [StudentPacket.SectionSeed]
     var problems: [Answered]
 }
@@ -63,6 +66,14 @@ struct StudentRecord: Sendable {
 /// student's files never depend on who else is on the roster.
 enum StudentSheets {
     static func make(_ handout: Handout, _ student: Student, page: MarkdownPage) throws -> StudentPacket {
+        var packet = try problems(handout, student)
+        packet.files = files(for: packet, handout, page: page)
+        return packet
+    }
+
+    /// The student's problems and seeds, without their files: what
+    /// `review key` needs to print their answers.
+    static func problems(_ handout: Handout, _ student: Student) throws -> StudentPacket {
         let variant = Variant.student(handoutSeed: handout.seed, studentID: student.id)
         var seeds: [StudentPacket.SectionSeed] = []
         var problems: [StudentPacket.SectionProblem] = []
@@ -78,10 +89,10 @@ enum StudentSheets {
             }
             problems += worked.map { .init(section: section, problem: $0.titled(section.title)) }
         }
-        let packet = StudentPacket(student: student, variant: variant, sectionSeeds: seeds, problems: problems, files: [])
         return StudentPacket(
-            student: student, variant: variant, sectionSeeds: seeds, problems: problems,
-            files: files(for: packet, handout, page: page))
+            student: student, variant: variant,
+            code: VariantCode(handoutSeed: handout.seed, studentID: student.id),
+            sectionSeeds: seeds, problems: problems, files: [])
     }
 
     /// `problems.json`, then questions and solutions in each format. Each
@@ -91,8 +102,8 @@ enum StudentSheets {
         let problems = packet.problems.map(\.problem)
         var files = [PlannedFile(path: "problems.json", contents: problemFile(problems))]
         let subtitle = page.line("handout/student", subtitleContext(packet, handout))
-        let questions = sheet(problems, handout, solutions: false, subtitle: subtitle, page: page)
-        let solutions = sheet(problems, handout, solutions: true, subtitle: subtitle, page: page)
+        let questions = sheet(problems, handout, solutions: false, subtitle: subtitle, code: packet.code, page: page)
+        let solutions = sheet(problems, handout, solutions: true, subtitle: subtitle, code: packet.code, page: page)
         let presentations = solutions.presentations()
         let rendered = handout.formats.contains(where: { $0 != .json })
         let textFormats = handout.formats.filter { $0 != .json }
@@ -122,13 +133,18 @@ enum StudentSheets {
     }
 
     /// JSON solutions are what `review solve problems.json --format json`
-    /// prints, byte for byte; other formats carry the student's line.
+    /// prints, byte for byte; other formats carry the student's line and
+    /// variant code, and question sheets a blank box per final answer
+    /// (they are what a paper exam hands out).
     private static func sheet(
-        _ problems: [WorkedProblem], _ handout: Handout, solutions: Bool, subtitle: String, page: MarkdownPage
+        _ problems: [WorkedProblem], _ handout: Handout, solutions: Bool, subtitle: String, code: VariantCode,
+        page: MarkdownPage
     ) -> Sheet {
         var options = Sheet.Options()
         options.language = handout.language
         options.includeSolutions = solutions
+        options.answerBoxes = !solutions
+        options.code = code.description
         options.title = page.line(solutions ? "handout/solutions-title" : "handout/questions-title", ["title": .text(handout.title)])
         options.subtitle = subtitle
         return Sheet(problems: problems, options: options)
@@ -141,6 +157,7 @@ enum StudentSheets {
             ("title", .string(handout.title)),
             ("seed", .number(Int(handout.seed))),
             ("variant", .number(Int(packet.variant))),
+            ("code", .string(packet.code.description)),
             ("student", packet.student.json()),
             ("problems", .array(packet.problems.map(\.problem.problem))),
         ])) + "\n"

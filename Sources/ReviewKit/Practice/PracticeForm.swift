@@ -62,7 +62,8 @@ struct PracticeForm: Sendable, Equatable {
     /// Leaves that differ only in their last one or two indices share a
     /// group: `gradient[0]`, `gradient[1]` are one vector; `output[i][j]`
     /// one matrix. Conv's shapes (`output`, `layers[0].output`) read H × W × C.
-    private static func groups(_ leaves: [AnswerLeaves.Leaf], topic: String) -> [Group] {
+    /// Printed question sheets lay out their blank boxes the same way (`AnswerBoxes`).
+    static func groups(_ leaves: [AnswerLeaves.Leaf], topic: String) -> [Group] {
         var groups: [Group] = []
         for leaf in leaves {
             let (name, indices) = split(leaf.path)

@@ -28,6 +28,8 @@ struct HTMLIslandWriter: IslandWriter {
             return "<details class=\"solution\">\n<summary>\(TextEscaping.html(summary))</summary>"
         case .foldEnd: return "</details>"
         case .practice(let form): return PracticeFormHTML.write(form, words: PracticeWords(templates: templates))
+        case .answerBoxes(let boxes): return AnswerBoxesWriter.html(boxes)
+        case .runningHead: return ""
         }
     }
 

@@ -13,6 +13,16 @@ struct LaTeXIslandWriter: IslandWriter {
         return display ? "\\[\n\(latex)\n\\]" : "\\(\(latex)\\)"
     }
 
+    /// A printed sheet's answer boxes and running head; LaTeX has no
+    /// wrappers to open. `myheadings` puts the head on every page.
+    func section(_ section: Section) -> String {
+        switch section {
+        case .answerBoxes(let boxes): return AnswerBoxesWriter.latex(boxes)
+        case .runningHead(let text): return "\\pagestyle{myheadings}\\markright{\(TextEscaping.latex(text))}"
+        default: return ""
+        }
+    }
+
     func figure(_ figure: Figure) -> String {
         "\\begin{center}\n\(figure.tikz)\n\n{\\small \(TextEscaping.latex(figure.caption))}\n\\end{center}"
     }
