@@ -17,6 +17,14 @@ import Testing
     }
 
     /// ½r² inside δ, δ(|r| − ½δ) beyond: 0.125, 0.5, 0.5, 2.5; mean 0.90625.
+    /// 0.4 − 1.4 + 1 is 1.1e-16 in binary floating point; the margin is
+    /// exactly 0 on paper, so it is inactive: loss 0, gradient (0, 0).
+    @Test func aMarginThatCancelsInDecimalsIsInactive() throws {
+        let a = try solve(json: #"{"topic": "loss", "loss": "multiclass_hinge", "predictions": [0.4, 1.4], "target": 1}"#)[0].answers
+        #expect(a.at("loss") == .number(0))
+        #expect(a.at("gradient") == .array([.number(0), .number(0)]))
+    }
+
     @Test func huberContractExample() throws {
         let a = try answers(#""loss": "huber", "predictions": [0.5, 1, -1, 3], "target": [0, 0, 0, 0], "delta": 1"#)
         expectClose(a.at("losses"), [0.125, 0.5, 0.5, 2.5])

@@ -103,7 +103,9 @@ public struct Sheet: Sendable {
                 "topic": .text(problem.topic),
                 "question": .text(problem.statement.map(IslandToken.strip) ?? renumber(presentation.question)),
             ]
-            if let title = problem.title { entry["title"] = .text(title) }
+            // A problem without a title says so: Mustache would otherwise find the sheet's title
+            // one level up and print it as the problem's ("Problem 1: Final review").
+            entry["title"] = problem.title.map { .text($0) } ?? .flag(false)
             entry["open"] = .text(marker(.problemStart))
             if options.practice {
                 entry["practice"] = .text(marker(.practice(PracticeForm(problem, number: index + 1, templates: templates))))

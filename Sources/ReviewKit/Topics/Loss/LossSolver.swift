@@ -83,7 +83,14 @@ enum LossSolver {
         var losses: [Double] = [], margins: [[Double]] = [], gradient: [[Double]] = []
         for (row, target) in zip(p.predictions, p.rowTargets) {
             if p.loss == .multiclassHinge, case .index(let t) = target {
-                let m = row.indices.map { $0 == t ? 0 : row[$0] - row[t] + p.margin }
+                // s_j − s_t + m in binary floating point leaves 1e-16 where the
+                // decimals cancel (0.4 − 1.4 + 1): such a margin is exactly 0,
+                // inactive as the contract says, not a tiny active one.
+                let m = row.indices.map { j -> Double in
+                    guard j != t else { return 0 }
+                    let margin = row[j] - row[t] + p.margin
+                    return abs(margin) <= 1e-12 * max(1, abs(row[j]), abs(row[t]), p.margin) ? 0 : margin
+                }
                 let active = row.indices.map { $0 != t && m[$0] > 0 }
                 losses.append(row.indices.reduce(0) { $0 + (active[$1] ? m[$1] : 0) })
                 margins.append(m)
