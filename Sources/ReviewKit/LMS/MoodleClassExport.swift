@@ -21,8 +21,7 @@ enum MoodleClassExport {
         let templates = TemplateLibrary.forLanguage(handout.language)
         try emit(MoodleXML.header)
         for section in handout.sections {
-            let sectionName = String(format2(section.number)) + ". "
-                + (section.title ?? sectionTopicTitle(section, templates))
+            let sectionName = format2(section.number) + ". " + (section.title ?? untitled(section, templates))
             let base = [handout.title, sectionName]
             switch section.content {
             case .fixed(_, _, let problems):
@@ -66,9 +65,12 @@ enum MoodleClassExport {
         return parts.joined(separator: " ") + " · " + problem.id
     }
 
-    private static func sectionTopicTitle(_ section: HandoutSection, _ templates: TemplateLibrary) -> String {
-        if case .generated(let topic, _, _) = section.content { return templates.topicTitle(topic) }
-        return ""
+    /// An untitled section's category: its topic's title, or its problem file.
+    private static func untitled(_ section: HandoutSection, _ templates: TemplateLibrary) -> String {
+        switch section.content {
+        case .generated(let topic, _, _): templates.topicTitle(topic)
+        case .fixed(let path, _, _): path
+        }
     }
 
     /// `01`, `02` …: categories sort in section order.
