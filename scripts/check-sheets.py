@@ -17,6 +17,16 @@ reader would meet it:
   question and solution sheets of a sample of students — the first, and
   every one whose name is not plain ASCII — go through xelatex; a sample,
   not the whole roster, because each compile takes a second or two.
+- Moodle XML (`--format moodle`, and `"moodle"` in a handout), read back by
+  a reader written here from Moodle's documented formats (the Moodle XML
+  question format and the Embedded Answers (Cloze) syntax), with Python's
+  xml.etree, not with our writer's code: a handout of 3 students × every
+  topic (and a fixed section) in each language, and `review gen` of every
+  topic; every Cloze field {1:NUMERICAL:=value:tolerance} must match the
+  build's answer-key.json (or `--format json`) within its tolerance, the
+  tolerance must be half a unit of the 4th significant figure (0 for
+  integers), every @@PLUGINFILE@@ picture must travel as a <file> holding
+  SVG, and math must be MathJax's \\(…\\), not MathML.
 
 Every language with a folder under templates/ is checked, or those named in
 REVIEW_CHECK_LANGS (e.g. "en zh").
@@ -275,8 +285,172 @@ def check_roster_latex():
     print(f"check-sheets: roster example: answer key and {len(sample)} of {len(students)} students through xelatex")
 
 
+# --- Moodle XML ---------------------------------------------------------------
+
+# Moodle's Cloze field, from the documented syntax ({weight:TYPE:alternatives});
+# NUMERICAL alternatives are `=value:tolerance` (question/type/multianswer).
+CLOZE_FIELD = re.compile(r"\{([0-9]*):(NUMERICAL|NM):([^}]*)\}")
+MOODLE_NUMBER = r"-?(?:[0-9]+[.,]?[0-9]*|[.,][0-9]+)(?:[eE][-+]?[0-9]+)?"
+NUMERICAL_ANSWER = re.compile(rf"^=({MOODLE_NUMBER}):({MOODLE_NUMBER})$")
+LABELLED_FIELD = re.compile(r"<code>([^<]*)</code></td>\s*<td[^>]*>(\{[^}]*\})")
+
+
+def answer_leaves(value, path=""):
+    """{path: number} of an `answers` object, paths as review writes them."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return {}
+    if isinstance(value, (int, float)):
+        return {path: float(value)}
+    leaves = {}
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            leaves.update(answer_leaves(item, f"{path}[{i}]"))
+    else:
+        for key, item in value.items():
+            leaves.update(answer_leaves(item, f"{path}.{key}" if path else key))
+    return leaves
+
+
+def expected_tolerance(value):
+    """Half a unit of the 4th significant figure (of the value rounded to 4 figures:
+    0.09999999999999998 is 0.1000); 0 for integers; the practice hair near 0."""
+    if value == int(value) and abs(value) < 1e15:
+        return 0.0
+    exponent = int(f"{abs(value):.3e}".split("e")[1])
+    return max(0.5 * 10.0 ** (exponent - 3), 1e-9 * max(1, abs(value)))
+
+
+def read_moodle(text, label):
+    """[(category, name, {path: (value, tolerance)})] of a Moodle XML document, checked."""
+    import base64
+    import xml.etree.ElementTree as ET
+    try:
+        root = ET.fromstring(text.encode("utf-8"))
+    except ET.ParseError as error:
+        failures.append(f"{label}: not well-formed XML: {error}")
+        return []
+    if root.tag != "quiz":
+        failures.append(f"{label}: root element is <{root.tag}>, not <quiz>")
+        return []
+    questions, category = [], None
+    for question in root:
+        kind = question.get("type")
+        if kind == "category":
+            category = question.findtext("category/text")
+            continue
+        name = question.findtext("name/text") or ""
+        where = f"{label}: {name}"
+        if kind != "cloze":
+            failures.append(f"{where}: question type {kind!r}, expected 'cloze'")
+            continue
+        text_node = question.find("questiontext")
+        if text_node is None or text_node.get("format") != "html":
+            failures.append(f"{where}: no <questiontext format=\"html\">")
+            continue
+        body = text_node.findtext("text") or ""
+        feedback_node = question.find("generalfeedback")
+        feedback = feedback_node.findtext("text") if feedback_node is not None else ""
+        for part, node, html in (("question", text_node, body), ("feedback", feedback_node, feedback or "")):
+            if "<math" in html:
+                failures.append(f"{where}: {part} has MathML; Moodle's MathJax filter wants \\(…\\)")
+            files = {f.get("name"): f for f in (node.findall("file") if node is not None else [])}
+            for ref in re.findall(r"@@PLUGINFILE@@/([^\"]+)", html):
+                file = files.get(ref)
+                if file is None or file.get("encoding") != "base64":
+                    failures.append(f"{where}: {part} shows {ref}, which is not attached as a base64 <file>")
+                    continue
+                try:
+                    svg = ET.fromstring(base64.b64decode(file.text or ""))
+                    if not svg.tag.endswith("svg"):
+                        failures.append(f"{where}: {ref} is not SVG")
+                except Exception as error:  # noqa: BLE001 - any failure to read the picture is a failure
+                    failures.append(f"{where}: {ref} does not decode to SVG: {error}")
+        if "\\(" not in body + (feedback or ""):
+            failures.append(f"{where}: no \\(…\\) math in the question or its feedback")
+        fields = CLOZE_FIELD.findall(body)
+        labelled = LABELLED_FIELD.findall(body)
+        if not fields or len(labelled) != len(fields):
+            failures.append(f"{where}: {len(fields)} Cloze fields, {len(labelled)} labelled")
+        answers = {}
+        for path, field in labelled:
+            match = CLOZE_FIELD.fullmatch(field)
+            alternative = NUMERICAL_ANSWER.match(match.group(3)) if match else None
+            if not alternative:
+                failures.append(f"{where}: {path}: {field} is not a NUMERICAL field =value:tolerance")
+                continue
+            answers[path] = tuple(float(x.replace(",", ".")) for x in alternative.groups())
+        questions.append((category, name, answers, body, feedback))
+    return questions
+
+
+def compare_answers(where, cloze, key):
+    """The Cloze fields against the key's answers: same paths, values within tolerance."""
+    key = answer_leaves(key)
+    if set(cloze) != set(key):
+        failures.append(f"{where}: fields {sorted(set(cloze) ^ set(key))} differ from the key's answers")
+    for path, (value, tolerance) in cloze.items():
+        if path not in key:
+            continue
+        expected = key[path]
+        if abs(value - expected) > tolerance + 1e-12 * max(1, abs(expected)):
+            failures.append(f"{where}: {path} = {value} ± {tolerance}, the key says {expected}")
+        want = expected_tolerance(expected)
+        if abs(tolerance - want) > 1e-9 * max(want, 1e-300):
+            failures.append(f"{where}: {path}: tolerance {tolerance}, expected {want}")
+
+
+def check_moodle(lang):
+    """A class of 3 × every topic as moodle.xml against its answer key; `gen` against `--format json`."""
+    folder = os.path.join(OUT, f"moodle-{lang}")
+    handout = {"title": f"LMS check {lang}", "seed": 7, "students": 3, "lang": lang, "formats": ["json", "moodle"],
+               "sections": [{"topic": t, "difficulty": d} for t in topics() for d in ("easy", "hard")]
+               + [{"title": "Classics", "problems": os.path.abspath("problems/conv-notes-32x32.json")}]}
+    path = os.path.join(OUT, f"moodle-{lang}.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(handout, f, ensure_ascii=False)
+    review("build", path, "--out", folder, "--force")
+    try:
+        with open(os.path.join(folder, "moodle.xml"), encoding="utf-8") as f:
+            questions = read_moodle(f.read(), f"moodle-{lang}/moodle.xml")
+        with open(os.path.join(folder, "answer-key.json"), encoding="utf-8") as f:
+            key = json.load(f)
+    except OSError as error:
+        return failures.append(f"moodle-{lang}: {error}")
+    by_id = {}
+    for student in key["students"]:
+        for result in student["results"]:
+            by_id[(student["folder"][:3], result["id"])] = result["answers"]
+            by_id.setdefault((None, result["id"]), result["answers"])
+    categories = {q[0] for q in questions}
+    if len(categories) != len(handout["sections"]):
+        failures.append(f"moodle-{lang}: {len(categories)} categories for {len(handout['sections'])} sections")
+    generated = len(handout["sections"]) - 1
+    if len(questions) != 3 * generated + 1:
+        failures.append(f"moodle-{lang}: {len(questions)} questions, expected {3 * generated + 1}")
+    for category, name, answers, body, _ in questions:
+        student, _, problem = name.rpartition(" · ")
+        number = student[:3] if student[:3].isdigit() else None
+        expected = by_id.get((number, problem if number else name))
+        if expected is None:
+            failures.append(f"moodle-{lang}: {name}: no such problem in answer-key.json")
+            continue
+        compare_answers(f"moodle-{lang}: {name}", answers, expected)
+        if lang == "zh" and "你的答案" not in body:
+            failures.append(f"moodle-{lang}: {name}: the question is not in Chinese")
+    for topic in topics():
+        args = ("gen", "--topic", topic, "--seed", "3", "--count", "2", "--lang", lang)
+        moodle = read_moodle(review(*args, "--format", "moodle"), f"gen {topic} {lang}")
+        results = json.loads(review(*args, "--format", "json") or '{"results": []}')["results"]
+        if len(moodle) != len(results):
+            failures.append(f"gen --topic {topic} --format moodle: {len(moodle)} questions for {len(results)} problems")
+        for (_, name, answers, _, _), result in zip(moodle, results):
+            compare_answers(f"gen --topic {topic} --format moodle: {name}", answers, result["answers"])
+    print(f"check-sheets: moodle ({lang}): {len(questions)} class questions and every topic's gen read back")
+
+
 os.makedirs(OUT, exist_ok=True)
 for lang in LANGS:
+    check_moodle(lang)
     check_markdown(lang)
     check_html(lang)
     check_practice(lang)
@@ -288,4 +462,4 @@ if failures:
     for failure in failures:
         print("  " + failure)
     sys.exit(1)
-print(f"check-sheets: every sheet renders (md, html, latex; {', '.join(LANGS)}); screenshots in {OUT}")
+print(f"check-sheets: every sheet renders (md, html, latex, moodle; {', '.join(LANGS)}); screenshots in {OUT}")

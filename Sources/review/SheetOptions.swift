@@ -1,13 +1,23 @@
 import ArgumentParser
 import ReviewKit
 
-extension OutputFormat: ExpressibleByArgument {}
 extension Difficulty: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}  // `review key --format`
+
+/// What `--format` takes: a sheet format (`OutputFormat`), or an export to
+/// a learning-management system, which is no sheet and has a writer of its
+/// own (`MoodleXML`), so the sheet formats' switches stay as they are.
+enum SheetFormat: String, CaseIterable, ExpressibleByArgument {
+    case md, html, latex, json, moodle
+
+    /// The sheet format, or nil for an LMS export.
+    var sheet: OutputFormat? { OutputFormat(rawValue: rawValue) }
+}
 
 /// The options every sheet-writing command shares.
 struct SheetOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Output format: md, html, latex or json.")
-    var format: OutputFormat = .md
+    @Option(name: .shortAndLong, help: "Output format: md, html, latex, json, or moodle (Moodle XML, Cloze questions).")
+    var format: SheetFormat = .md
 
     @Option(name: .long, help: "Language of the sheet: \(Sheet.languages.joined(separator: ", ")).")
     var lang: String = "en"
@@ -33,11 +43,19 @@ struct SheetOptions: ParsableArguments {
 
     func sheetOptions() -> Sheet.Options {
         var options = Sheet.Options()
-        options.format = format
+        options.format = format.sheet ?? .html
         options.language = lang
         options.foldSolutions = foldSolutions
         options.practice = practice
         return options
+    }
+
+    /// The problems as the chosen format: a sheet, or an LMS export.
+    func render(_ problems: [WorkedProblem], _ options: Sheet.Options) -> String {
+        switch format {
+        case .moodle: MoodleXML.document(problems, language: options.language, solutions: options.includeSolutions)
+        default: Sheet(problems: problems, options: options).render()
+        }
     }
 
     /// Writes the finished sheet: to stdout, or atomically to `--output`.

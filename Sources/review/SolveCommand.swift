@@ -17,6 +17,6 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         let problems = try Workbook.solve(files: files, forSheets: sheet.format != .json)
-        try sheet.emit(Sheet(problems: problems, options: sheet.sheetOptions()).render(), inputs: files)
+        try sheet.emit(sheet.render(problems, sheet.sheetOptions()), inputs: files)
     }
 }

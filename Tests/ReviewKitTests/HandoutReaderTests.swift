@@ -70,7 +70,7 @@ import Testing
         (#"{"students": [{"name": "Ann"}], "sections": [{"topic": "backprop"}]}"#,
          "handout.json: students[0]: missing required field 'id'"),
         (#"{"students": 2, "formats": ["html", "pdf"], "sections": [{"topic": "backprop"}]}"#,
-         #"handout.json: formats[1]: must be one of "md", "html", "latex", "json", "practice", got "pdf""#),
+         #"handout.json: formats[1]: must be one of "md", "html", "latex", "json", "practice", "moodle", got "pdf""#),
         (#"{"students": 2, "formats": ["md", "md"], "sections": [{"topic": "backprop"}]}"#,
          #"handout.json: formats[1]: format "md" is listed twice"#),
         (#"{"students": 2, "formats": [], "sections": [{"topic": "backprop"}]}"#,

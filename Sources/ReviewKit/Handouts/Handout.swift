@@ -21,6 +21,9 @@ public struct Handout: Sendable {
     /// `"practice"` among the formats: each student also gets
     /// `practice.html`, answer boxes checked offline (see `Sheet.Options.practice`).
     public var practice = false
+    /// `"moodle"` among the formats: the build also writes `moodle.xml`,
+    /// the whole class as Moodle Cloze questions (see `MoodleClassExport`).
+    public var moodle = false
 
     /// Every file the build reads: no build may replace a directory holding one.
     public var inputFiles: [String] {

@@ -37,9 +37,16 @@ public enum HandoutBuilder {
             answerKeys.append(path)
             try sink.stream(path) { emit in try AnswerKey.write(handout, records, format: format, page: page, to: emit) }
         }
+        var exports: [String] = []
+        if handout.moodle {
+            exports.append(MoodleClassExport.path)
+            try sink.stream(MoodleClassExport.path) { emit in
+                try MoodleClassExport.write(handout, records, jobs: jobs, to: emit)
+            }
+        }
         let index = PlannedFile(
             path: "index.html", contents: HandoutIndex.render(handout, records, answerKeys: answerKeys, page: page))
-        paths += answerKeys + [index.path]
+        paths += answerKeys + exports + [index.path]
         try sink.write([index, PlannedFile(path: "manifest.json", contents: HandoutManifest.json(handout, records, files: paths))])
         return HandoutBuild(
             fileCount: paths.count + 1, students: records.count,

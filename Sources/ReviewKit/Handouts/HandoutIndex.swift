@@ -43,7 +43,7 @@ enum HandoutIndex {
             if let id = packet.student.shownID { row["id"] = .text(id) }
             return row
         }
-        let context: TemplateObject = [
+        var context: TemplateObject = [
             "title": .text(handout.title), "seed": .text(String(handout.seed)), "generator": .text(ReviewVersion.generator),
             "file": .text(handout.source.displayName),
             "students": .text(packets.count), "pluralStudents": .flag(packets.count != 1),
@@ -51,6 +51,7 @@ enum HandoutIndex {
             "answerKeys": templateListData(answerKeys.map { ["format": .text(extensionOf($0)), "path": .text($0)] }),
             "sections": .objects(sections), "rows": .objects(rows),
         ]
+        if handout.moodle { context["moodle"] = .text(MoodleClassExport.path) }
         return page.render(
             page.templates.render("handout/index", context),
             title: page.line("handout/index-title", ["title": .text(handout.title)]), format: .html)

@@ -30,7 +30,8 @@ enum HandoutManifest {
         return JSONWriter.pretty(.object([
             ("generator", .string(ReviewVersion.generator)), ("title", .string(handout.title)),
             ("seed", .number(Int(handout.seed))), ("lang", .string(handout.language)),
-            ("formats", .array(handout.formats.map { .string($0.rawValue) } + (handout.practice ? [.string("practice")] : []))),
+            ("formats", .array(handout.formats.map { .string($0.rawValue) } + (handout.practice ? [.string("practice")] : [])
+                + (handout.moodle ? [.string("moodle")] : []))),
             ("sections", .array(sections)), ("students", .array(students)),
             ("files", .array(files.map { .string($0) })),
         ])) + "\n"

@@ -42,8 +42,8 @@ public enum HandoutReader {
             let seedField = object.optional("seed")
             let seed = try seedField.map { UInt64(try $0.int(in: 0...maxSeed)) }
             var formats = try readFormats(object.optional("formats"))
-            let practice = formats.practice
-            if practice && formats.sheets.isEmpty { formats.sheets = [.html] }
+            let practice = formats.extras.contains("practice")
+            if !formats.extras.isEmpty && formats.sheets.isEmpty { formats.sheets = [.html] }
             let language = try object.optional("lang")?.oneOf(Sheet.languages) ?? "en"
             let sections = try readSections(try object.required("sections"), folder: folder)
             let studentsField = try object.required("students")
@@ -57,6 +57,7 @@ public enum HandoutReader {
                 sections: sections, students: students)
             handout.rosterFile = rosterFile
             handout.practice = practice
+            handout.moodle = formats.extras.contains("moodle")
             let total = handout.students.count * handout.problemsPerStudent
             guard total <= Limits.maxHandoutProblems else {
                 throw InputError(
@@ -93,11 +94,15 @@ public enum HandoutReader {
 
     // MARK: Formats
 
-    /// A list of format names (or one name), in the order given; `practice`
-    /// (a practice page per student) is not a sheet format but a flag.
-    private static func readFormats(_ field: Field?) throws -> (sheets: [OutputFormat], practice: Bool) {
-        guard let field else { return ([.html], false) }
-        let names = OutputFormat.allCases.map(\.rawValue) + ["practice"]
+    /// Formats that are files of their own, not sheets: `practice` (a
+    /// practice page per student) and `moodle` (the class as Moodle XML).
+    static let extraFormats = ["practice", "moodle"]
+
+    /// A list of format names (or one name), in the order given; the
+    /// `extraFormats` are returned apart, as flags.
+    private static func readFormats(_ field: Field?) throws -> (sheets: [OutputFormat], extras: [String]) {
+        guard let field else { return ([.html], []) }
+        let names = OutputFormat.allCases.map(\.rawValue) + extraFormats
         let items: [Field]
         if case .string = field.value.kind {
             items = [field]
@@ -109,18 +114,18 @@ public enum HandoutReader {
         }
         guard !items.isEmpty else { throw field.error("must name at least one format") }
         var formats: [OutputFormat] = []
-        var practice = false
+        var extras: [String] = []
         for item in items {
             let name = try item.oneOf(names)
             guard let format = OutputFormat(rawValue: name) else {
-                guard !practice else { throw item.error("format \"practice\" is listed twice") }
-                practice = true
+                guard !extras.contains(name) else { throw item.error("format \"\(name)\" is listed twice") }
+                extras.append(name)
                 continue
             }
             guard !formats.contains(format) else { throw item.error("format \"\(format.rawValue)\" is listed twice") }
             formats.append(format)
         }
-        return (formats, practice)
+        return (formats, extras)
     }
 
     // MARK: Sections

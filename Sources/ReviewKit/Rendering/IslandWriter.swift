@@ -36,6 +36,12 @@ struct DocumentRenderer {
         }
     }
 
+    /// A writer of its own, for an output that is not a sheet format (an
+    /// LMS export's HTML with MathJax math).
+    init(writer: any IslandWriter) {
+        self.writer = writer
+    }
+
     func render(_ document: IslandDocument) -> String {
         CMark.render(document.markdown, as: writer.renderer) { output(for: $0, in: document) }
     }

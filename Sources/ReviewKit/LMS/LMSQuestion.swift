@@ -1,0 +1,49 @@
+import Foundation
+
+/// One worked problem made ready for a learning-management system, in no
+/// LMS's format yet: the question as HTML with a placeholder where the
+/// answer fields go, the worked solution as HTML (the HTML sheet's body of
+/// that problem, with math as `\(…\)` for MathJax), the SVG files both
+/// refer to, and every final answer as a numeric field.
+///
+/// Moodle XML and QTI write these; the wording comes from the sheet's
+/// templates, so a `--lang zh` export is Chinese throughout.
+struct LMSQuestion: Sendable {
+    var id: String
+    var topic: String
+    var title: String?
+    /// HTML; `fieldsMarker` stands where the answer fields belong.
+    var questionHTML: String
+    var solutionHTML: String
+    var answers: [NumericAnswer]
+    var attachments: [MathJaxHTMLIslandWriter.Attachment]
+
+    /// Replaced by each format with its answer fields.
+    static let fieldsMarker = "\u{E000}review-answer-fields\u{E000}"
+
+    /// `fileBase` is what an image's `src` starts with; attachments are named
+    /// `q<n>-figure-<k>.svg` so the files of a whole export never clash.
+    init(_ problem: WorkedProblem, number: Int, templates: TemplateLibrary, fileBase: String) {
+        id = problem.id
+        topic = problem.topic
+        title = problem.title
+        answers = NumericAnswer.all(problem.answers)
+        let presentation = problem.present(PresentationContext(templates: templates))
+        let writer = MathJaxHTMLIslandWriter(fileBase: fileBase, prefix: "q\(number)-")
+        let renderer = DocumentRenderer(writer: writer)
+        func html(_ markdown: String) -> String {
+            renderer.render(IslandExtractor.extract(
+                markdown, figures: presentation.figures, formulas: presentation.formulas))
+        }
+        let question = problem.statement.map { html(IslandToken.strip($0)) } ?? html(presentation.question)
+        let intro = html(templates.render("lms/answers-intro").trimmingWhitespace())
+        questionHTML = question + intro + Self.fieldsMarker
+        solutionHTML = html(presentation.solution)
+        attachments = writer.attachments
+    }
+
+    /// The question with `fields(answers)` in place of the marker.
+    func question(fields: ([NumericAnswer]) -> String) -> String {
+        questionHTML.replacingOccurrences(of: Self.fieldsMarker, with: fields(answers))
+    }
+}
