@@ -50,10 +50,12 @@ import Testing
         guard case .object(let members) = worked.problem.kind else { Issue.record("problem is not an object"); return }
         #expect(members.map(\.key) == [
             "topic", "id", "adjacency", "directed", "features", "weights", "self_loops", "normalization", "activation",
+            "kink",
         ])
         #expect(worked.problem["normalization"] == .string("symmetric"))
         #expect(worked.problem["self_loops"] == .bool(true))
         #expect(worked.problem["activation"] == .string("relu"))
+        #expect(worked.problem["kink"] == .string("left"))
     }
 
     @Test func symmetricWithoutSelfLoops() throws {

@@ -4,7 +4,8 @@
 /// backwards visits a node only after all of its uses have added their share;
 /// `+=` then gives the multivariable chain rule for variables used many times.
 extension ComputationGraph {
-    mutating func backward() throws(GraphError) {
+    /// `kink` sets relu's slope at exactly 0 (`Primitive.rule(kink:)`).
+    mutating func backward(kink: Activation.Kink) throws(GraphError) {
         guard let last = nodes.indices.last, nodes[last].dependsOnVariable else { return }
         nodes[last].gradient = 1
         for index in nodes.indices.reversed() {
@@ -16,7 +17,7 @@ extension ComputationGraph {
             let column = nodes[index].column
             let output = nodes[index].value
             let arguments = inputs.map { nodes[$0].value }
-            let rule = op.rule
+            let rule = op.rule(kink: kink)
             var usedLocalGradient = false
             for (operand, input) in inputs.enumerated() where nodes[input].dependsOnVariable {
                 if let problem = op.gradientDomainError(operand, arguments) {

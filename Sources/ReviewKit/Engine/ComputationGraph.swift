@@ -20,9 +20,17 @@ public struct ComputationGraph: Sendable {
     /// `e` is Euler's number unless `values` has an entry for "e". Entries for
     /// names not in the expression are ignored (checking them is the caller's job).
     public init(_ expression: ParsedExpression, values: [String: Double]) throws(GraphError) {
+        try self.init(expression, values: values, kink: .left)
+    }
+
+    /// The same, with relu's slope at exactly 0 chosen by `kink` (the
+    /// problem's `kink` field): `.left` gives relu'(0) = 0 as PyTorch does,
+    /// `.right` gives 1 as the course notes' table does. Only relu has a
+    /// kink among the engine's primitives (abs'(0) stays 0).
+    init(_ expression: ParsedExpression, values: [String: Double], kink: Activation.Kink) throws(GraphError) {
         self.expression = expression
         try buildForward(values: values)
-        try backward()
+        try backward(kink: kink)
         assignNames()
     }
 

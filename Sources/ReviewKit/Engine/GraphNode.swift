@@ -3,7 +3,7 @@
 /// Recorded on the node where it was actually applied, so the worked solution
 /// can state the convention instead of silently using it.
 public enum Convention: String, Sendable, Equatable {
-    /// relu'(0) taken as 0.
+    /// relu at its kink 0: relu'(0) is 0 or 1, as the problem's `kink` says.
     case reluAtZero
     /// abs'(0) taken as 0.
     case absAtZero

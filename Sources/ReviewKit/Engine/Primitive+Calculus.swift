@@ -13,7 +13,12 @@ struct PrimitiveRule: Sendable {
 }
 
 extension Primitive {
-    var rule: PrimitiveRule {
+    /// The rule under the default kink, relu'(0) = 0.
+    var rule: PrimitiveRule { rule(kink: .left) }
+
+    /// The rule with relu's slope at exactly 0 taken from `kink`; every
+    /// other primitive is the same under either convention.
+    func rule(kink: Activation.Kink) -> PrimitiveRule {
         switch self {
         case .add:
             PrimitiveRule(forward: { $0[0] + $0[1] }, derivative: { _, _, _ in 1 })
@@ -42,7 +47,7 @@ extension Primitive {
             PrimitiveRule(forward: { Swift.abs($0[0]) }, derivative: { _, x, _ in x[0] > 0 ? 1 : (x[0] < 0 ? -1 : 0) })
         case .sigmoid: Self.rule(.sigmoid)
         case .tanh: Self.rule(.tanh)
-        case .relu: Self.rule(.relu)
+        case .relu: Self.rule(.relu, kink: kink)
         case .sin:
             PrimitiveRule(forward: { Foundation.sin($0[0]) }, derivative: { _, x, _ in Foundation.cos(x[0]) })
         case .cos:
@@ -55,10 +60,12 @@ extension Primitive {
     }
 
     /// An activation's rule, from the one shared definition (`Activation`).
-    private static func rule(_ activation: Activation) -> PrimitiveRule {
+    private static func rule(_ activation: Activation, kink: Activation.Kink = .left) -> PrimitiveRule {
         PrimitiveRule(
             forward: { activation.value($0[0]) },
-            derivative: { _, x, y in activation.derivative(at: x[0], output: y) })
+            derivative: { _, x, y in
+                activation.derivative(at: x[0], output: y, alpha: activation.defaultAlpha ?? 0, kink: kink)
+            })
     }
 
     /// The value of the operation at `inputs`.

@@ -64,6 +64,7 @@ struct BackpropPresenter: TopicPresenter {
             "outputLine": book.inline(output .=≈ .number(graph.output.value)),
             "seed": book.inline(nodes.gradient(graph.output.index) .= 1),
             "usesStep": .flag(operations.contains { $0.operation == .relu }),
+            "kinkLeft": .flag(solution.problem.kink == .left),
             "hasShared": .flag(solution.wrt.contains { graph.nodes[$0].contributions.count > 1 }),
         ]
         context["backward"] = .objects(operations.reversed().filter { $0.gradient != nil }.map { backwardStep($0) })
@@ -119,7 +120,9 @@ struct BackpropPresenter: TopicPresenter {
             "definition": book.inline(trace[node.id].formula), "upstream": book.inline(arriving(node)), "edges": .objects(edges),
         ]
         if let convention = node.convention {
-            step["conventions"] = [convention.rawValue: true, "function": .text(op.rawValue)]
+            step["conventions"] = [
+                convention.rawValue: true, "function": .text(op.rawValue), "kinkLeft": .flag(solution.problem.kink == .left),
+            ]
         }
         return step
     }

@@ -9,6 +9,8 @@ enum BackpropTopic: SchemaTopic, PresentedTopic {
         var values: [(name: String, value: Double)]
         /// Which gradients to show; nil means every variable.
         var wrt: [String]?
+        /// relu's slope at exactly 0 (the contract's shared `kink`).
+        var kink = Activation.Kink.left
     }
 
     struct Solution: Sendable, TracedSolution {
@@ -44,6 +46,7 @@ enum BackpropTopic: SchemaTopic, PresentedTopic {
         .optionalStringList(
             "wrt", \.wrt, type: "array of variable names", absent: "every variable",
             doc: "which gradients to show, in this order (by default in order of first appearance)"),
+        .choice("kink", \.kink, default: .left, doc: "relu$'(0)$: `left` gives 0 (PyTorch), `right` gives 1 (the notes' table)"),
     ])
 
     // MARK: Solving
@@ -79,7 +82,7 @@ enum BackpropTopic: SchemaTopic, PresentedTopic {
         }
         let graph: ComputationGraph
         do {
-            graph = try ComputationGraph(parsed, values: values)
+            graph = try ComputationGraph(parsed, values: values, kink: problem.kink)
         } catch {
             throw SolveError(at: "expression", "column \(error.column): \(error.message)")
         }

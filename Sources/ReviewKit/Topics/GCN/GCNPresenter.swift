@@ -106,6 +106,7 @@ struct GCNPresenter: TopicPresenter {
         if problem.bias != nil {
             context["biasEquation"] = book.display(z.line(from: z.formula))
         }
+        context = context.merging(kink())
         let output = trace["output"]
         context["outputEquation"] = book.display(output.formula .=≈ output.result)
         context["answer"] = book.display(GCNNotation.output .=≈ output.result)
@@ -180,6 +181,20 @@ struct GCNPresenter: TopicPresenter {
         context["firstZ"] = book.inline(.symbol("z", sub: 0) .=≈ .vector(z))
         context["firstOutput"] = book.inline(.symbol("h'", sub: 0) .=≈ .vector(matrix("output")[0]))
         return context
+    }
+
+    /// The entries of Z that are exactly 0 under relu (as the sheet shows
+    /// them), where relu meets its kink: the sheet names the `kink`
+    /// convention there, since a backward pass would need the slope.
+    private mutating func kink() -> TemplateObject {
+        guard problem.activation == .relu else { return [:] }
+        let z = matrix("pre_activation")
+        let zeros = z.indices.flatMap { i in z[i].indices.filter { z[i][$0] == 0 }.map { (i, $0) } }
+        guard !zeros.isEmpty else { return [:] }
+        return [
+            "kinkMet": true, "kinkLeft": .flag(problem.kink == .left), "kinkSeveral": .flag(zeros.count > 1),
+            "kinkEntries": templateListData(zeros.map { ["entry": book.inline(notation.entry("Z", $0.0, $0.1))] }),
+        ]
     }
 
     /// A matrix step's value as the sheet shows it (`GCNTrace` has set

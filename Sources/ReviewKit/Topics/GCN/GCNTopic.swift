@@ -48,6 +48,10 @@ enum GCNTopic: SchemaTopic, PresentedTopic {
         var selfLoops = true
         var normalization = Normalization.symmetric
         var activation = Activation.relu
+        /// relu's slope at exactly 0 (the contract's shared `kink`). A
+        /// forward step takes no slope, so it changes no number: the sheet
+        /// names the convention where an entry of Z is exactly 0.
+        var kink = ReviewKit.Activation.Kink.left
 
         var nodeCount: Int {
             switch graph {
@@ -136,6 +140,9 @@ enum GCNTopic: SchemaTopic, PresentedTopic {
             "normalization", \.normalization, default: .symmetric,
             doc: "$\\hat A$ is $\\tilde D^{-1/2} \\tilde A \\tilde D^{-1/2}$, $\\tilde D^{-1} \\tilde A$ or $\\tilde A$"),
         .choice("activation", \.activation, default: .relu, doc: "$\\sigma$"),
+        .choice(
+            "kink", \.kink, default: .left,
+            doc: "relu$'(0)$, named where an entry of $Z$ is exactly 0 (no value changes): `left` gives 0 (PyTorch), `right` gives 1 (the notes' table)"),
     ])
 
     /// Starts from a blank that knows the graph's form and `directed`, which
