@@ -53,6 +53,8 @@ extension Formula: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expr
     static func ceil(_ x: Formula) -> Formula { .apply(.ceil, [x]) }
     static func call(_ name: String, _ xs: Formula...) -> Formula { .apply(.call(name), xs) }
     static func partial(_ of: Formula, _ with: Formula) -> Formula { .apply(.partial, [of, with]) }
+    /// `∂/∂with (expression)`: the derivative of an expression, as an operator.
+    static func partialOf(_ expression: Formula, _ with: Formula) -> Formula { .apply(.partialOf, [expression, with]) }
     /// `Σ_{index} body`, or `Σ_{index}^{upper} body`.
     static func sum(over index: Formula?, to upper: Formula? = nil, _ body: Formula) -> Formula {
         .apply(.sum(index: index, upper: upper), [body])

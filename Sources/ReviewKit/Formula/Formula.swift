@@ -107,6 +107,11 @@ enum FormulaOperator: Hashable, Sendable {
     case call(String)
     /// `∂a/∂b`, operands `[a, b]`.
     case partial
+    /// `∂/∂b (a)`, operands `[a, b]`: the derivative of an expression `a`
+    /// written as an operator applied to it, `\frac{\partial}{\partial x}(x \cdot z)`.
+    /// Backprop writes a node's local gradient this way, from the node's own
+    /// rule, so it never reads as the output's gradient `∂f/∂x`.
+    case partialOf
     /// `Σ_{index}^{upper} body`, operands `[body]`.
     case sum(index: Formula?, upper: Formula?)
     /// Operands separated by commas, with no brackets: an index list in a

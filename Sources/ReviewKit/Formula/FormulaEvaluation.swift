@@ -75,7 +75,7 @@ enum FormulaEvaluation {
         case .ceil: return x[0].map { $0.rounded(.up) }
         case .max(let index): return index == nil ? x.flatMap { $0 }.max().map { [$0] } : nil
         case .min(let index): return index == nil ? x.flatMap { $0 }.min().map { [$0] } : nil
-        case .call, .partial, .sum, .list, .transpose: return nil
+        case .call, .partial, .partialOf, .sum, .list, .transpose: return nil
         }
     }
 

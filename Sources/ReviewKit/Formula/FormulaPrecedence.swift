@@ -52,6 +52,8 @@ enum FormulaPrecedence: Int, Comparable {
             case .exp: return notation == .plain ? .atom : .power
             case .negate, .sum: return .negation
             case .ln: return lnNeedsBrackets(operands[0]) ? .atom : .function
+            // `∂/∂x (x z)`: an operator before its operand, like `\ln x`.
+            case .partialOf: return .function
             case .max(let index), .min(let index): return index == nil ? .atom : .function
             case .squareRoot, .abs, .floor, .ceil, .call, .partial, .list: return .atom
             }
@@ -107,6 +109,10 @@ enum FormulaPrecedence: Int, Comparable {
             return p < .multiplicative && !isSum(child)
         case .sum:
             return p < .multiplicative
+        case .partialOf:
+            // The expression is bracketed unless it is a power, a call or an
+            // atom (`∂/∂x (x + y)`, `∂/∂a σ(a)`); the variable sits below the line.
+            return index == 0 && p < .power
         case .exp, .ln, .squareRoot, .abs, .max, .min, .floor, .ceil, .call, .partial, .list:
             return false
         }

@@ -129,6 +129,7 @@ struct LaTeXFormulaWriter {
         case .ceil: return brackets("lceil", x[0], "rceil")
         case .call(let name): return functionName(name) + arguments(x)
         case .partial: return "\\frac{\\partial \(node(x[0]))}{\\partial \(node(x[1]))}"
+        case .partialOf: return "\\frac{\\partial}{\\partial \(node(x[1]))} \(operand(x, 0, of: op))"
         case .list: return x.map(node).joined(separator: ", ")
         case .sum(let index, let upper):
             var text = "\\sum"

@@ -173,6 +173,9 @@ struct MathMLFormulaWriter {
         case .partial:
             let d = MathNode.identifier("\u{2202}", upright: false)
             return [.fraction(.row([d] + row(x[0])), .row([d] + row(x[1])), style: .auto, thickness: nil)]
+        case .partialOf:
+            let d = MathNode.identifier("\u{2202}", upright: false)
+            return [.fraction(.row([d]), .row([d] + row(x[1])), style: .auto, thickness: nil)] + operand(x, 0, of: op)
         case .list:
             var out: [MathNode] = []
             for (i, item) in x.enumerated() {

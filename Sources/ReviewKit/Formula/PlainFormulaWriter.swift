@@ -103,6 +103,7 @@ struct PlainFormulaWriter {
         case .ceil: return call("ceil", x)
         case .call(let name): return call(name, x)
         case .partial: return "d\(node(x[0]))/d\(node(x[1]))"
+        case .partialOf: return "d/d\(node(x[1])) \(operand(x, 0, of: op))"
         case .list: return x.map(node).joined(separator: ",")
         case .sum(let index, let upper):
             var text = "sum"

@@ -3,8 +3,10 @@
 /// chain rule, and the summed gradients.
 ///
 /// The forward steps and the gradients come from the trace
-/// (`BackpropTrace`); each edge's local derivative and chain product is
-/// built here from the same `NodeFormulas`. Every formula goes to the
+/// (`BackpropTrace`); each edge's local gradient (`∂/∂x (x·z)`, never the
+/// output's `∂f/∂x`) and its upstream × local product is built here from
+/// the same `NodeFormulas`, and each add, subtract, multiply, max and min
+/// node names its gate pattern. Every formula goes to the
 /// templates as a formula marker, numbers shown by the writers'
 /// `NumberPolicy`; every sentence is in `templates/<lang>/backprop/*`.
 struct BackpropPresenter: TopicPresenter {
@@ -63,6 +65,7 @@ struct BackpropPresenter: TopicPresenter {
             },
             "outputLine": book.inline(output .=≈ .number(graph.output.value)),
             "seed": book.inline(nodes.gradient(graph.output.index) .= 1),
+            "output": book.inline(output),
             "usesStep": .flag(operations.contains { $0.operation == .relu }),
             "kinkLeft": .flag(solution.problem.kink == .left),
             "hasShared": .flag(solution.wrt.contains { graph.nodes[$0].contributions.count > 1 }),
@@ -80,9 +83,9 @@ struct BackpropPresenter: TopicPresenter {
         return context
     }
 
-    /// `∂f/∂x = 3 + 2 = 5`: the gradient arriving at a node, as the sum of
-    /// what came back along each of its uses. (The trace's symbolic form,
-    /// `∂f/∂f · ∂f/∂x + …`, would put the local ∂f/∂x beside the total one.)
+    /// `∂f/∂x = 3 + 2 = 5`: the gradient of the output with respect to a
+    /// node, as the sum of the shares that came back along each of its uses
+    /// (the upstream gradient of an operation, the answer for a variable).
     private func arriving(_ node: GraphNode) -> Formula {
         let head = nodes.gradient(node.index)
         if node.index == graph.output.index { return head .= 1 }
@@ -97,34 +100,60 @@ struct BackpropPresenter: TopicPresenter {
         let symbols = node.inputs.map(nodes.symbol), values = node.inputs.map(nodes.value)
         let eulerBase = nodes.isEuler(node.inputs[0])
         var edges: [TemplateObject] = []
+        let repeated = nodes.repeatsAnOperand(node)
         for i in node.inputs.indices {
             guard let local = node.localGradients[i] else { continue }
-            let partial = Formula.partial(name, symbols[i])
             let symbolic = op.derivative(i, symbols, eulerBase: eulerBase)
             let numeric = op.derivative(i, values, output: .number(node.value), eulerBase: eulerBase)
-            var localLine = partial
-            if let symbolic { localLine = localLine .= symbolic }
-            // `∂z/∂x = y = 3`, never `= y = 3 = 3`.
+            // `∂/∂x (x·z) = z = 3`; for `x·x`, one operand's share `x = 2` (`NodeFormulas.local`).
+            var localLine = nodes.local(node, operand: i)
+            if let symbolic, symbolic != localLine { localLine = localLine .= symbolic }
+            // `∂/∂x (x·y) = y = 3`, never `= y = 3 = 3`.
             if let numeric, numeric != symbolic, !numeric.isLeaf { localLine = localLine .= numeric }
-            // `∂z/∂x = 1` and `∂z/∂x = 3` (a literal) are already their value.
-            if !(symbolic == numeric && numeric?.isNumber == true) { localLine = localLine .=≈ .number(local) }
+            // `∂/∂x (x + y) = 1` and `∂/∂x (3·x) = 3` (a literal) are already their value.
+            if !(symbolic == numeric && numeric?.isNumber == true), localLine != .number(local) {
+                localLine = localLine .=≈ .number(local)
+            }
             let upstream = node.gradient ?? 0
             edges.append([
                 "input": book.inline(symbols[i]),
+                "firstOperand": .flag(repeated && i == 0), "secondOperand": .flag(repeated && i == 1),
                 "local": book.inline(localLine),
-                "chain": book.inline(nodes.gradient(node.index) * partial .= .number(upstream) * .number(local) .=≈ .number(upstream * local)),
-                "picksMax": .flag(op == .max), "picksMin": .flag(op == .min),
+                "chain": book.inline(.number(upstream) * .number(local) .=≈ .number(upstream * local)),
             ])
         }
         var step: TemplateObject = [
             "definition": book.inline(trace[node.id].formula), "upstream": book.inline(arriving(node)), "edges": .objects(edges),
         ]
+        step = step.merging(gate(node, symbols))
         if let convention = node.convention {
             step["conventions"] = [
                 convention.rawValue: true, "function": .text(op.rawValue), "kinkLeft": .flag(solution.problem.kink == .left),
             ]
         }
         return step
+    }
+
+    /// The gate pattern a node follows, named on the sheet (CS231n's "add
+    /// distributes, max routes, multiply swaps"): add passes the upstream
+    /// gradient on, subtract passes it on and negates it for the second
+    /// input, multiply gives each input the other one as its local gradient,
+    /// max and min route it to the winning input (the first at a tie, as
+    /// the engine does).
+    private mutating func gate(_ node: GraphNode, _ symbols: [Formula]) -> TemplateObject {
+        let x = node.inputs.map { graph.nodes[$0].value }
+        switch node.operation {
+        case .add: return ["addGate": true]
+        case .subtract: return ["subtractGate": true]
+        case .multiply: return ["multiplyGate": true]
+        case .max, .min:
+            let first = node.operation == .max ? x[0] >= x[1] : x[0] <= x[1]
+            return [
+                node.operation == .max ? "maxGate" : "minGate": true, "tie": .flag(x[0] == x[1]),
+                "winner": book.inline(symbols[first ? 0 : 1]),
+            ]
+        default: return [:]
+        }
     }
 }
 

@@ -5,6 +5,14 @@
 ///
 /// JSON `steps` and the sheet's forward table and Step 4 are written from
 /// this trace. Step ids are the node ids (`z1`, `f`) and `d<output>/d<node>`.
+///
+/// Three gradients are kept apart in the notation: the output's gradient
+/// with respect to a node, `∂f/∂z` (the upstream gradient while the backward
+/// pass is at z, and the total once every use has sent back its share), and
+/// a node's local gradient with respect to one input, written from the
+/// node's rule, `∂/∂x (x·z)` (`NodeFormulas.local`). So the notes' f = x·(x+y)
+/// reads ∂f/∂x = ∂f/∂f · ∂/∂x (x·z) + ∂f/∂z · ∂/∂x (x + y), never with one
+/// ∂f/∂x standing for both the local 3 and the total 5.
 enum BackpropTrace {
     static func record(_ graph: ComputationGraph) -> Trace {
         let nodes = NodeFormulas(graph: graph)
@@ -22,9 +30,9 @@ enum BackpropTrace {
             let id = gradientID(graph, node)
             let head = nodes.gradient(node.index)
             let isOutput = node.index == graph.output.index
-            // ∂f/∂x = Σ over the uses of x: ∂f/∂u · ∂u/∂x
+            // ∂f/∂x = Σ over the uses u of x: upstream ∂f/∂u × local ∂/∂x (u's rule)
             let symbolic: Formula = isOutput ? 1 : .sum(node.contributions.map {
-                nodes.gradient($0.from) * .partial(nodes.symbol($0.from), nodes.symbol(node.index))
+                nodes.gradient($0.from) * nodes.local(graph.nodes[$0.from], operand: $0.operandIndex)
             })
             let substituted: Formula = isOutput ? 1 : .sum(node.contributions.map {
                 .number(graph.nodes[$0.from].gradient ?? 0) * .number($0.localGradient)
@@ -69,8 +77,26 @@ struct NodeFormulas {
         return literal == "e" ? "e" : Self.literal(value)
     }
 
-    /// `∂f/∂node`, f being the output.
+    /// `∂f/∂node`, f being the output: the gradient of the output, never a
+    /// local one.
     func gradient(_ i: Int) -> Formula { .partial(symbol(graph.output.index), symbol(i)) }
+
+    /// Operation `node`'s local gradient with respect to operand `i`, in
+    /// symbols: the derivative of its own rule, `∂/∂x (x·z)`. When the same
+    /// node fills two operands (`x·x`) that operator would mean the whole
+    /// derivative 2x, not one operand's share, so the share's formula is
+    /// written instead (`x`; for max and min, whose share is a choice, its value).
+    func local(_ node: GraphNode, operand i: Int) -> Formula {
+        let operands = node.inputs.map(symbol)
+        guard node.inputs.filter({ $0 == node.inputs[i] }).count > 1 else {
+            return .partialOf(rule(node, symbol), operands[i])
+        }
+        return node.operation!.derivative(i, operands, eulerBase: isEuler(node.inputs[0]))
+            ?? .number(node.localGradients[i] ?? 0)
+    }
+
+    /// Whether `node` takes one node in two operand places (`x·x`).
+    func repeatsAnOperand(_ node: GraphNode) -> Bool { Set(node.inputs).count < node.inputs.count }
 
     func isEuler(_ i: Int) -> Bool {
         if case .constant(_, let literal) = graph.nodes[i].kind { return literal == "e" }
