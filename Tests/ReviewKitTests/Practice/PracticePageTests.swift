@@ -35,7 +35,7 @@ import Testing
         #expect(html.components(separatedBy: "<form class=\"practice\"").count - 1 == 3)
     }
 
-    @Test(arguments: ["backprop", "conv", "gcn", "bellman", "softmax"])
+    @Test(arguments: TopicRegistry.names)
     func tenProblemsCostAtMostHalfAsMuchAgain(_ topic: String) throws {
         let problems = try Workbook.generate(topic: topic, count: 10, seed: 3, difficulty: .standard)
         let plain = page(problems, practice: false).utf8.count
