@@ -41,9 +41,10 @@ struct PracticeForm: Sendable, Equatable {
             let verdict = AnswerVerdict(path: "", given: 0, typed: "", expected: 0, isRight: false, slip: slip.id,
                                         slipContext: slip.context)
             func shown(_ id: String) -> JSONValue { .string(steps[id].map { "\(id): \($0.formula)" } ?? id) }
-            // The slip's step, and a closer one only for the paths that have it.
+            // The slip's step with its formula, and a closer one (its id only, to keep
+            // the page small) for the paths whose step is another.
             let closer = values.compactMap { path, _ in
-                slip.stepOfPath[path].map { (path, shown($0)) }
+                slip.stepOfPath[path].flatMap { $0 == slip.step ? nil : (path, JSONValue.string($0)) }
             }
             return .object([
                 ("id", .string(slip.id)),

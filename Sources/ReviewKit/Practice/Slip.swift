@@ -107,27 +107,52 @@ extension JSONValue {
 }
 
 extension Topic {
-    /// A slip known by the answers it gives (a topic's own slipped solver):
-    /// the step to reread is the first recorded step at the answer path
-    /// where the slip's answers first differ from the right ones.
-    static func slip(_ id: String, _ wrong: @escaping @Sendable (Problem) -> JSONValue?) -> Slip<Self> {
+    /// A slip known by the answers it gives (the first, then alternatives),
+    /// nil where they equal the right ones. Every answer it changes points
+    /// at the step `stepOf` names for its path, or else at the recorded step
+    /// whose id is that path or the nearest part of it; the slip as a whole
+    /// at `step`, or else at the first changed answer's step.
+    static func answerSlip(
+        _ id: String, step: (@Sendable (Problem) -> String)? = nil,
+        stepOf: @escaping @Sendable (Problem, String) -> String?,
+        context: @escaping @Sendable (Problem) -> TemplateObject = { _ in [:] },
+        _ wrong: @escaping @Sendable (Problem, Solution) -> [JSONValue]?
+    ) -> Slip<Self> {
         Slip(id: id) { problem, solution in
-            guard let answers = wrong(problem) else { return nil }
-            let right = AnswerLeaves(self.answers(solution))
-            let slipped = AnswerLeaves(answers)
-            guard let first = slipped.leaves.first(where: { leaf in
-                right.value(at: leaf.path).map { abs($0 - leaf.value) > 1e-9 * max(1, abs($0)) } ?? false
-            }) else { return nil }
-            let ids = trace(solution).steps.map(\.id)
-            // `grad_W[0][1]` → a step `grad_W[0][1]`, else `grad_W[0]`, else `grad_W`, else the last step.
-            var path = first.path
-            var step: String?
-            while step == nil {
-                if ids.contains(path) { step = path; break }
-                guard let cut = path.lastIndex(where: { $0 == "[" || $0 == "." }) else { break }
-                path = String(path[..<cut])
+            guard let all = wrong(problem, solution), let first = all.first else { return nil }
+            let right = AnswerLeaves(answers(solution))
+            func changed(_ answers: JSONValue) -> [String] {
+                AnswerLeaves(answers).leaves.filter { leaf in
+                    right.value(at: leaf.path).map { abs($0 - leaf.value) > 1e-9 * max(1, abs($0)) } ?? false
+                }.map(\.path)
             }
-            return Slip.Effect(answers: answers, step: step ?? ids.last ?? "")
+            let firstChanged = changed(first)
+            guard !firstChanged.isEmpty else { return nil }
+            var stepOfPath: [String: String] = [:]
+            for path in all.flatMap(changed) where stepOfPath[path] == nil {
+                stepOfPath[path] = stepOf(problem, path) ?? recordedStep(at: path, in: trace(solution))
+            }
+            let main = step?(problem) ?? stepOfPath[firstChanged[0]] ?? trace(solution).steps.last?.id ?? ""
+            return Slip.Effect(
+                answers: first, alternatives: Array(all.dropFirst()), step: main, stepOfPath: stepOfPath,
+                context: context(problem))
         }
+    }
+
+    /// `answerSlip` for a slip with one wrong answer and steps found in the
+    /// trace by path (a topic's own slipped solver, `<Topic>.Slip`).
+    static func slip(_ id: String, _ wrong: @escaping @Sendable (Problem) -> JSONValue?) -> Slip<Self> {
+        answerSlip(id, stepOf: { _, _ in nil }) { problem, _ in wrong(problem).map { [$0] } }
+    }
+
+    /// `grad_W[0][1]` → a step `grad_W[0][1]`, else `grad_W[0]`, else `grad_W`.
+    private static func recordedStep(at path: String, in trace: Trace) -> String? {
+        let ids = Set(trace.steps.map(\.id))
+        var path = path
+        while !ids.contains(path) {
+            guard let cut = path.lastIndex(where: { $0 == "[" || $0 == "." }) else { return nil }
+            path = String(path[..<cut])
+        }
+        return path
     }
 }

@@ -244,36 +244,3 @@ struct AnswerPath {
         return (name, indices)
     }
 }
-
-extension Topic {
-    /// A slip known by the answers it gives (the first, then alternatives),
-    /// nil where they equal the right ones. Every answer it changes points
-    /// at the step `stepOf` names for its path; the slip as a whole at
-    /// `step`, or else at the first changed answer's step.
-    static func answerSlip(
-        _ id: String, step: (@Sendable (Problem) -> String)? = nil,
-        stepOf: @escaping @Sendable (Problem, String) -> String?,
-        context: @escaping @Sendable (Problem) -> TemplateObject = { _ in [:] },
-        _ wrong: @escaping @Sendable (Problem, Solution) -> [JSONValue]?
-    ) -> Slip<Self> {
-        Slip(id: id) { problem, solution in
-            guard let all = wrong(problem, solution), let first = all.first else { return nil }
-            let right = AnswerLeaves(answers(solution))
-            func changed(_ answers: JSONValue) -> [String] {
-                AnswerLeaves(answers).leaves.filter { leaf in
-                    right.value(at: leaf.path).map { abs($0 - leaf.value) > 1e-9 * max(1, abs($0)) } ?? false
-                }.map(\.path)
-            }
-            let firstChanged = changed(first)
-            guard !firstChanged.isEmpty else { return nil }
-            var stepOfPath: [String: String] = [:]
-            for path in all.flatMap(changed) where stepOfPath[path] == nil {
-                stepOfPath[path] = stepOf(problem, path)
-            }
-            let main = step?(problem) ?? stepOfPath[firstChanged[0]] ?? trace(solution).steps.last?.id ?? ""
-            return Slip.Effect(
-                answers: first, alternatives: Array(all.dropFirst()), step: main, stepOfPath: stepOfPath,
-                context: context(problem))
-        }
-    }
-}
