@@ -44,6 +44,10 @@ public enum HandoutBuilder {
                 try MoodleClassExport.write(handout, records, jobs: jobs, to: emit)
             }
         }
+        if handout.qti {
+            exports.append(QTIClassExport.path)
+            try sink.write(QTIClassExport.path, bytes: try QTIClassExport.package(handout, records, jobs: jobs))
+        }
         let index = PlannedFile(
             path: "index.html", contents: HandoutIndex.render(handout, records, answerKeys: answerKeys, page: page))
         paths += answerKeys + exports + [index.path]
@@ -62,6 +66,8 @@ public protocol HandoutSink: Sendable {
     /// Writes one file from pieces made in order, so a file as big as a
     /// year's answer key is never whole in memory.
     func stream(_ path: String, _ produce: (_ emit: (String) throws -> Void) throws -> Void) throws
+    /// Writes one binary file (`qti.zip`).
+    func write(_ path: String, bytes: [UInt8]) throws
 }
 
 /// What a build made, for the summary line.

@@ -52,6 +52,7 @@ enum HandoutIndex {
             "sections": .objects(sections), "rows": .objects(rows),
         ]
         if handout.moodle { context["moodle"] = .text(MoodleClassExport.path) }
+        if handout.qti { context["qti"] = .text(QTIClassExport.path) }
         return page.render(
             page.templates.render("handout/index", context),
             title: page.line("handout/index-title", ["title": .text(handout.title)]), format: .html)

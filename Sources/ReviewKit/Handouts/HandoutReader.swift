@@ -58,6 +58,7 @@ public enum HandoutReader {
             handout.rosterFile = rosterFile
             handout.practice = practice
             handout.moodle = formats.extras.contains("moodle")
+            handout.qti = formats.extras.contains("qti")
             let total = handout.students.count * handout.problemsPerStudent
             guard total <= Limits.maxHandoutProblems else {
                 throw InputError(
@@ -95,8 +96,9 @@ public enum HandoutReader {
     // MARK: Formats
 
     /// Formats that are files of their own, not sheets: `practice` (a
-    /// practice page per student) and `moodle` (the class as Moodle XML).
-    static let extraFormats = ["practice", "moodle"]
+    /// practice page per student), `moodle` (the class as Moodle XML) and
+    /// `qti` (the class as a QTI 1.2 package for Canvas).
+    static let extraFormats = ["practice", "moodle", "qti"]
 
     /// A list of format names (or one name), in the order given; the
     /// `extraFormats` are returned apart, as flags.
