@@ -7,9 +7,9 @@ import Foundation
 /// The engine is run directly (no shell), with fixed arguments
 /// (`-interaction=nonstopmode -halt-on-error -no-shell-escape`), no input,
 /// its output to a log in the folder, and a time limit: a run that hangs is
-/// terminated, then killed. A Chinese sheet, or one with any character
-/// outside ASCII (a name, a Vietnamese word), needs xelatex (the preamble
-/// sets CJK fonts with xeCJK); an ASCII English sheet uses pdflatex, or
+/// terminated, then killed. A Chinese sheet, or one with a letter outside
+/// Latin (a name in Korean, a Vietnamese word), needs xelatex (the preamble
+/// sets CJK fonts with xeCJK); other English sheets use pdflatex, or
 /// xelatex when pdflatex is missing. With no usable engine the error says
 /// which to install (exit status 2).
 public enum LaTeXToPDF {
@@ -17,7 +17,7 @@ public enum LaTeXToPDF {
     static let timeLimit: TimeInterval = 180
 
     public static func compile(_ latex: String, language: String) throws -> [UInt8] {
-        let needsXeLaTeX = language != "en" || latex.unicodeScalars.contains { !$0.isASCII }
+        let needsXeLaTeX = language != "en" || latex.unicodeScalars.contains(where: isBeyondPDFTeX)
         let candidates = needsXeLaTeX ? ["xelatex"] : ["pdflatex", "xelatex"]
         guard let engine = candidates.lazy.compactMap(executable).first else {
             throw UsageError(
@@ -40,6 +40,13 @@ public enum LaTeXToPDF {
             throw WriteError(path: "sheet.pdf", reason: "\(engine) made no PDF")
         }
         return [UInt8](data)
+    }
+
+    /// A letter pdflatex's T1 fonts lack: beyond Latin Extended-B (Greek,
+    /// Cyrillic, CJK, Hangul) or Vietnamese (U+1E00–U+1EFF). Symbols such as
+    /// × · ≈ → are not letters: the preamble sets them under pdflatex too.
+    static func isBeyondPDFTeX(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value > 0x24F && scalar.properties.isAlphabetic
     }
 
     /// The absolute path of `name` on `PATH`, if it is an executable file.
