@@ -42,11 +42,11 @@ public enum LaTeXToPDF {
         return [UInt8](data)
     }
 
-    /// A letter pdflatex's T1 fonts lack: beyond Latin Extended-B (Greek,
-    /// Cyrillic, CJK, Hangul) or Vietnamese (U+1E00–U+1EFF). Symbols such as
-    /// × · ≈ → are not letters: the preamble sets them under pdflatex too.
+    /// A letter pdflatex's T1 fonts lack: beyond Latin Extended-B (Cyrillic,
+    /// CJK, Hangul …) or Vietnamese (U+1E00–U+1EFF). Greek letters and
+    /// symbols such as × · ≈ → are not: the preamble sets them under pdflatex too.
     static func isBeyondPDFTeX(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value > 0x24F && scalar.properties.isAlphabetic
+        scalar.value > 0x24F && !(0x370...0x3FF).contains(scalar.value) && scalar.properties.isAlphabetic
     }
 
     /// The absolute path of `name` on `PATH`, if it is an executable file.
