@@ -64,4 +64,27 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: box.root).filter { $0 != "s.pdf" }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
+
+    /// `"pdf"` in a handout: each question sheet also as a PDF (with its
+    /// LaTeX), linked in index.html and listed in the manifest; with no TeX
+    /// engine the build stops before anything is written.
+    @Test func aHandoutWithPDFPrintsEveryQuestionSheet() throws {
+        let box = try Sandbox()
+        try box.write(#"{"title": "Q", "seed": 3, "students": 2, "formats": ["pdf"], "sections": [{"topic": "conv"}]}"#, to: "h.json")
+        let none = try ReviewProcess.run(["build", "h.json"], in: URL(fileURLWithPath: box.root), environment: ["PATH": box.root])
+        #expect(none.status == 2)
+        #expect(none.stderr.hasPrefix("review: error: h.json: formats: pdf: no TeX engine"), "\(none.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: box.root + "/out/h"))
+        guard LaTeXEngineTests.tool("pdflatex") != nil || LaTeXEngineTests.tool("xelatex") != nil else { return }
+        let run = try ReviewProcess.run(["build", "h.json"], in: URL(fileURLWithPath: box.root), timeout: 300)
+        #expect(run.status == 0, "\(run.stderr)")
+        for student in ["001", "002"] {
+            let pdf = try #require(FileManager.default.contents(atPath: box.root + "/out/h/\(student)/questions.pdf"))
+            #expect(pdf.starts(with: Array("%PDF-".utf8)))
+            #expect(FileManager.default.fileExists(atPath: box.root + "/out/h/\(student)/questions.tex"))
+        }
+        let manifest = try String(contentsOfFile: box.root + "/out/h/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"001/questions.pdf\"") && manifest.contains("\"pdf\""))
+        #expect(try String(contentsOfFile: box.root + "/out/h/index.html", encoding: .utf8).contains("001/questions.pdf"))
+    }
 }

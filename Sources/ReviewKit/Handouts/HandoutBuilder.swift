@@ -25,8 +25,15 @@ public enum HandoutBuilder {
             let packet = try StudentSheets.make(handout, handout.students[index], page: page)
             let files = packet.files.map { PlannedFile(path: "\(packet.student.folder)/\($0.path)", contents: $0.contents) }
             try sink.write(files)
+            var paths = files.map(\.path)
+            if handout.pdf, let tex = packet.files.first(where: { $0.path == "questions.tex" }) {
+                let path = "\(packet.student.folder)/questions.pdf"
+                try sink.write(path, bytes: try LaTeXToPDF.compile(
+                    tex.contents, language: handout.language, requested: "\(handout.source.displayName): formats: pdf"))
+                paths.append(path)
+            }
             counter.tick()
-            return (record: packet.record, paths: files.map(\.path))
+            return (record: packet.record, paths: paths)
         }
         let records = made.map(\.record)
         var paths = made.flatMap(\.paths)

@@ -28,6 +28,9 @@ enum HandoutIndex {
                 var links: [TemplateObject] = documents.map {
                     ["format": .text($0.fileExtension), "path": .text("\(folder)/\(kind).\($0.fileExtension)")]
                 }
+                if kind == "questions" && handout.pdf {
+                    links.append(["format": "pdf", "path": .text("\(folder)/questions.pdf")])
+                }
                 if kind == "questions" && handout.practice {
                     links.append(["format": "practice", "path": .text("\(folder)/practice.html")])
                 }

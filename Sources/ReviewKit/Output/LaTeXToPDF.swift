@@ -16,16 +16,20 @@ public enum LaTeXToPDF {
     /// Seconds one engine run may take.
     static let timeLimit: TimeInterval = 180
 
-    public static func compile(_ latex: String, language: String) throws -> [UInt8] {
+    /// `requested` names what asked for the PDF in the error (`--format
+    /// pdf`, or a handout's `formats: pdf`).
+    public static func compile(_ latex: String, language: String, requested: String = "--format pdf") throws
+        -> [UInt8]
+    {
         let needsXeLaTeX = language != "en" || latex.unicodeScalars.contains(where: isBeyondPDFTeX)
         let candidates = needsXeLaTeX ? ["xelatex"] : ["pdflatex", "xelatex"]
         guard let engine = candidates.lazy.compactMap(executable).first else {
             throw UsageError(
                 message: needsXeLaTeX
-                    ? "--format pdf: this sheet needs xelatex (with xeCJK for Chinese), which is not installed; "
-                        + "use --format latex, or install texlive-xetex texlive-lang-cjk texlive-lang-chinese fonts-noto-cjk"
-                    : "--format pdf: no TeX engine (pdflatex or xelatex) is installed; "
-                        + "use --format latex, or install texlive-latex-base (pdflatex)")
+                    ? "\(requested): this sheet needs xelatex (with xeCJK for Chinese), which is not installed; "
+                        + "write LaTeX instead, or install texlive-xetex texlive-lang-cjk texlive-lang-chinese fonts-noto-cjk"
+                    : "\(requested): no TeX engine (pdflatex or xelatex) is installed; "
+                        + "write LaTeX instead, or install texlive-latex-base (pdflatex)")
         }
         let folder = try privateFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
