@@ -51,7 +51,7 @@ enum ConceptsTopic: SchemaTopic, PresentedTopic {
     static let schema = FieldSchema<Problem>([
         .custom(
             "items", type: "array of item ids (1 to \(maxItems))",
-            doc: "the bank items asked, e.g. `[\"rnn-bptt-shared\"]` (ids in `templates/shared/concepts/`)",
+            doc: "the bank items asked, e.g. `[\"rnn-bptt-sum\"]` (ids in `templates/shared/concepts/`)",
             read: { field, problem in problem.items = try ConceptsDecoding.items(field) },
             write: { problem in .array(problem.items.map { .string($0) }) }),
         .choice("form", \.form, default: .choice, doc: "multiple choice, or short answer with key points"),
