@@ -39,7 +39,7 @@ import Testing
         #expect(!item.source.isEmpty && !item.reference.isEmpty)
         // The source names one of the course notes (000…004).
         #expect(["000", "001", "002", "003", "004"].contains { item.source.contains($0) }, "\(id): \(item.source)")
-        var texts = [item.prompt, item.answer, item.why] + item.points
+        var texts = [item.prompt, item.option, item.answer, item.why] + item.points
         #expect(item.points.count >= 2)
         #expect(item.wrong.count >= 3, "\(id) has \(item.wrong.count) wrong options")
         for wrong in item.wrong { texts += [wrong.text, wrong.why] }
@@ -52,9 +52,12 @@ import Testing
         }
         // Options are distinct in each language.
         for language in ["en", "zh"] {
-            let options = [item.answer.inLanguage(language)] + item.wrong.map { $0.text.inLanguage(language) }
+            let options = [item.option.inLanguage(language)] + item.wrong.map { $0.text.inLanguage(language) }
             #expect(Set(options).count == options.count, "\(id): two \(language) options are the same")
         }
+        // The right option is not the giveaway longest one: at most 1.5 times the longest wrong one.
+        let longestWrong = item.wrong.map(\.en.count).max() ?? 0
+        #expect(Double(item.option.en.count) <= 1.5 * Double(longestWrong), "\(id): the right option is much the longest")
     }
 
     /// Every glyph in the bank can be set by the LaTeX preamble: the few the
@@ -62,7 +65,7 @@ import Testing
     @Test func theBankAvoidsGlyphsLaTeXCannotSet() {
         let missing: Set<Character> = ["⊙", "ᵀ", "⁰", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁻", "⁽", "⁾", "ⁿ", "∈", "≪", "∘"]
         for item in Self.bank.items {
-            let text = ([item.prompt, item.answer, item.why] + item.points + item.wrong.flatMap { [$0.text, $0.why] })
+            let text = ([item.prompt, item.option, item.answer, item.why] + item.points + item.wrong.flatMap { [$0.text, $0.why] })
                 .map { $0.en + $0.zh }.joined()
             #expect(!text.contains { missing.contains($0) }, "\(item.id)")
         }

@@ -36,7 +36,10 @@ struct ConceptBank: Sendable {
         /// The standard reference the item was checked against.
         var reference: String
         var prompt: Text
-        /// The right option.
+        /// The right option as the multiple-choice form shows it: about as
+        /// long as the wrong ones, so its length gives nothing away.
+        var option: Text
+        /// The model answer: the right option said in full.
         var answer: Text
         /// Why the right option is right (one line).
         var why: Text
@@ -47,7 +50,7 @@ struct ConceptBank: Sendable {
         var subject: String = ""
 
         enum CodingKeys: String, CodingKey {
-            case id, source, reference, prompt, answer, why, wrong, points
+            case id, source, reference, prompt, option, answer, why, wrong, points
         }
     }
 

@@ -41,7 +41,7 @@ struct ConceptsPresenter: TopicPresenter {
             let isRight = index == 0
             return [
                 "letter": .text(ConceptsTopic.letter(position)),
-                "text": text(isRight ? item.answer : item.wrong[index - 1].text),
+                "text": text(isRight ? item.option : item.wrong[index - 1].text),
                 "why": text(isRight ? item.why : item.wrong[index - 1].why),
                 "right": .flag(isRight),
             ]
@@ -49,6 +49,7 @@ struct ConceptsPresenter: TopicPresenter {
         context["options"] = .objects(options)
         guard withSolution else { return context }
         context["rightLetter"] = .text(asked.letter)
+        context["option"] = text(item.option)
         context["answer"] = text(item.answer)
         context["why"] = text(item.why)
         context["wrong"] = .objects(options.filter { if case .flag(true)? = $0["right"] { false } else { true } })

@@ -113,7 +113,7 @@ enum ConceptsTopic: SchemaTopic, PresentedTopic {
                 prompt: asked.item.prompt.inLanguage(language),
                 options: asked.order.enumerated().map { position, index in
                     let item = asked.item
-                    let text = index == 0 ? item.answer : item.wrong[index - 1].text
+                    let text = index == 0 ? item.option : item.wrong[index - 1].text
                     let why = index == 0 ? item.why : item.wrong[index - 1].why
                     return ChoiceQuestion.Option(
                         letter: letter(position), text: text.inLanguage(language), isRight: index == 0,
