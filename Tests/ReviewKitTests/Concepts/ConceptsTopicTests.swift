@@ -130,6 +130,16 @@ import Testing
         #expect(html.contains(#"<input type="radio" name="p1-choice" value="B">"#))
     }
 
+    @Test func theQuizAsksForTheLetterAndGivesTheReason() throws {
+        let problem = try solve(json: #"{"topic": "concepts", "items": ["perc-or-gate"], "order": [[2, 0, 1, 3]]}"#)[0]
+        let quiz = Quiz(problem: problem, language: "en", colour: false)
+        #expect(quiz.paths == ["choice"])
+        #expect(quiz.check("choice", typed: "b")?.isRight == true)
+        let wrong = try #require(quiz.check("choice", typed: "A"))
+        #expect(!wrong.isRight && wrong.text.contains("no single neuron can compute XOR"))
+        #expect(quiz.check("choice", typed: "maybe") == nil)
+    }
+
     @Test func moodleWritesAMultichoiceWithFeedbackPerOption() throws {
         let problem = try solve(json: #"{"topic": "concepts", "items": ["perc-or-gate"], "order": [[2, 0, 1, 3]]}"#)[0]
         let xml = MoodleXML.document([problem], language: "en")

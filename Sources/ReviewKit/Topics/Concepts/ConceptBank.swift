@@ -31,10 +31,12 @@ struct ConceptBank: Sendable {
 
     struct Item: Codable, Sendable, Equatable {
         var id: String
-        /// Note file and section, and where the item departs from the notes.
+        /// Note file and section it comes from.
         var source: String
+        /// Where the note is wrong or garbled and what the item does instead.
+        var correction: Text?
         /// The standard reference the item was checked against.
-        var reference: String
+        var reference: Text
         var prompt: Text
         /// The right option as the multiple-choice form shows it: about as
         /// long as the wrong ones, so its length gives nothing away.
@@ -50,7 +52,7 @@ struct ConceptBank: Sendable {
         var subject: String = ""
 
         enum CodingKeys: String, CodingKey {
-            case id, source, reference, prompt, option, answer, why, wrong, points
+            case id, source, correction, reference, prompt, option, answer, why, wrong, points
         }
     }
 

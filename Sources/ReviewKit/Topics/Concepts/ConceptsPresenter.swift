@@ -55,7 +55,8 @@ struct ConceptsPresenter: TopicPresenter {
         context["wrong"] = .objects(options.filter { if case .flag(true)? = $0["right"] { false } else { true } })
         context["points"] = .objects(item.points.map { ["text": text($0)] })
         context["source"] = .text(item.source)
-        context["reference"] = .text(item.reference)
+        context["reference"] = text(item.reference)
+        if let correction = item.correction { context["correction"] = text(correction) }
         return context
     }
 }
