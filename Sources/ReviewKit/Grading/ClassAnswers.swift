@@ -72,10 +72,13 @@ struct ClassAnswers {
             }
             let path = cell("answer")
             let answers = AnswerLeaves(student.problems[number - 1].answers)
-            guard answers.value(at: path) != nil else {
-                let shown = answers.paths.prefix(6).joined(separator: ", ")
+            // Multiple-choice paths (`choice`) come from the problem's choices, not its numbers.
+            let choicePaths = student.problems[number - 1].choices(build.language).map(\.path)
+            guard answers.value(at: path) != nil || choicePaths.contains(path) else {
+                let paths = answers.paths + choicePaths
+                let shown = paths.prefix(6).joined(separator: ", ")
                 throw fail(record.line, column("answer"),
-                           "problem \(number) has no answer '\(path)' (its answers are \(shown)\(answers.paths.count > 6 ? ", …" : ""))")
+                           "problem \(number) has no answer '\(path)' (its answers are \(shown)\(paths.count > 6 ? ", …" : ""))")
             }
             let id = "\(student.folder)\u{0}\(number)\u{0}\(path)"
             if let first = firstLine[id] {

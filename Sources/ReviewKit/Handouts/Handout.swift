@@ -61,6 +61,8 @@ public struct HandoutSection: Sendable {
     public var number: Int
     public var title: String?
     public var content: Content
+    /// `concepts` only: the bank subject its items are drawn from (all when nil).
+    public var subject: String? = nil
 
     public enum Content: Sendable {
         /// Fresh problems per student: `count` of `topic` at `difficulty`.

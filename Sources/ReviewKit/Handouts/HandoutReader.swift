@@ -10,7 +10,7 @@ import Foundation
 /// is generated, and long before anything is written.
 public enum HandoutReader {
     static let fields = ["title", "seed", "students", "lang", "formats", "sections"]
-    static let sectionFields = ["title", "topic", "count", "difficulty", "problems"]
+    static let sectionFields = ["title", "topic", "count", "difficulty", "problems", "subject"]
     /// The largest seed: JSON numbers stay exact up to 2^53.
     static let maxSeed = (1 << 53) - 1
 
@@ -157,10 +157,22 @@ public enum HandoutReader {
             let count = try object.optional("count")?.int(in: 1...Limits.maxGeneratedProblems) ?? 1
             let difficulty = try object.optional("difficulty")
                 .map { Difficulty(rawValue: try $0.oneOf(Difficulty.allCases.map(\.rawValue)))! } ?? .standard
+            var subject: String?
+            if let subjectField = object.optional("subject") {
+                guard topic == ConceptsTopic.name else {
+                    throw subjectField.error("only a '\(ConceptsTopic.name)' section takes 'subject'")
+                }
+                let name = try subjectField.string()
+                guard ConceptBank.shared.subject(name) != nil else {
+                    throw subjectField.error(ConceptsGenerator.unknownSubjectMessage(name))
+                }
+                subject = name
+            }
             return HandoutSection(
-                number: number, title: title, content: .generated(topic: topic, count: count, difficulty: difficulty))
+                number: number, title: title, content: .generated(topic: topic, count: count, difficulty: difficulty),
+                subject: subject)
         case (nil, let problemsField?):
-            for key in ["count", "difficulty"] where object.contains(key) {
+            for key in ["count", "difficulty", "subject"] where object.contains(key) {
                 throw InputError(
                     path: object.path.appending(key: key),
                     message: "only a generated section (one with 'topic') takes '\(key)'")

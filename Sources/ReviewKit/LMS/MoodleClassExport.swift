@@ -43,8 +43,12 @@ enum MoodleClassExport {
                             guard let seed = record.sectionSeeds.first(where: { $0.section == section.number })?.seed
                             else { return "" }
                             // Problem `slot` depends only on the seed, topic, difficulty and slot.
-                            let problem = try Workbook.generate(topic: topic, count: slot, seed: seed, difficulty: difficulty)
-                                .last!.titled(section.title)
+                            let options = try handout.generationOptions(for: section) { number in
+                                record.sectionSeeds.first { $0.section == number }?.seed
+                            }
+                            let problem = try Workbook.generate(
+                                topic: topic, count: slot, seed: seed, difficulty: difficulty, options: options
+                            ).last!.titled(section.title)
                             let question = LMSQuestion(
                                 problem, number: slot, templates: templates, fileBase: MoodleXML.fileBase)
                             return MoodleXML.question(question, name: name(record, problem))

@@ -58,15 +58,20 @@ public enum Workbook {
 
     /// Makes `count` problems of one topic. Problem `i` depends only on the
     /// seed, the topic, the difficulty and `i`.
-    public static func generate(topic name: String, count: Int, seed: UInt64, difficulty: Difficulty) throws
-        -> [WorkedProblem]
-    {
+    /// `options` are the `concepts` topic's (`--subject`); another topic
+    /// given a subject is a usage error.
+    public static func generate(
+        topic name: String, count: Int, seed: UInt64, difficulty: Difficulty, options: GenerationOptions = .init()
+    ) throws -> [WorkedProblem] {
         guard let topic = TopicRegistry.topic(named: name) else {
             throw UsageError(message: unknownTopicMessage(name))
         }
+        if options.subject != nil, name != ConceptsTopic.name {
+            throw UsageError(message: "--subject applies only to --topic \(ConceptsTopic.name), not to '\(name)'")
+        }
         return try (1...max(count, 1)).map { number in
-            var random = RandomSource(seed: seed, labels: [name, difficulty.rawValue, String(number)])
-            return try topic.generate(&random, difficulty: difficulty, id: "\(name)-\(seed)-\(number)")
+            try topic.generate(
+                seed: seed, number: number, difficulty: difficulty, options: options, id: "\(name)-\(seed)-\(number)")
         }
     }
 

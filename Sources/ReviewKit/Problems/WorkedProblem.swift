@@ -21,6 +21,9 @@ public struct WorkedProblem: Sendable {
     /// The wrong answers each applicable slip gives, computed only when
     /// asked for (`review diagnose`): sheets never need them.
     var slips: @Sendable () -> [SlipOutcome] = { [] }
+    /// The multiple-choice questions in a language (`concepts` only),
+    /// made when asked for (practice pages, Moodle, grading).
+    var choices: @Sendable (String) -> [ChoiceQuestion] = { _ in [] }
 }
 
 /// The fields every problem may carry, whatever its topic.
