@@ -45,19 +45,18 @@ struct NumberPolicy: Hashable, Sendable {
             return ShownNumber(
                 negative: negative, form: .scientific(mantissa: text, exponent: exponent),
                 isExact: Self.same(shown, magnitude), value: negative ? -shown : shown,
-                unit: Double("1e\(exponent - Self.decimalPlaces(text))") ?? 0)
+                unit: NumberFormat.powerOfTen(exponent - Self.decimalPlaces(text)))
         }
-        let decimals = Swift.max(0, digits - 1 - NumberFormat.decimalExponent(magnitude))
-        let text = NumberFormat.fixedText(magnitude, decimals: decimals)
-        let shown = Double(text) ?? magnitude
+        let (text, shown, places) = NumberFormat.fixedShown(magnitude, significant: digits)
         if !Self.same(shown, magnitude), let (p, q) = fraction(magnitude) {
+            let decimals = Swift.max(0, digits - 1 - NumberFormat.decimalExponent(magnitude))
             return ShownNumber(
                 negative: negative, form: .fraction(p, q), isExact: true, value: value,
-                unit: Double("1e-\(decimals)") ?? 0)
+                unit: NumberFormat.powerOfTen(-decimals))
         }
         return ShownNumber(
             negative: negative, form: .decimal(text), isExact: Self.same(shown, magnitude),
-            value: negative ? -shown : shown, unit: Double("1e-\(Self.decimalPlaces(text))") ?? 0)
+            value: negative ? -shown : shown, unit: NumberFormat.powerOfTen(-places))
     }
 
     /// `p/q` in lowest terms with q ≤ `maxDenominator`, if `magnitude` is one
