@@ -21,6 +21,10 @@ public struct WorkedProblem: Sendable {
     /// The wrong answers each applicable slip gives, computed only when
     /// asked for (`review diagnose`): sheets never need them.
     var slips: @Sendable () -> [SlipOutcome] = { [] }
+    /// The handout section's title (`review build`): the only heading a
+    /// question sheet gives a problem, since a problem file's own title
+    /// may carry its answer ("AlexNet … (61,100,840 parameters)").
+    var sectionTitle: String? = nil
 }
 
 /// The fields every problem may carry, whatever its topic.
