@@ -120,6 +120,10 @@ public struct Sheet: Sendable {
             // ("p ≈ 0.659 … loss ≈ 0.417"); a handout section's title is safe.
             let title = options.includeSolutions ? problem.title : problem.sectionTitle
             entry["title"] = title.map { .text($0) } ?? .flag(false)
+            if let points = problem.points {
+                entry["points"] = .text(templates.render("points", ["n": .text(points), "plural": .flag(points != 1)])
+                    .trimmingWhitespace())
+            }
             entry["open"] = .text(marker(.problemStart))
             if options.practice {
                 entry["practice"] = .text(marker(.practice(PracticeForm(problem, number: index + 1, templates: templates))))
@@ -147,6 +151,10 @@ public struct Sheet: Sendable {
         if let seed = options.seed { sheet["seed"] = .text(String(seed)) }
         if let title = options.title { sheet["title"] = .text(title) }
         if let subtitle = options.subtitle { sheet["subtitle"] = .text(subtitle) }
+        if options.answerBoxes && !options.practice {
+            // A printed exam: the student writes their name and number.
+            sheet["nameLine"] = .text(templates.render("name-line").trimmingWhitespace())
+        }
         if let code = options.code {
             let line = templates.render("variant-code", ["code": .text(code)]).trimmingWhitespace()
             sheet["code"] = .text(line)

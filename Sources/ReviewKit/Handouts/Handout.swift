@@ -54,6 +54,9 @@ public struct HandoutSection: Sendable {
     public var number: Int
     public var title: String?
     public var content: Content
+    /// Points for each problem of the section, printed beside its heading
+    /// (`points`, optional; an extension of the contract for exams).
+    public var points: Int? = nil
 
     public enum Content: Sendable {
         /// Fresh problems per student: `count` of `topic` at `difficulty`.

@@ -10,7 +10,7 @@ import Foundation
 /// is generated, and long before anything is written.
 public enum HandoutReader {
     static let fields = ["title", "seed", "students", "lang", "formats", "sections"]
-    static let sectionFields = ["title", "topic", "count", "difficulty", "problems"]
+    static let sectionFields = ["title", "topic", "count", "difficulty", "problems", "points"]
     /// The largest seed: JSON numbers stay exact up to 2^53.
     static let maxSeed = (1 << 53) - 1
 
@@ -142,6 +142,8 @@ public enum HandoutReader {
     private static func readSection(_ field: Field, number: Int, folder: String) throws -> HandoutSection {
         let object = try field.object(allowedKeys: sectionFields)
         let title = try object.optional("title")?.string()
+        // An extension of the contract: each problem's points, printed beside its heading.
+        let points = try object.optional("points")?.int(in: 1...Limits.maxSectionPoints)
         switch (object.optional("topic"), object.optional("problems")) {
         case (let topicField?, nil):
             let topic = try topicField.string()
@@ -152,7 +154,8 @@ public enum HandoutReader {
             let difficulty = try object.optional("difficulty")
                 .map { Difficulty(rawValue: try $0.oneOf(Difficulty.allCases.map(\.rawValue)))! } ?? .standard
             return HandoutSection(
-                number: number, title: title, content: .generated(topic: topic, count: count, difficulty: difficulty))
+                number: number, title: title, content: .generated(topic: topic, count: count, difficulty: difficulty),
+                points: points)
         case (nil, let problemsField?):
             for key in ["count", "difficulty"] where object.contains(key) {
                 throw InputError(
@@ -164,7 +167,8 @@ public enum HandoutReader {
             guard FileManager.default.fileExists(atPath: file) else { throw problemsField.error("no such file: \(file)") }
             // Problem-file errors name the problem file itself, where the fix is.
             let problems = try Workbook.solve(files: [file])
-            return HandoutSection(number: number, title: title, content: .fixed(path: path, file: file, problems: problems))
+            return HandoutSection(
+                number: number, title: title, content: .fixed(path: path, file: file, problems: problems), points: points)
         case (.some, .some):
             throw InputError(
                 path: object.path,

@@ -87,7 +87,11 @@ enum StudentSheets {
             case .fixed(_, _, let fixed):
                 worked = fixed
             }
-            problems += worked.map { .init(section: section, problem: $0.titled(section.title)) }
+            problems += worked.map {
+                var problem = $0.titled(section.title)
+                problem.points = section.points
+                return .init(section: section, problem: problem)
+            }
         }
         return StudentPacket(
             student: student, variant: variant,

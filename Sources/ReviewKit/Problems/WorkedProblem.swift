@@ -25,6 +25,8 @@ public struct WorkedProblem: Sendable {
     /// question sheet gives a problem, since a problem file's own title
     /// may carry its answer ("AlexNet … (61,100,840 parameters)").
     var sectionTitle: String? = nil
+    /// What the problem is worth on an exam (a handout section's `points`).
+    var points: Int? = nil
 }
 
 /// The fields every problem may carry, whatever its topic.
