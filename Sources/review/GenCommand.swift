@@ -57,6 +57,6 @@ struct GenCommand: ParsableCommand {
         var options = sheet.sheetOptions()
         options.seed = seed
         options.includeSolutions = !noSolutions
-        try sheet.emit(sheet.render(problems, options))
+        try sheet.write(problems, options, title: "\(topic) · seed \(seed)")
     }
 }

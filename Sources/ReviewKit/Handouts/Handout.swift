@@ -24,6 +24,13 @@ public struct Handout: Sendable {
     /// `"moodle"` among the formats: the build also writes `moodle.xml`,
     /// the whole class as Moodle Cloze questions (see `MoodleClassExport`).
     public var moodle = false
+    /// `"qti"` among the formats: the build also writes `qti.zip`, the
+    /// whole class as a QTI 1.2 package for Canvas (see `QTIClassExport`).
+    public var qti = false
+    /// `"pdf"` among the formats: each student's question sheet also as
+    /// `questions.pdf`, the LaTeX sheet through xelatex or pdflatex
+    /// (`LaTeXToPDF`), ready to print with its variant code. Implies `latex`.
+    public var pdf = false
 
     /// Every file the build reads: no build may replace a directory holding one.
     public var inputFiles: [String] {

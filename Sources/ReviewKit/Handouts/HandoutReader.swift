@@ -43,6 +43,8 @@ public enum HandoutReader {
             let seed = try seedField.map { UInt64(try $0.int(in: 0...maxSeed)) }
             var formats = try readFormats(object.optional("formats"))
             let practice = formats.extras.contains("practice")
+            let pdf = formats.extras.contains("pdf")
+            if pdf && !formats.sheets.contains(.latex) { formats.sheets.append(.latex) }  // the PDF's source
             if !formats.extras.isEmpty && formats.sheets.isEmpty { formats.sheets = [.html] }
             let language = try object.optional("lang")?.oneOf(Sheet.languages) ?? "en"
             let sections = try readSections(try object.required("sections"), folder: folder)
@@ -58,6 +60,8 @@ public enum HandoutReader {
             handout.rosterFile = rosterFile
             handout.practice = practice
             handout.moodle = formats.extras.contains("moodle")
+            handout.qti = formats.extras.contains("qti")
+            handout.pdf = pdf
             let total = handout.students.count * handout.problemsPerStudent
             guard total <= Limits.maxHandoutProblems else {
                 throw InputError(
@@ -95,8 +99,10 @@ public enum HandoutReader {
     // MARK: Formats
 
     /// Formats that are files of their own, not sheets: `practice` (a
-    /// practice page per student) and `moodle` (the class as Moodle XML).
-    static let extraFormats = ["practice", "moodle"]
+    /// practice page per student), `moodle` (the class as Moodle XML) and
+    /// `qti` (the class as a QTI 1.2 package for Canvas) and `pdf` (each
+    /// question sheet compiled, beside its LaTeX).
+    static let extraFormats = ["practice", "moodle", "qti", "pdf"]
 
     /// A list of format names (or one name), in the order given; the
     /// `extraFormats` are returned apart, as flags.
