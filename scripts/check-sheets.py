@@ -37,6 +37,10 @@ reader would meet it:
   around it) matches answer-key.json (or `--format json`) within the same
   tolerance as the Moodle fields, every <img> must be an SVG in the zip, and
   math must be \\(…\\), not MathML.
+- Paper exams (issue 16): the final review's answer key for 30 students,
+  printed to PDF from Chromium in en and zh, must fit on 10 A4 pages, and a
+  student's printed question sheet must ask for a name and student number
+  and leave working space under every problem.
 
 Every language with a folder under templates/ is checked, or those named in
 REVIEW_CHECK_LANGS (e.g. "en zh").
@@ -458,6 +462,58 @@ def check_moodle(lang):
     print(f"check-sheets: moodle ({lang}): {len(questions)} class questions and every topic's gen read back")
 
 
+def check_answer_key_pages():
+    """Issue 16: the answer key of the 30-student final review, printed from
+    Chromium, fits on a few pages (it was 46 as a table of JSON-like rows),
+    in both languages; each student's question sheet asks for a name and a
+    student number and prints working space under each problem."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return missing("the Python package playwright")
+    browser_path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser_path:
+        return missing("chromium")
+    with open("problems/handout-final-review.json", encoding="utf-8") as f:
+        handout = json.load(f)
+    for section in handout["sections"]:
+        if "problems" in section:
+            section["problems"] = os.path.abspath(os.path.join("problems", section["problems"]))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
+        for lang, words in (("en", "Student number"), ("zh", "学号")):
+            handout["lang"], handout["formats"] = lang, ["html"]
+            source = os.path.abspath(os.path.join(OUT, f"key-handout-{lang}.json"))
+            with open(source, "w", encoding="utf-8") as f:
+                json.dump(handout, f, ensure_ascii=False)
+            built = os.path.abspath(os.path.join(OUT, f"key-build-{lang}"))
+            shutil.rmtree(built, ignore_errors=True)
+            review("build", source, "--out", built)
+            key = os.path.join(built, "answer-key.html")
+            if not os.path.exists(key):
+                failures.append(f"answer key ({lang}): not built")
+                continue
+            page = browser.new_page()
+            page.goto("file://" + key)
+            pdf = page.pdf(format="A4", path=os.path.join(OUT, f"answer-key-{lang}.pdf"))
+            pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+            if pages > 10:
+                failures.append(f"answer key ({lang}): {pages} printed pages for 30 students (at most 10)")
+            page.close()
+            questions = os.path.join(built, sorted(d for d in os.listdir(built) if d[:3].isdigit())[0], "questions.html")
+            page = browser.new_page()
+            page.goto("file://" + questions)
+            page.emulate_media(media="print")
+            spaces = page.evaluate("""() => [...document.querySelectorAll('.working-space')]
+                .filter(e => e.getBoundingClientRect().height > 100).length""")
+            problems = page.evaluate("() => document.querySelectorAll('section.problem').length")
+            if words not in page.inner_text("body"):
+                failures.append(f"questions ({lang}): no name and student-number line")
+            if spaces != problems:
+                failures.append(f"questions ({lang}): {spaces} printed working spaces for {problems} problems")
+            page.close()
+            print(f"check-sheets: answer key ({lang}): {pages} printed pages for 30 students")
+        browser.close()
 
 def read_qti(path, label):
     """[(group title, selection, item title, path, (value, tolerance), stem, feedback)] of a QTI zip, checked."""
@@ -614,6 +670,7 @@ for lang in LANGS:
     check_practice(lang)
     check_latex(lang)
 check_roster_latex()
+check_answer_key_pages()
 
 if failures:
     print("check-sheets: FAILED")

@@ -58,8 +58,8 @@ import Testing
         let markdown = try ReviewProcess.run(["key", example, codes[1]])
         #expect(markdown.status == 0)
         let keyMarkdown = String(decoding: try Data(contentsOf: out.appendingPathComponent("answer-key.md")), as: UTF8.self)
-        let row = keyMarkdown.split(separator: "\n").first { $0.hasPrefix("| 003 ") }
-        #expect(row != nil && markdown.stdout.contains(row!))
+        let row = keyMarkdown.components(separatedBy: "\n### ").first { $0.hasPrefix("003 ") }
+        #expect(row != nil && markdown.stdout.contains(row!.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
     @Test(arguments: [

@@ -125,13 +125,16 @@ import Testing
                 #expect(key.at("students", index, "results", n, "answers") == problem.answers)
                 #expect(key.at("students", index, "results", n, "id") == .string(problem.id))
             }
-            let summary = AnswerSummary.short(solved[0].answers)
-            #expect(build.byPath["answer-key.html"]!.contains("<td>\(TextEscaping.html(summary))</td>"), "\(summary)")
+            #expect(build.byPath["answer-key.md"]!.contains("\n### \(student.paddedNumber) "), "\(student.id)")
         }
+        // A block per student, the answers set as math (no table).
         let markdown = build.byPath["answer-key.md"]!
-        #expect(markdown.contains("value = 6; gradient: x = 5, y = 2"))
-        #expect(build.byPath["answer-key.html"]!.contains("<table>"))
-        #expect(build.byPath["answer-key.tex"]!.contains("\\begin{tabular}"))
+        #expect(markdown.contains("$\\text{value} = 6$; $\\text{gradient.x} = 5$; $\\text{gradient.y} = 2$"))
+        let html = build.byPath["answer-key.html"]!
+        #expect(html.components(separatedBy: "<section class=\"key-student\">").count - 1 == handout.students.count)
+        #expect(html.contains("<math") && !html.contains("<table>"))
+        #expect(build.byPath["answer-key.tex"]!.contains("\\(\\text{value} = 6\\)"))
+        #expect(!build.byPath["answer-key.tex"]!.contains("\\begin{tabular}"))
     }
 
     @Test func shortAnswersAreOneLine() {
@@ -160,7 +163,7 @@ import Testing
 
     /// The key is written a piece at a time; the pieces must add up to the
     /// document `JSONWriter.pretty` writes whole, and every student must be
-    /// in the Markdown key, a table per hundred students.
+    /// in the Markdown key (written a hundred students at a time, the title once).
     @Test func aLargeClassKeyIsWrittenInPiecesThatAddUp() throws {
         let build = try HandoutBuilder.build(try handout(students: "150", formats: #"["json", "md"]"#))
         let keyText = try #require(build.byPath["answer-key.json"])
@@ -168,9 +171,9 @@ import Testing
         #expect(JSONWriter.pretty(key) + "\n" == keyText)
         #expect(key.at("students")?.arrayCount == 150)
         let markdown = try #require(build.byPath["answer-key.md"])
-        #expect(markdown.components(separatedBy: "| Student | Variant |").count - 1 == 2, "150 students: two tables")
+        #expect(markdown.components(separatedBy: ": answer key").count - 1 == 1, "150 students: one title")
         for number in [1, 100, 101, 150] {
-            #expect(markdown.contains("\n| \(String(format: "%03d", number)) "), "student \(number)")
+            #expect(markdown.contains("\n### \(String(format: "%03d", number)) "), "student \(number)")
         }
     }
 }

@@ -16,6 +16,9 @@ enum Section: Sendable, Equatable {
     /// A line at the top of every printed page (LaTeX only): a paper
     /// exam's variant code, so a page that comes loose still names its sheet.
     case runningHead(String)
+    /// One student's block of the answer key (HTML: a `<section>` that
+    /// print CSS keeps on one page).
+    case keyStudentStart, keyStudentEnd
 }
 
 /// Where a `Section` opens or closes in a sheet's Markdown: U+E005, the

@@ -86,9 +86,10 @@ public struct Sheet: Sendable {
             return SectionMarker.make(sections.count - 1)
         }
         let summary = templates.render("fold-summary").trimmingWhitespace()
-        let entries: [TemplateObject] = problems.enumerated().map { index, problem in
-            let presentation = presentations?[index] ?? problem.present(context)
-            // Each problem numbers its figures and formulas from 0; the sheet numbers them all.
+        let worded = presentations ?? problems.map { $0.present(context) }
+        // Each problem numbers its figures and formulas from 0; the sheet numbers them all.
+        var questions: [String] = [], solutions: [String] = []
+        for presentation in worded {
             let offset = figures.count, formulaOffset = formulas.count
             figures += presentation.figures
             formulas += presentation.formulas
@@ -97,15 +98,32 @@ public struct Sheet: Sendable {
                     FormulaMarker.make($0 + formulaOffset)
                 }
             }
+            questions.append(renumber(OnceBlock.unwrap(presentation.question)))
+            solutions.append(renumber(presentation.solution))
+        }
+        // A passage the same for every problem of a topic is read once per sheet (`OnceBlock`);
+        // passages compare by their formulas, not by the formulas' numbers.
+        let allFormulas = formulas
+        solutions = OnceBlock.keepFirst(solutions) { passage in
+            FormulaMarker.replace(in: passage) { allFormulas.indices.contains($0) ? "\(allFormulas[$0])" : "" }
+        }
+        let entries: [TemplateObject] = problems.enumerated().map { index, problem in
             var entry: TemplateObject = [
                 "number": .text(index + 1),
                 "id": .text(problem.id),
                 "topic": .text(problem.topic),
-                "question": .text(problem.statement.map(IslandToken.strip) ?? renumber(presentation.question)),
+                "question": .text(problem.statement.map(IslandToken.strip) ?? questions[index]),
             ]
             // A problem without a title says so: Mustache would otherwise find the sheet's title
             // one level up and print it as the problem's ("Problem 1: Final review").
-            entry["title"] = problem.title.map { .text($0) } ?? .flag(false)
+            // A question sheet never shows a problem file's own title: it may carry the answer
+            // ("p ≈ 0.659 … loss ≈ 0.417"); a handout section's title is safe.
+            let title = options.includeSolutions ? problem.title : problem.sectionTitle
+            entry["title"] = title.map { .text($0) } ?? .flag(false)
+            if let points = problem.points {
+                entry["points"] = .text(templates.render("points", ["n": .text(points), "plural": .flag(points != 1)])
+                    .trimmingWhitespace())
+            }
             entry["open"] = .text(marker(.problemStart))
             if options.practice {
                 entry["practice"] = .text(marker(.practice(PracticeForm(problem, number: index + 1, templates: templates))))
@@ -115,7 +133,7 @@ public struct Sheet: Sendable {
                 entry["boxes"] = .text(marker(.answerBoxes(AnswerBoxes(problem, number: index + 1, lead: lead))))
             }
             if options.includeSolutions {
-                entry["solution"] = .text(renumber(presentation.solution))
+                entry["solution"] = .text(solutions[index])
                 if options.foldSolutions || options.practice {
                     entry["foldOpen"] = .text(marker(.foldStart(summary: summary)))
                     entry["foldClose"] = .text(marker(.foldEnd))
@@ -133,6 +151,10 @@ public struct Sheet: Sendable {
         if let seed = options.seed { sheet["seed"] = .text(String(seed)) }
         if let title = options.title { sheet["title"] = .text(title) }
         if let subtitle = options.subtitle { sheet["subtitle"] = .text(subtitle) }
+        if options.answerBoxes && !options.practice {
+            // A printed exam: the student writes their name and number.
+            sheet["nameLine"] = .text(templates.render("name-line").trimmingWhitespace())
+        }
         if let code = options.code {
             let line = templates.render("variant-code", ["code": .text(code)]).trimmingWhitespace()
             sheet["code"] = .text(line)

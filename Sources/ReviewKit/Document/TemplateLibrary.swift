@@ -68,7 +68,8 @@ struct TemplateLibrary: Sendable {
                 switch node {
                 case .variable(let used, _) where used != ".": names.insert(used)
                 case .section(let used, _, let inner):
-                    names.insert(used)
+                    // `once` is built in (`OnceBlock`): no context supplies it.
+                    if used != OnceBlock.sectionName { names.insert(used) }
                     visit(inner)
                 case .partial(let partial, _) where seen.insert(partial).inserted:
                     visit(templates[partial]?.nodes ?? [])

@@ -26,6 +26,13 @@ struct GCNGraphDrawing {
         solution.normalizedEntries.contains { $0.value != 1 }
     }
 
+    /// Whether some undirected edge carries two labels, one near each end
+    /// (row normalisation: Â_uv ≠ Â_vu), so the caption says which is which.
+    var labelsEnds: Bool {
+        labelsWeights && !problem.directed
+            && pairs.contains { solution.normalized[$0.i][$0.j] != solution.normalized[$0.j][$0.i] }
+    }
+
     func figure() -> Figure? {
         guard n >= 1, n <= Self.maxNodes else { return nil }
         let sketch = draw()

@@ -1,10 +1,13 @@
-/// The graders' answer key: every student's final answers in one compact
-/// table (a row per problem, the student named on their first row), in
-/// each requested format; in JSON with full precision.
+/// The graders' answer key: every student's final answers, a block per
+/// student (their number, name, variant code and variant, then one line
+/// per problem with its answers set as math: matrices as matrices, conv
+/// shapes as H × W × C; `AnswerMath`), in each requested format; in JSON
+/// with full precision (that file is a contract and does not change).
+/// A legend above the blocks names the sections once, so 30 students'
+/// keys print on a few pages.
 enum AnswerKey {
-    /// Students per table: a key for a whole year is written a table at a
-    /// time (the header repeats), never held in memory whole. A class of up
-    /// to this many gets one table.
+    /// Students per piece: a key for a whole year is written a piece at a
+    /// time, never held in memory whole.
     static let studentsPerTable = 100
 
     /// Writes the key in `format`, a piece at a time, to `emit`.
@@ -20,43 +23,80 @@ enum AnswerKey {
         try emit(String(shell[..<body.lowerBound]))
         for start in stride(from: 0, to: records.count, by: studentsPerTable) {
             let part = Array(records[start..<min(start + studentsPerTable, records.count)])
-            var markdown = page.templates.render("handout/answer-key", context(handout, records.count, part, page))
-            if start > 0, let table = markdown.range(of: "\n|") {
-                markdown = String(markdown[markdown.index(after: table.lowerBound)...])  // the table alone
-            }
-            try emit(DocumentRenderer(format: format).render(IslandExtractor.extract(markdown)))
+            var sections: [Section] = []
+            var context = context(handout, records.count, part, page, sections: &sections)
+            context["head"] = .flag(start == 0)
+            let markdown = page.templates.render("handout/answer-key", context)
+            let document = IslandExtractor.extract(markdown, sections: sections)
+            try emit(DocumentRenderer(format: format, templates: page.templates).render(document))
         }
         try emit(String(shell[body.upperBound...]))
     }
 
-    private static func context(_ handout: Handout, _ students: Int, _ part: [StudentRecord], _ page: MarkdownPage)
-        -> TemplateObject
-    {
-        var rows: [TemplateObject] = []
-        for packet in part {
-            for (index, item) in packet.problems.enumerated() {
-                var row: TemplateObject = [
+    private static func context(
+        _ handout: Handout, _ students: Int, _ part: [StudentRecord], _ page: MarkdownPage,
+        sections: inout [Section]
+    ) -> TemplateObject {
+        func marker(_ section: Section) -> String {
+            sections.append(section)
+            return SectionMarker.make(sections.count - 1)
+        }
+        let blocks: [TemplateObject] = part.map { packet in
+            var block: TemplateObject = [
+                "number": .text(packet.student.paddedNumber),
+                "variant": .text(String(packet.variant)),
+                "code": .text(packet.code.description),
+                "open": .text(marker(.keyStudentStart)),
+            ]
+            var who: TemplateObject = [:]
+            if let name = packet.student.name { who["name"] = .text(name) }
+            if let id = packet.student.shownID { who["id"] = .text(id) }
+            let shown = page.line("handout/student-name", who)
+            if !shown.isEmpty { block["who"] = .text(shown) }
+            block["rows"] = .objects(packet.problems.enumerated().map { index, item in
+                let items = AnswerMath.items(item.answers, topic: item.topic)
+                return [
                     "problem": .text(index + 1),
-                    "section": .text(item.sectionTitle ?? page.templates.topicTitle(item.topic)),
-                    "answers": .text(item.summary),
+                    "items": .objects(items.enumerated().map { k, answer in
+                        ["math": .text(AnswerMath.equation(answer)), "last": .flag(k == items.count - 1)]
+                    }),
                 ]
-                if index == 0 {
-                    row["first"] = true
-                    row["number"] = .text(packet.student.paddedNumber)
-                    row["variant"] = .text(String(packet.variant))
-                    row["code"] = .text(packet.code.description)
-                    if let name = packet.student.name { row["name"] = .text(name) }
-                    if let id = packet.student.shownID { row["id"] = .text(id) }
-                }
-                rows.append(row)
-            }
+            })
+            block["close"] = .text(marker(.keyStudentEnd))
+            return block
         }
         return [
             "title": .text(handout.title), "seed": .text(String(handout.seed)), "generator": .text(ReviewVersion.generator),
             "students": .text(students), "pluralStudents": .flag(students != 1),
             "problems": .text(handout.problemsPerStudent), "pluralProblems": .flag(handout.problemsPerStudent != 1),
-            "rows": .objects(rows),
+            "legend": .objects(legend(handout, page)),
+            "blocks": .objects(blocks),
         ]
+    }
+
+    /// "1–2 Backprop by hand; 3–4 Convolution …": which problem numbers
+    /// each section gave every student.
+    private static func legend(_ handout: Handout, _ page: MarkdownPage) -> [TemplateObject] {
+        var first = 1
+        var entries: [TemplateObject] = []
+        for section in handout.sections where section.problemCount > 0 {
+            let last = first + section.problemCount - 1
+            let title = section.title ?? sectionTopic(section).map { page.templates.topicTitle($0) } ?? ""
+            entries.append([
+                "range": .text(first == last ? "\(first)" : "\(first)–\(last)"), "title": .text(title),
+                "last": .flag(false),
+            ])
+            first = last + 1
+        }
+        if !entries.isEmpty { entries[entries.count - 1]["last"] = .flag(true) }
+        return entries
+    }
+
+    private static func sectionTopic(_ section: HandoutSection) -> String? {
+        switch section.content {
+        case .generated(let topic, _, _): topic
+        case .fixed(_, _, let problems): problems.first?.topic
+        }
     }
 
     /// `{"generator", "title", "seed", "students": [{…, "variant", "code", "results": [{"section", "id", "topic", "answers"}]}]}`:

@@ -63,6 +63,9 @@ public struct HandoutSection: Sendable {
     public var content: Content
     /// `concepts` only: the bank subject its items are drawn from (all when nil).
     public var subject: String? = nil
+    /// Points for each problem of the section, printed beside its heading
+    /// (`points`, optional; an extension of the contract for exams).
+    public var points: Int? = nil
 
     public enum Content: Sendable {
         /// Fresh problems per student: `count` of `topic` at `difficulty`.

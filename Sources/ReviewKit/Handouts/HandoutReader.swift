@@ -10,7 +10,7 @@ import Foundation
 /// is generated, and long before anything is written.
 public enum HandoutReader {
     static let fields = ["title", "seed", "students", "lang", "formats", "sections"]
-    static let sectionFields = ["title", "topic", "count", "difficulty", "problems", "subject"]
+    static let sectionFields = ["title", "topic", "count", "difficulty", "problems", "subject", "points"]
     /// The largest seed: JSON numbers stay exact up to 2^53.
     static let maxSeed = (1 << 53) - 1
 
@@ -148,6 +148,8 @@ public enum HandoutReader {
     private static func readSection(_ field: Field, number: Int, folder: String) throws -> HandoutSection {
         let object = try field.object(allowedKeys: sectionFields)
         let title = try object.optional("title")?.string()
+        // An extension of the contract: each problem's points, printed beside its heading.
+        let points = try object.optional("points")?.int(in: 1...Limits.maxSectionPoints)
         switch (object.optional("topic"), object.optional("problems")) {
         case (let topicField?, nil):
             let topic = try topicField.string()
@@ -170,7 +172,7 @@ public enum HandoutReader {
             }
             return HandoutSection(
                 number: number, title: title, content: .generated(topic: topic, count: count, difficulty: difficulty),
-                subject: subject)
+                subject: subject, points: points)
         case (nil, let problemsField?):
             for key in ["count", "difficulty", "subject"] where object.contains(key) {
                 throw InputError(
@@ -182,7 +184,8 @@ public enum HandoutReader {
             guard FileManager.default.fileExists(atPath: file) else { throw problemsField.error("no such file: \(file)") }
             // Problem-file errors name the problem file itself, where the fix is.
             let problems = try Workbook.solve(files: [file])
-            return HandoutSection(number: number, title: title, content: .fixed(path: path, file: file, problems: problems))
+            return HandoutSection(
+                number: number, title: title, content: .fixed(path: path, file: file, problems: problems), points: points)
         case (.some, .some):
             throw InputError(
                 path: object.path,

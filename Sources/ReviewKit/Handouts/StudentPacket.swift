@@ -89,7 +89,11 @@ enum StudentSheets {
             case .fixed(_, _, let fixed):
                 worked = fixed
             }
-            problems += worked.map { .init(section: section, problem: $0.titled(section.title)) }
+            problems += worked.map {
+                var problem = $0.titled(section.title)
+                problem.points = section.points
+                return .init(section: section, problem: problem)
+            }
         }
         return StudentPacket(
             student: student, variant: variant,
@@ -161,8 +165,22 @@ enum StudentSheets {
             ("variant", .number(Int(packet.variant))),
             ("code", .string(packet.code.description)),
             ("student", packet.student.json()),
-            ("problems", .array(packet.problems.map(\.problem.problem))),
+            ("problems", .array(packet.problems.map { questionJSON($0.problem) })),
         ])) + "\n"
+    }
+
+    /// A problem as its question sheet shows it: under the section's title,
+    /// never the problem file's own (which may carry the answer).
+    private static func questionJSON(_ problem: WorkedProblem) -> JSONValue {
+        guard case .object(let members) = problem.problem.kind else { return problem.problem }
+        var kept: [Member] = []
+        for member in members where member.key != "title" {
+            kept.append(member)
+            if member.key == "id", let title = problem.sectionTitle {
+                kept.append(Member(key: "title", value: .string(title)))
+            }
+        }
+        return JSONValue(.object(kept))
     }
 
     private static func subtitleContext(_ packet: StudentPacket, _ handout: Handout) -> TemplateObject {

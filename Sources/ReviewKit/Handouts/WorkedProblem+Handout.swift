@@ -1,11 +1,16 @@
 extension WorkedProblem {
-    /// The same problem under a section's title, unless it has its own.
+    /// The same problem under a section's title, unless it has its own
+    /// (solution sheets); question sheets always show the section's.
     ///
     /// The title goes into the problem JSON too, right after `id` where a
     /// problem file's header puts it, so `problems.json` fed to `review
     /// solve` prints exactly what the build wrote.
     func titled(_ sectionTitle: String?) -> WorkedProblem {
-        guard title == nil, let sectionTitle else { return self }
+        guard title == nil, let sectionTitle else {
+            var problem = self
+            problem.sectionTitle = sectionTitle
+            return problem
+        }
         var members: [Member] = []
         if case .object(let existing) = problem.kind {
             for member in existing {
@@ -15,6 +20,7 @@ extension WorkedProblem {
         }
         return WorkedProblem(
             id: id, topic: topic, title: sectionTitle, problem: JSONValue(.object(members)), answers: answers,
-            trace: trace, statement: statement, present: present, sheetLimit: sheetLimit, slips: slips, choices: choices)
+            trace: trace, statement: statement, present: present, sheetLimit: sheetLimit, slips: slips, choices: choices,
+            sectionTitle: sectionTitle)
     }
 }

@@ -39,10 +39,10 @@ struct LMSQuestion: Sendable {
             renderer.render(IslandExtractor.extract(
                 markdown, figures: presentation.figures, formulas: presentation.formulas))
         }
-        let question = problem.statement.map { html(IslandToken.strip($0)) } ?? html(presentation.question)
+        let question = problem.statement.map { html(IslandToken.strip($0)) } ?? html(OnceBlock.unwrap(presentation.question))
         let intro = html(templates.render("lms/answers-intro").trimmingWhitespace())
         questionHTML = question + intro + Self.fieldsMarker
-        solutionHTML = html(presentation.solution)
+        solutionHTML = html(OnceBlock.unwrap(presentation.solution))
         attachments = writer.attachments
     }
 

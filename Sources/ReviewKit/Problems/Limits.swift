@@ -9,6 +9,8 @@
 public enum Limits {
     /// `gen --count`.
     public static let maxGeneratedProblems = 1000
+    /// A handout section's `points` per problem: a whole number up to this.
+    public static let maxSectionPoints = 1000
     /// A problem file (standard input included) is read up to this size.
     public static let maxFileBytes = 8 << 20
     /// Problems in one file, and in one run over several files.

@@ -24,6 +24,12 @@ public struct WorkedProblem: Sendable {
     /// The multiple-choice questions in a language (`concepts` only),
     /// made when asked for (practice pages, Moodle, grading).
     var choices: @Sendable (String) -> [ChoiceQuestion] = { _ in [] }
+    /// The handout section's title (`review build`): the only heading a
+    /// question sheet gives a problem, since a problem file's own title
+    /// may carry its answer ("AlexNet … (61,100,840 parameters)").
+    var sectionTitle: String? = nil
+    /// What the problem is worth on an exam (a handout section's `points`).
+    var points: Int? = nil
 }
 
 /// The fields every problem may carry, whatever its topic.

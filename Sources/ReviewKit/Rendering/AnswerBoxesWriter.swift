@@ -20,6 +20,8 @@ enum AnswerBoxesWriter {
             html += "</div></div>\n"
         }
         html += "</div>"
+        // Room to work the problem on paper: shown only in print (style.css).
+        html += "\n<div class=\"working-space\"></div>"
         return html
     }
 
@@ -38,6 +40,8 @@ enum AnswerBoxesWriter {
             tex += "\\noindent\\parbox[t]{0.3\\linewidth}{\\raggedright\\texttt{\(TextEscaping.latex(group.name))}}%\n"
             tex += "\\parbox[t]{0.68\\linewidth}{\\raggedright " + rows.joined(separator: "\\\\[2pt]\n") + "}\\par\\smallskip\n"
         }
+        // Room to work the problem on paper.
+        tex += "\\par\\vspace{4cm plus 2cm}\n"
         return tex
     }
 }

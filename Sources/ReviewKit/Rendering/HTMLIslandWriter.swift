@@ -30,6 +30,8 @@ struct HTMLIslandWriter: IslandWriter {
         case .practice(let form): return PracticeFormHTML.write(form, words: PracticeWords(templates: templates))
         case .answerBoxes(let boxes): return AnswerBoxesWriter.html(boxes)
         case .runningHead: return ""
+        case .keyStudentStart: return "<section class=\"key-student\">"
+        case .keyStudentEnd: return "</section>"
         }
     }
 

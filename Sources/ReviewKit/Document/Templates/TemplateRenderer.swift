@@ -51,6 +51,13 @@ struct TemplateRenderer {
             out += escaped ? escaping.escape(text) : text
         case .section(let name, let inverted, let nodes):
             let value = lookup(name)
+            if name == OnceBlock.sectionName, !inverted, value == nil {
+                // Built in: a passage the sheet shows once (`OnceBlock`).
+                var passage = ""
+                render(nodes, escaping: escaping, indentation: indentation, into: &passage)
+                if !passage.isEmpty { out += OnceBlock.wrap(passage) }
+                return
+            }
             if inverted {
                 renderInverted(value, nodes, escaping: escaping, indentation: indentation, into: &out)
             } else {

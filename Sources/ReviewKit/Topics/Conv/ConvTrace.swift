@@ -78,6 +78,13 @@ enum ConvTrace {
         var padBefore: Formula { word("top", "left", "P") }
         /// Zeros after the input: `P_bottom`, `P_right`, or both.
         var padAfter: Formula { word("bottom", "right", "P") }
+        /// The padding of a `"same"` axis over both sides together,
+        /// `P_total` (`P_total,h` when subscripted): the size rule's `P` is
+        /// per side, so the total gets a name of its own.
+        var totalPadding: Formula {
+            .symbol("P", sub: .text(subscripted ? (side == .width ? "total,w" : "total,h") : "total"))
+        }
+
         /// The two paddings of a `"same"` axis, which may differ.
         var padSum: Formula {
             side == .width
@@ -125,7 +132,7 @@ enum ConvTrace {
                     step(
                         "padding_\(word)",
                         "total \"same\" padding along the \(word) (\(a.padBefore) before, \(a.padAfter) after)",
-                        axis.symbol("P") .= .max([reach - axis.input, 0]), axis.symbol("P"),
+                        axis.totalPadding .= .max([reach - axis.input, 0]), axis.totalPadding,
                         .max([reachNumbers - .integer(a.input), 0]), count(a.totalPadding))
                 } else {
                     step(

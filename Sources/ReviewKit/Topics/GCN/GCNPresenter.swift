@@ -25,7 +25,7 @@ struct GCNPresenter: TopicPresenter {
         let words = FigureWords(templates: templates, topic: "gcn")
         let caption = words.caption([
             "directed": .flag(problem.directed), "selfLoops": .flag(problem.selfLoops),
-            "weights": .flag(drawing.labelsWeights),
+            "weights": .flag(drawing.labelsWeights), "ends": .flag(drawing.labelsEnds),
         ])
         let figure = GCNGraphDrawing(solution: solution, caption: caption).figure()
         let question = questionContext()

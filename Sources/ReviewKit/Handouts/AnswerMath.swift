@@ -1,0 +1,53 @@
+/// A problem's final answers as the answer key sets them: one item per
+/// answer, its name as plain text and its value as LaTeX math, laid out as
+/// a student writes it on the question sheet (`PracticeForm.groups`, the
+/// same grouping as the sheet's blank boxes): a number, a vector
+/// `(a, b, c)`, a matrix as a matrix, a conv shape as `H \times W \times C`.
+///
+/// Read from the JSON answers, not per topic, so every topic's key is set
+/// as math without code of its own; numbers as `NumberFormat.latex` writes
+/// them (4 decimals at most).
+enum AnswerMath {
+    struct Item: Sendable, Equatable {
+        /// The answer's path (`gradient.x`, `layers[0].output`), as the
+        /// question sheet's boxes are labelled.
+        var name: String
+        /// LaTeX math, without `$`.
+        var value: String
+    }
+
+    static func items(_ answers: JSONValue, topic: String) -> [Item] {
+        let leaves = AnswerLeaves(answers)
+        let values = Dictionary(leaves.leaves.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
+        return PracticeForm.groups(leaves.leaves, topic: topic).map { group in
+            let rows = group.rows.map { row in row.map { NumberFormat.latex(values[$0.path] ?? .nan) } }
+            return Item(name: group.name, value: latex(rows, isShape: group.isShape))
+        }
+    }
+
+    /// `\text{name} = value`: one unbreakable piece of math, so a name is
+    /// never split from its value at a line end. Characters TeX reads as
+    /// commands in text (a bellman state named `s_1` or `a&b`) are escaped.
+    static func equation(_ item: Item) -> String {
+        var name = ""
+        for c in item.name {
+            switch c {
+            case "_", "&", "%", "#", "$", "{", "}": name += "\\\(c)"
+            case "\\", "^", "~": name += " "
+            default: name.append(c)
+            }
+        }
+        return "\\text{\(name)} = \(item.value)"
+    }
+
+    /// One number, `(a, b)`, `a \times b \times c`, or a `bmatrix`.
+    static func latex(_ rows: [[String]], isShape: Bool) -> String {
+        if isShape { return rows.flatMap { $0 }.joined(separator: " \\times ") }
+        if rows.count == 1 {
+            let row = rows[0]
+            return row.count == 1 ? row[0] : "(" + row.joined(separator: ", ") + ")"
+        }
+        return "\\begin{bmatrix} " + rows.map { $0.joined(separator: " & ") }.joined(separator: " \\\\ ")
+            + " \\end{bmatrix}"
+    }
+}
