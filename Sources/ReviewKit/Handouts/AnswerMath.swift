@@ -22,22 +22,54 @@ enum AnswerMath {
         return PracticeForm.groups(leaves.leaves, topic: topic).map { group in
             let rows = group.rows.map { row in row.map { NumberFormat.latex(values[$0.path] ?? .nan) } }
             return Item(name: group.name, value: latex(rows, isShape: group.isShape))
+        } + wordAnswers(answers)
+    }
+
+    /// The answers that are not numbers (`concepts`): the letter of a
+    /// multiple-choice question (`choice = B`, several as `(B, D)`), and for
+    /// a short-answer question the bank items whose key points the
+    /// solution sheet lists, so the grader knows which guide to take.
+    private static func wordAnswers(_ answers: JSONValue) -> [Item] {
+        guard case .object(let members) = answers.kind else { return [] }
+        var items: [Item] = []
+        for member in members {
+            switch (member.key, member.value.kind) {
+            case ("choice", .string(let letter)):
+                items.append(Item(name: "choice", value: text(letter)))
+            case ("choice", .array(let letters)):
+                let all = letters.compactMap { if case .string(let letter) = $0.kind { text(letter) } else { nil } }
+                items.append(Item(name: "choice", value: latex([all], isShape: false)))
+            case ("key_points", .array(let points)):
+                let ids = points.compactMap { point -> String? in
+                    guard case .object(let fields) = point.kind,
+                        let item = fields.first(where: { $0.key == "item" }), case .string(let id) = item.value.kind
+                    else { return nil }
+                    return text(id)
+                }
+                items.append(Item(name: "key_points", value: latex([ids], isShape: false)))
+            default:
+                break
+            }
         }
+        return items
+    }
+
+    /// Text inside math, with the characters TeX reads as commands escaped.
+    static func text(_ raw: String) -> String {
+        "\\text{" + raw.map { c in
+            switch c {
+            case "_", "&", "%", "#", "$", "{", "}": "\\\(c)"
+            case "\\", "^", "~": " "
+            default: String(c)
+            }
+        }.joined() + "}"
     }
 
     /// `\text{name} = value`: one unbreakable piece of math, so a name is
     /// never split from its value at a line end. Characters TeX reads as
     /// commands in text (a bellman state named `s_1` or `a&b`) are escaped.
     static func equation(_ item: Item) -> String {
-        var name = ""
-        for c in item.name {
-            switch c {
-            case "_", "&", "%", "#", "$", "{", "}": name += "\\\(c)"
-            case "\\", "^", "~": name += " "
-            default: name.append(c)
-            }
-        }
-        return "\\text{\(name)} = \(item.value)"
+        "\(text(item.name)) = \(item.value)"
     }
 
     /// One number, `(a, b)`, `a \times b \times c`, or a `bmatrix`.

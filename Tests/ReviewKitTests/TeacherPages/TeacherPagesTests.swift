@@ -167,4 +167,17 @@ import Testing
         #expect(AnswerMath.latex([["1", "2"], ["3", "4"]], isShape: false) == "\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}")
         #expect(AnswerMath.equation(.init(name: "s_1.a&b", value: "2")) == "\\text{s\\_1.a\\&b} = 2")
     }
+
+    /// A concepts problem has letters, not numbers: the key must still say
+    /// which option is right (it printed an empty line), and for a
+    /// short-answer question which bank item's key points to grade by.
+    @Test func answerKeyGivesChoiceLettersAndShortAnswerItems() throws {
+        let one = try JSONParser.parse(Array(#"{"choice": "B"}"#.utf8))
+        #expect(AnswerMath.items(one, topic: "concepts") == [.init(name: "choice", value: "\\text{B}")])
+        let several = try JSONParser.parse(Array(#"{"choice": ["D", "B"]}"#.utf8))
+        #expect(AnswerMath.items(several, topic: "concepts").map(AnswerMath.equation)
+            == ["\\text{choice} = (\\text{D}, \\text{B})"])
+        let short = try JSONParser.parse(Array(#"{"key_points": [{"item": "rnn_bptt", "en": ["a"], "zh": ["甲"]}]}"#.utf8))
+        #expect(AnswerMath.items(short, topic: "concepts") == [.init(name: "key_points", value: "\\text{rnn\\_bptt}")])
+    }
 }
