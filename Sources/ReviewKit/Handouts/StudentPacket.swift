@@ -77,13 +77,14 @@ enum StudentSheets {
         let variant = Variant.student(handoutSeed: handout.seed, studentID: student.id)
         var seeds: [StudentPacket.SectionSeed] = []
         var problems: [StudentPacket.SectionProblem] = []
+        var variety = HandoutVariety(handout)
         for section in handout.sections {
             let worked: [WorkedProblem]
             switch section.content {
             case .generated(let topic, let count, let difficulty):
                 let seed = Variant.section(variant: variant, section: section.number)
                 seeds.append(.init(section: section.number, seed: seed))
-                worked = try Workbook.generate(topic: topic, count: count, seed: seed, difficulty: difficulty)
+                worked = try variety.generate(topic: topic, count: count, seed: seed, difficulty: difficulty)
             case .fixed(_, _, let fixed):
                 worked = fixed
             }

@@ -57,18 +57,35 @@ public enum Workbook {
     }
 
     /// Makes `count` problems of one topic. Problem `i` depends only on the
-    /// seed, the topic, the difficulty and `i`.
-    public static func generate(topic name: String, count: Int, seed: UInt64, difficulty: Difficulty) throws
-        -> [WorkedProblem]
-    {
+    /// seed, the topic, the difficulty, `i`, the problems before it and
+    /// `avoiding`: a problem that repeats one of those (the same
+    /// `repetitionKey`, e.g. the same backprop expression) is drawn again,
+    /// so a sheet never asks the same exercise twice (issue 16). Only when
+    /// `redraws` draws in a row all repeat, as a topic with few distinct
+    /// problems and a large count may, is the last one kept.
+    public static func generate(
+        topic name: String, count: Int, seed: UInt64, difficulty: Difficulty, avoiding: Set<String> = []
+    ) throws -> [WorkedProblem] {
         guard let topic = TopicRegistry.topic(named: name) else {
             throw UsageError(message: unknownTopicMessage(name))
         }
+        var seen = avoiding
         return try (1...max(count, 1)).map { number in
             var random = RandomSource(seed: seed, labels: [name, difficulty.rawValue, String(number)])
-            return try topic.generate(&random, difficulty: difficulty, id: "\(name)-\(seed)-\(number)")
+            var problem = try topic.generate(&random, difficulty: difficulty, id: "\(name)-\(seed)-\(number)")
+            var draw = 1
+            while seen.contains(problem.repetitionKey()), draw < redraws {
+                // The draw continues the same stream, so it is as reproducible as the first.
+                problem = try topic.generate(&random, difficulty: difficulty, id: "\(name)-\(seed)-\(number)")
+                draw += 1
+            }
+            seen.insert(problem.repetitionKey())
+            return problem
         }
     }
+
+    /// Draws tried before a repeat is accepted.
+    static let redraws = 40
 
     static func unknownTopicMessage(_ name: String) -> String {
         if let match = closestMatch(to: name, in: TopicRegistry.names) {

@@ -21,6 +21,10 @@ public struct WorkedProblem: Sendable {
     /// The wrong answers each applicable slip gives, computed only when
     /// asked for (`review diagnose`): sheets never need them.
     var slips: @Sendable () -> [SlipOutcome] = { [] }
+    /// What makes two problems the same exercise to a student
+    /// (`Topic.repetitionKey`): a sheet or a handout never holds two
+    /// problems with one key. Worked out only when asked for: solving never needs it.
+    var repetitionKey: @Sendable () -> String = { "" }
 }
 
 /// The fields every problem may carry, whatever its topic.
