@@ -85,7 +85,10 @@ struct BellmanTransitionsDrawing {
         }
         // Arrows leaving and entering one state start and end side by side.
         var leaving: [String?: Int] = [:], entering: [String?: Int] = [:]
-        for (lane, arrow) in arrows.enumerated() {
+        // Short arrows on the low lanes, long ones above them, so they nest rather than cross.
+        let span = { (arrow: Arrow) in abs(x(arrow.to) - x(arrow.from)) }
+        let byLane = arrows.enumerated().sorted { (span($0.element), $0.offset) < (span($1.element), $1.offset) }.map(\.element)
+        for (lane, arrow) in byLane.enumerated() {
             let y = -(r + 22 + Double(lane) * Self.laneGap)
             let out = Double(leaving[arrow.from, default: 0]), into = Double(entering[arrow.to, default: 0])
             leaving[arrow.from, default: 0] += 1
