@@ -29,6 +29,16 @@ reader would meet it:
   tolerance must be half a unit of the 4th significant figure (0 for
   integers), every @@PLUGINFILE@@ picture must travel as a <file> holding
   SVG, and math must be MathJax's \\(…\\), not MathML.
+- QTI packages (`--format qti -o FILE.zip`, and `"qti"` in a handout), read
+  back with Python's zipfile and xml.etree and qti2latex's QTI 1.2 reader
+  (a PyPI package that reads Canvas QTI zips: its group, metadata, question
+  type and stem readers), not with our writer's code: the same class of 3
+  students × every topic, and `review gen --format qti` of every topic; the
+  manifest must name the assessment and every picture, every item must be a
+  numerical_question whose correct range (<varequal>, or <vargte>/<varlte>
+  around it) matches answer-key.json (or `--format json`) within the same
+  tolerance as the Moodle fields, every <img> must be an SVG in the zip, and
+  math must be \\(…\\), not MathML.
 
 Every language with a folder under templates/ is checked, or those named in
 REVIEW_CHECK_LANGS (e.g. "en zh").
@@ -481,9 +491,157 @@ def check_moodle(lang):
     print(f"check-sheets: moodle ({lang}): {len(questions)} class questions and every topic's gen read back")
 
 
+
+def read_qti(path, label):
+    """[(group title, selection, item title, path, (value, tolerance), stem, feedback)] of a QTI zip, checked."""
+    import zipfile
+    import xml.etree.ElementTree as ET
+    try:
+        import qti2latex  # reads Canvas's QTI 1.2: groups, metadata, question types, stems
+    except ImportError:
+        missing("qti2latex (pip install qti2latex)")
+        return []
+    try:
+        package = zipfile.ZipFile(path)
+        names = set(package.namelist())
+        manifest = ET.fromstring(package.read("imsmanifest.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError) as error:
+        failures.append(f"{label}: not a content package with imsmanifest.xml: {error}")
+        return []
+    files = [f.get("href") for f in qti2latex.findall_anyns(manifest, "file")]
+    resources = qti2latex.findall_anyns(manifest, "resource")
+    assessments = [r for r in resources if r.get("type") == "imsqti_xmlv1p2"]
+    if len(assessments) != 1:
+        failures.append(f"{label}: {len(assessments)} imsqti_xmlv1p2 resources, expected 1")
+        return []
+    for href in files:
+        if href not in names:
+            failures.append(f"{label}: the manifest names {href}, which is not in the zip")
+    if set(files) != names - {"imsmanifest.xml"}:
+        failures.append(f"{label}: files not in the manifest: {sorted(names - set(files) - {'imsmanifest.xml'})}")
+    root = ET.fromstring(package.read(assessments[0].get("href")))
+    assessment = qti2latex.child_anyns(root, "assessment")
+    top = qti2latex.child_anyns(assessment, "section") if assessment is not None else None
+    if top is None:
+        failures.append(f"{label}: no <assessment><section>")
+        return []
+    items = []
+    for group in top:
+        if qti2latex.extract_tag(group) != "section":
+            failures.append(f"{label}: a {qti2latex.extract_tag(group)} outside a question group")
+            continue
+        select, points, members = qti2latex.get_group(group)
+        if not members or select is None or not 1 <= select <= len(members) or points != 1:
+            failures.append(f"{label}: group {group.get('title')}: selects {select} of {len(members)} items")
+        for item in members:
+            title = item.get("title") or ""
+            where = f"{label}: {title}"
+            meta = qti2latex.get_qti_metadata(item)
+            if qti2latex.guess_type(meta, item) != "numerical_question":
+                failures.append(f"{where}: question type {qti2latex.guess_type(meta, item)!r}")
+            answer_path = meta.get("review_answer_path", "")
+            if not title.endswith(" · " + answer_path):
+                failures.append(f"{where}: the title does not end with its answer path {answer_path!r}")
+            stem = qti2latex.get_item_stem(item)
+            feedback = " ".join(m.text or "" for fb in qti2latex.findall_anyns(item, "itemfeedback")
+                                for m in qti2latex.findall_anyns(fb, "mattext"))
+            # The correct answer as QTI 1.2 states it: <varequal>, or within <vargte>…<varlte>.
+            value, low, high = None, None, None
+            for condition in qti2latex.findall_anyns(item, "respcondition"):
+                setvars = qti2latex.findall_anyns(condition, "setvar")
+                if not setvars or (setvars[0].text or "").strip() != "100":
+                    continue
+                for node in condition.iter():
+                    tag = qti2latex.extract_tag(node)
+                    if tag == "varequal":
+                        value = float(node.text)
+                    elif tag == "vargte":
+                        low = float(node.text)
+                    elif tag == "varlte":
+                        high = float(node.text)
+            if value is None:
+                failures.append(f"{where}: no correct answer")
+                continue
+            if (low is None) != (high is None) or (low is not None and not low <= value <= high):
+                failures.append(f"{where}: the range {low}…{high} does not hold {value}")
+            tolerance = 0.0 if low is None else (high - low) / 2
+            for part, html in (("question", stem), ("feedback", feedback)):
+                if "<math" in html:
+                    failures.append(f"{where}: {part} has MathML; Canvas's MathJax wants \\(…\\)")
+                for ref in re.findall(r'<img[^>]* src="([^"]+)"', html):
+                    if ref not in names:
+                        failures.append(f"{where}: {part} shows {ref}, which is not in the zip")
+                    elif not ET.fromstring(package.read(ref)).tag.endswith("svg"):
+                        failures.append(f"{where}: {ref} is not SVG")
+            if "\\(" not in stem + feedback:
+                failures.append(f"{where}: no \\(…\\) math in the question or its feedback")
+            items.append((group.get("title"), select, title, answer_path, (value, tolerance), stem, feedback))
+    return items
+
+
+def compare_qti(where, items, key):
+    """One problem's items against its key answers (paths, values, tolerances)."""
+    compare_answers(where, {path: answer for path, answer in items}, key)
+    if len(items) != len({path for path, _ in items}):
+        failures.append(f"{where}: an answer path is asked twice")
+
+
+def check_qti(lang):
+    """A class of 3 × every topic as qti.zip against its answer key; `gen --format qti` against `--format json`."""
+    folder = os.path.join(OUT, f"qti-{lang}")
+    handout = {"title": f"QTI check {lang}", "seed": 7, "students": 3, "lang": lang, "formats": ["json", "qti"],
+               "sections": [{"topic": t, "difficulty": d} for t in topics() for d in ("easy", "hard")]
+               + [{"title": "Classics", "problems": os.path.abspath("problems/conv-notes-32x32.json")}]}
+    path = os.path.join(OUT, f"qti-{lang}.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(handout, f, ensure_ascii=False)
+    review("build", path, "--out", folder, "--force")
+    try:
+        with open(os.path.join(folder, "answer-key.json"), encoding="utf-8") as f:
+            key = json.load(f)
+    except OSError as error:
+        return failures.append(f"qti-{lang}: {error}")
+    items = read_qti(os.path.join(folder, "qti.zip"), f"qti-{lang}/qti.zip")
+    if not items:
+        return
+    by_problem = {}
+    for group, select, title, answer_path, answer, stem, _ in items:
+        parts = title.split(" · ")
+        number = parts[0][:3] if parts[0][:3].isdigit() else None
+        by_problem.setdefault((number, parts[-2]), []).append((answer_path, answer))
+        if number and select != 1:
+            failures.append(f"qti-{lang}: group {group} draws {select} items; a variant's answer is drawn once")
+        if lang == "zh" and "你的答案" not in stem:
+            failures.append(f"qti-{lang}: {title}: the question is not in Chinese")
+    expected = 0
+    for student in key["students"]:
+        for result in student["results"]:
+            fixed = (None, result["id"]) in by_problem
+            got = by_problem.get((None, result["id"]) if fixed else (student["folder"][:3], result["id"]))
+            if got is None:
+                failures.append(f"qti-{lang}: {student['folder']} {result['id']}: not in qti.zip")
+                continue
+            if not fixed:
+                expected += 1
+            compare_qti(f"qti-{lang}: {student['folder']} {result['id']}", got, result["answers"])
+    if expected != 3 * (len(handout["sections"]) - 1):
+        failures.append(f"qti-{lang}: {expected} students' problems found, expected {3 * (len(handout['sections']) - 1)}")
+    for topic in topics():
+        args = ("gen", "--topic", topic, "--seed", "3", "--count", "2", "--lang", lang)
+        zip_path = os.path.join(OUT, f"qti-{lang}-{topic}.zip")
+        review(*args, "--format", "qti", "-o", zip_path)
+        results = json.loads(review(*args, "--format", "json") or '{"results": []}')["results"]
+        gen_items = read_qti(zip_path, f"gen {topic} {lang} --format qti")
+        for result in results:
+            got = [(p, a) for _, _, title, p, a, _, _ in gen_items if title.split(" · ")[0] == result["id"]]
+            compare_qti(f"gen --topic {topic} --format qti: {result['id']}", got, result["answers"])
+    print(f"check-sheets: qti ({lang}): {len(items)} class items and every topic's gen read back")
+
+
 os.makedirs(OUT, exist_ok=True)
 for lang in LANGS:
     check_moodle(lang)
+    check_qti(lang)
     check_markdown(lang)
     check_html(lang)
     check_practice(lang)
@@ -495,4 +653,4 @@ if failures:
     for failure in failures:
         print("  " + failure)
     sys.exit(1)
-print(f"check-sheets: every sheet renders (md, html, latex, moodle; {', '.join(LANGS)}); screenshots in {OUT}")
+print(f"check-sheets: every sheet renders (md, html, latex, moodle, qti; {', '.join(LANGS)}); screenshots in {OUT}")

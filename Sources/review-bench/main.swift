@@ -33,6 +33,10 @@ func measure(budget: Duration = .milliseconds(quick ? 60 : 400), _ body: () thro
     return best
 }
 
+func seconds(_ elapsed: Duration) -> Double {
+    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}
+
 func row(_ cells: [String], widths: [Int]) -> String {
     zip(cells, widths).map { cell, width in
         cell.count >= width ? cell : cell + String(repeating: " ", count: width - cell.count)
@@ -45,9 +49,26 @@ func duration(_ seconds: Double) -> String {
 }
 
 print("review-bench (\(quick ? "quick" : "full") run, \(ProcessInfo.processInfo.activeProcessorCount) cores)\n")
-let widths = [9, 6, 14, 12, 12, 7, 7, 4]
-print(row(["topic", "format", "problems/s", "per problem", "cmark floor", "ratio", "target", "met"], widths: widths))
 
+/// One line per target of issues 15 and 21: what was measured and whether it is met.
+var verdicts: [(target: String, measured: String, met: Bool)] = []
+@MainActor func verdict(_ target: String, _ measured: String, _ met: Bool) {
+    verdicts.append((target, measured, met))
+}
+
+let problemsPerCase = quick ? 100 : 1_000
+let widths = [10, 6, 12, 12, 9, 10, 4, 11, 8, 4]
+print("Per worked problem (gen + solve + sheet of one problem), over \(problemsPerCase) problems in one process:\n")
+print(row(["topic", "format", "per problem", "target", "met", "cmark floor", "", "× floor", "target", "met"], widths: widths))
+
+/// The most a sheet may cost per problem (issue 21), nil for a format without a target.
+func absoluteTarget(_ format: OutputFormat) -> Double? {
+    switch format {
+    case .md: 150e-6
+    case .html: 300e-6
+    case .latex, .json: nil
+    }
+}
 /// The most a sheet may cost in multiples of the cmark floor (issue 15's
 /// targets); nil for a format without one.
 func floorTarget(_ format: OutputFormat) -> Double? {
@@ -57,36 +78,46 @@ func floorTarget(_ format: OutputFormat) -> Double? {
     case .latex, .json: nil
     }
 }
-var missed: [String] = []
+var missedAbsolute: [String] = [], missedFloor: [String] = []
 var seed: UInt64 = 1
 for topic in TopicRegistry.names {
     for format in OutputFormat.allCases {
         var options = Sheet.Options()
         options.format = format
         options.seed = 1
-        let perProblem = try measure {
+        // Warm the caches (templates, fonts) as a build would, then time
+        // `problemsPerCase` fresh problems in a row.
+        _ = Sheet(problems: try Workbook.generate(topic: topic, count: 1, seed: 0, difficulty: .standard), options: options).render()
+        let start = clock.now
+        for _ in 0..<problemsPerCase {
             seed &+= 1
             let problems = try Workbook.generate(topic: topic, count: 1, seed: seed, difficulty: .standard)
             _ = Sheet(problems: problems, options: options).render()
         }
+        let perProblem = seconds(clock.now - start) / Double(problemsPerCase)
         var markdownOptions = options
         markdownOptions.format = .md
         let markdown = Sheet(problems: try Workbook.generate(topic: topic, count: 1, seed: 1, difficulty: .standard),
                              options: markdownOptions).render()
         let floor = format == .json ? nil : measure { _ = CMarkFloor.render(markdown, as: format) }
         let ratio = floor.map { perProblem / $0 }
-        let target = floorTarget(format)
-        let met = ratio.flatMap { ratio in target.map { ratio <= $0 } }
-        if met == false { missed.append("\(topic) \(format.rawValue)") }
+        let target = absoluteTarget(format), ratioTarget = floorTarget(format)
+        let met = target.map { perProblem <= $0 }
+        let ratioMet = ratio.flatMap { ratio in ratioTarget.map { ratio <= $0 } }
+        if met == false { missedAbsolute.append("\(topic) \(format.rawValue)") }
+        if ratioMet == false { missedFloor.append("\(topic) \(format.rawValue)") }
         print(row([
-            topic, format.rawValue, String(format: "%.0f", 1 / perProblem), duration(perProblem),
-            floor.map(duration) ?? "—", ratio.map { String(format: "%.2f×", $0) } ?? "—",
-            target.map { String(format: "≤ %.0f×", $0) } ?? "—", met.map { $0 ? "yes" : "no" } ?? "—",
+            topic, format.rawValue, duration(perProblem), target.map { "≤ " + duration($0) } ?? "—",
+            met.map { $0 ? "yes" : "no" } ?? "—", floor.map(duration) ?? "—", "",
+            ratio.map { String(format: "%.2f×", $0) } ?? "—", ratioTarget.map { String(format: "≤ %.0f×", $0) } ?? "—",
+            ratioMet.map { $0 ? "yes" : "no" } ?? "—",
         ], widths: widths))
     }
 }
-
-print(missed.isEmpty ? "\nevery floor target met" : "\nfloor targets missed: " + missed.joined(separator: ", "))
+verdict("every topic: md ≤ 150 µs, html ≤ 300 µs per problem",
+    missedAbsolute.isEmpty ? "all met" : "missed: " + missedAbsolute.joined(separator: ", "), missedAbsolute.isEmpty)
+verdict("every topic: md ≤ 2×, html ≤ 3× the cmark floor",
+    missedFloor.isEmpty ? "all met" : "missed: " + missedFloor.joined(separator: ", "), missedFloor.isEmpty)
 
 // MARK: - Whole commands, as processes
 
@@ -116,44 +147,85 @@ func measureProcess(_ arguments: [String]) throws -> (seconds: Double, peakKiB: 
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
     let elapsed = clock.now - start
-    guard status == 0 else { throw CocoaError(.executableLoad) }
+    guard status == 0 else {
+        print("review-bench: `review \(arguments.joined(separator: " "))` failed (status \(status))")
+        throw CocoaError(.executableLoad)
+    }
     return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, usage.ru_maxrss)
 }
 
-/// The best wall time of `runs` runs.
-func timeProcess(_ arguments: [String], runs: Int) throws -> Double {
-    try (0..<runs).map { _ in try measureProcess(arguments).seconds }.min() ?? .infinity
-}
 
-print("\ncommand                                              wall time")
-let coldStart = try timeProcess(["gen", "--topic", "backprop"], runs: quick ? 5 : 20)
-print("review gen --topic backprop (cold start)             \(duration(coldStart))")
-
-let handout = scratch.appendingPathComponent("class.json")
-try """
-    {"title": "Benchmark", "seed": 1, "students": 300, "formats": ["html", "md"],
-     "sections": [{"topic": "backprop", "count": 2}, {"topic": "conv", "count": 2}, {"topic": "gcn", "count": 2},
-                  {"topic": "bellman", "count": 2}, {"topic": "softmax", "count": 2}]}
-    """.write(to: handout, atomically: true, encoding: .utf8)
-let buildTime = try timeProcess(
-    ["build", handout.path, "--out", scratch.appendingPathComponent("out").path, "--force"], runs: quick ? 1 : 3)
-print("review build: 300 students × 10 problems, html + md    \(duration(buildTime))")
-
-// Memory stays flat across class sizes: students are written as they are
-// made, so the peak is a few students' sheets plus every student's answers.
-print("\nclass build (html + md, 100 problems each)           wall time   peak memory")
-for students in quick ? [100, 999] : [10, 100, 999] {
-    let file = scratch.appendingPathComponent("class\(students).json")
-    try """
-        {"title": "Memory", "seed": 1, "students": \(students), "formats": ["html", "md"],
-         "sections": [{"topic": "backprop", "count": 20}, {"topic": "conv", "count": 20}, {"topic": "gcn", "count": 20},
-                      {"topic": "bellman", "count": 20}, {"topic": "softmax", "count": 20}]}
-        """.write(to: file, atomically: true, encoding: .utf8)
-    let run = try measureProcess(
-        ["build", file.path, "--out", scratch.appendingPathComponent("class\(students)").path, "--force"])
-    print("review build: \(students) students".padding(toLength: 53, withPad: " ", startingAt: 0)
+print("\ncommand                                                   wall time   peak memory")
+func report(_ label: String, _ run: (seconds: Double, peakKiB: Int)) {
+    print(label.padding(toLength: 58, withPad: " ", startingAt: 0)
         + duration(run.seconds).padding(toLength: 12, withPad: " ", startingAt: 0)
         + String(format: "%.0f MB", Double(run.peakKiB) / 1024))
+}
+/// The best of `runs` runs (wall time), with that run's peak memory.
+func best(_ arguments: [String], runs: Int) throws -> (seconds: Double, peakKiB: Int) {
+    try (0..<runs).map { _ in try measureProcess(arguments) }.min { $0.seconds < $1.seconds }!
+}
+
+let coldStart = try best(["gen", "--topic", "backprop"], runs: quick ? 5 : 20)
+report("review gen --topic backprop (cold start)", coldStart)
+verdict("cold start of review gen --topic backprop < 15 ms", duration(coldStart.seconds), coldStart.seconds < 0.015)
+
+/// A class handout: `students` × the five core topics, `perTopic` problems each.
+func classHandout(students: Int, perTopic: Int) throws -> String {
+    let file = scratch.appendingPathComponent("class-\(students)x\(perTopic).json")
+    let sections = ["backprop", "conv", "gcn", "bellman", "softmax"].map { #"{"topic": "\#($0)", "count": \#(perTopic)}"# }
+    try """
+        {"title": "Benchmark", "seed": 1, "students": \(students), "formats": ["html", "md"],
+         "sections": [\(sections.joined(separator: ", "))]}
+        """.write(toFile: file.path, atomically: true, encoding: .utf8)
+    return file.path
+}
+func build(_ handout: String, into name: String, jobs: Int? = nil, runs: Int) throws -> (seconds: Double, peakKiB: Int) {
+    let out = scratch.appendingPathComponent(name).path
+    return try best(["build", handout, "--out", out, "--force"] + (jobs.map { ["--jobs", String($0)] } ?? []), runs: runs)
+}
+
+let classOf300 = try classHandout(students: 300, perTopic: 2)
+let parallel = try build(classOf300, into: "class300", runs: quick ? 1 : 3)
+report("review build: 300 students × 10 problems, html + md", parallel)
+verdict("review build, 300 students × 10 problems, html + md < 1 s", duration(parallel.seconds), parallel.seconds < 1)
+let serial = try build(classOf300, into: "class300-serial", jobs: 1, runs: 1)
+report("the same with --jobs 1", serial)
+let identical = try sameFiles(scratch.appendingPathComponent("class300").path, scratch.appendingPathComponent("class300-serial").path)
+verdict("the build is byte-identical to a --jobs 1 build", identical ? "identical" : "differs", identical)
+
+// Cost grows linearly: 10× the students or 10× the problems costs at
+// most 11× the time, and memory stays flat (students are written as they
+// are made; only their answers are kept for the key).
+// (A handout takes at most 999 students, so classes of 99 and 990.)
+let small = try build(try classHandout(students: 30, perTopic: 2), into: "class30", runs: quick ? 1 : 3)
+report("review build: 30 students × 10 problems", small)
+let moreProblems = try build(try classHandout(students: 30, perTopic: 20), into: "class30x100", runs: quick ? 1 : 2)
+report("review build: 30 students × 100 problems", moreProblems)
+let fewStudents = try build(try classHandout(students: 99, perTopic: 2), into: "class99", runs: quick ? 1 : 2)
+report("review build: 99 students × 10 problems", fewStudents)
+let moreStudents = try build(try classHandout(students: 990, perTopic: 2), into: "class990", runs: 1)
+report("review build: 990 students × 10 problems", moreStudents)
+let studentGrowth = moreStudents.seconds / fewStudents.seconds, problemGrowth = moreProblems.seconds / small.seconds
+verdict("10× the students (99 → 990) costs ≤ 11× the time", String(format: "%.1f×", studentGrowth), studentGrowth <= 11)
+verdict("10× the problems (10 → 100 per student) costs ≤ 11× the time", String(format: "%.1f×", problemGrowth), problemGrowth <= 11)
+let memoryGrowth = Double(moreStudents.peakKiB) / Double(fewStudents.peakKiB)
+verdict("memory flat: peak at 990 students ≤ 1.5× the peak at 99",
+    String(format: "%.0f MB → %.0f MB (%.2f×)", Double(fewStudents.peakKiB) / 1024, Double(moreStudents.peakKiB) / 1024, memoryGrowth),
+    memoryGrowth <= 1.5)
+
+/// Whether two directory trees hold the same files with the same bytes.
+func sameFiles(_ a: String, _ b: String) throws -> Bool {
+    let manager = FileManager.default
+    let left = try manager.subpathsOfDirectory(atPath: a).sorted(), right = try manager.subpathsOfDirectory(atPath: b).sorted()
+    guard left == right else { return false }
+    for path in left {
+        var isDirectory: ObjCBool = false
+        _ = manager.fileExists(atPath: a + "/" + path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { continue }
+        guard manager.contents(atPath: a + "/" + path) == manager.contents(atPath: b + "/" + path) else { return false }
+    }
+    return true
 }
 
 // MARK: - Scaling: cost should grow linearly with size
@@ -180,6 +252,9 @@ for nodes in [10_000, 100_000] {
     let time = try solveTime(json, format: .json, name: "expr\(nodes)")
     let growth = previous.map { String(format: "  (%.1f× for 10× the nodes)", time / $0) } ?? ""
     print("backprop expression, \(nodes) nodes".padding(toLength: 46, withPad: " ", startingAt: 0) + "json    \(duration(time))\(growth)")
+    if let previous {
+        verdict("a 10× longer backprop expression costs ≤ 11× the time", String(format: "%.1f×", time / previous), time / previous <= 11)
+    }
     previous = time
 }
 let layers = (0..<200).map { i in i % 2 == 0 ? #"{"type": "conv", "filters": 8, "kernel": 3, "padding": "same"}"# : #"{"type": "conv", "filters": 8, "kernel": 3, "padding": 1}"# }
@@ -205,4 +280,11 @@ let softmax = #"{"topic": "softmax", "logits": [\#(rows)], "target": [\#(targets
 for format in [OutputFormat.json, .html] {
     print("softmax, batch of 1000 rows".padding(toLength: 46, withPad: " ", startingAt: 0)
         + "\(format.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(duration(try solveTime(softmax, format: format, name: "softmax1000")))")
+}
+
+// MARK: - Targets
+
+print("\ntargets (issues 15 and 21)")
+for (target, measured, met) in verdicts {
+    print("  [\(met ? "met" : "NOT met")] \(target): \(measured)")
 }

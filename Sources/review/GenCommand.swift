@@ -25,6 +25,9 @@ struct GenCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "easy, standard or hard.")
     var difficulty: Difficulty = .standard
 
+    @Option(name: .long, help: "concepts only: draw items of one subject (e.g. rnn; see the README's list).")
+    var subject: String?
+
     @Flag(name: .long, help: "Print the questions only.")
     var noSolutions = false
 
@@ -53,10 +56,11 @@ struct GenCommand: ParsableCommand {
     func run() throws {
         let count = try problemCount()
         let seed = try chosenSeed() ?? UInt64.random(in: 1...999_999)
-        let problems = try Workbook.generate(topic: topic, count: count, seed: seed, difficulty: difficulty)
+        let problems = try Workbook.generate(
+            topic: topic, count: count, seed: seed, difficulty: difficulty, options: GenerationOptions(subject: subject))
         var options = sheet.sheetOptions()
         options.seed = seed
         options.includeSolutions = !noSolutions
-        try sheet.emit(sheet.render(problems, options))
+        try sheet.write(problems, options, title: "\(topic) · seed \(seed)")
     }
 }

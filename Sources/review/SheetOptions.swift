@@ -4,19 +4,23 @@ import ReviewKit
 extension Difficulty: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}  // `review key --format`
 
-/// What `--format` takes: a sheet format (`OutputFormat`), or an export to
+/// What `--format` takes: a sheet format (`OutputFormat`), an export to
 /// a learning-management system, which is no sheet and has a writer of its
-/// own (`MoodleXML`), so the sheet formats' switches stay as they are.
+/// own (`MoodleXML`, `QTIPackage`), or the LaTeX sheet compiled to PDF
+/// (`LaTeXToPDF`), so the sheet formats' switches stay as they are.
 enum SheetFormat: String, CaseIterable, ExpressibleByArgument {
-    case md, html, latex, json, moodle
+    case md, html, latex, json, moodle, qti, pdf
 
     /// The sheet format, or nil for an LMS export.
-    var sheet: OutputFormat? { OutputFormat(rawValue: rawValue) }
+    var sheet: OutputFormat? { self == .pdf ? .latex : OutputFormat(rawValue: rawValue) }
+
+    /// A zip or a PDF: never written to a terminal or a pipe by accident.
+    var isBinary: Bool { self == .qti || self == .pdf }
 }
 
 /// The options every sheet-writing command shares.
 struct SheetOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Output format: md, html, latex, json, or moodle (Moodle XML, Cloze questions).")
+    @Option(name: .shortAndLong, help: "Output format: md, html, latex, json, moodle (Moodle XML, Cloze questions), qti (a QTI 1.2 zip for Canvas; needs -o) or pdf (the LaTeX sheet through xelatex/pdflatex; needs -o).")
     var format: SheetFormat = .md
 
     @Option(name: .long, help: "Language of the sheet: \(Sheet.languages.joined(separator: ", ")).")
@@ -34,6 +38,11 @@ struct SheetOptions: ParsableArguments {
     func validate() throws {
         if practice && format != .html {
             throw ValidationError("--practice makes an HTML page; add --format html")
+        }
+        if format.isBinary && output == nil {
+            throw ValidationError(
+                "--format \(format.rawValue) writes a binary file (\(format == .qti ? "a zip" : "a PDF")); "
+                    + "name it with -o FILE.\(format == .qti ? "zip" : "pdf")")
         }
         guard Sheet.languages.contains(lang) else {
             throw ValidationError(
@@ -55,6 +64,24 @@ struct SheetOptions: ParsableArguments {
         switch format {
         case .moodle: MoodleXML.document(problems, language: options.language, solutions: options.includeSolutions)
         default: Sheet(problems: problems, options: options).render()
+        }
+    }
+
+    /// Makes the chosen format and writes it: text to stdout or `--output`,
+    /// a zip or PDF (made in memory, or in a private folder) atomically to
+    /// `--output`.
+    func write(_ problems: [WorkedProblem], _ options: Sheet.Options, title: String, inputs: [String] = []) throws {
+        switch format {
+        case .qti:
+            let bytes = try QTIPackage.document(
+                problems, language: options.language, title: title, solutions: options.includeSolutions)
+            try OutputFile.write(bytes: bytes, to: output ?? "", inputs: inputs)
+        case .pdf:
+            let latex = Sheet(problems: problems, options: options).render()
+            let bytes = try LaTeXToPDF.compile(latex, language: options.language)
+            try OutputFile.write(bytes: bytes, to: output ?? "", inputs: inputs)
+        default:
+            try emit(render(problems, options), inputs: inputs)
         }
     }
 

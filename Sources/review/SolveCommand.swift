@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReviewKit
 
 struct SolveCommand: ParsableCommand {
@@ -17,6 +18,7 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         let problems = try Workbook.solve(files: files, forSheets: sheet.format != .json)
-        try sheet.emit(sheet.render(problems, sheet.sheetOptions()), inputs: files)
+        let title = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+        try sheet.write(problems, sheet.sheetOptions(), title: title, inputs: files)
     }
 }

@@ -74,6 +74,56 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: box.root + "/build-grades"))
     }
 
+    /// A paper exam carries the variant code, not the roster id: the codes
+    /// of seed 1 for s1, s2 are 5ZM8-46S6 and 4W06-DYK0 (worked out by
+    /// `scripts/variant-code.py 1 s1 s2`, the independent implementation),
+    /// typed in any case, with or without the hyphen.
+    @Test func studentsByVariantCode() throws {
+        let box = try built()
+        try box.write("""
+            student,problem,answer,value
+            5zm846s6,1,value,6
+            5ZM8-46S6,2,total_params,456
+            4w06-dyk0,2,total_params,450
+
+            """, to: "answers.csv")
+        let run = try ReviewProcess.run(["grade", "build", "answers.csv"], in: URL(fileURLWithPath: box.root))
+        #expect(run.status == 0, "\(run.stderr)")
+        let csv = try String(contentsOfFile: box.root + "/build-grades/grades.csv", encoding: .utf8)
+        let rows = csv.split(separator: "\r\n").map(String.init)
+        #expect(rows[1].hasPrefix("s1,Ann,") && rows[1].hasSuffix(",1,1,2,2"), "\(csv)")
+        #expect(rows[2].hasSuffix(",0,0,0,1"), "\(csv)")
+    }
+
+    /// One wrong character (the last 6 typed as 7, the 8 as 7) or two
+    /// adjacent ones swapped: located, and nothing written.
+    @Test(arguments: [
+        ("5ZM8-46S7", "wrong check character"),
+        ("5ZM8-4S66", "wrong check character"),
+        ("5ZM7-46S6", "wrong check character"),
+    ])
+    func aMistypedVariantCodeIsALocatedError(_ code: String, _ reason: String) throws {
+        let box = try built()
+        try box.write("student,problem,answer,value\ns1,1,value,6\n\(code),2,total_params,456\n", to: "answers.csv")
+        let run = try ReviewProcess.run(["grade", "build", "answers.csv"], in: URL(fileURLWithPath: box.root))
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("review: error: answers.csv: line 3, column 1: variant code '\(code)': \(reason)"),
+                "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: box.root + "/build-grades"))
+    }
+
+    @Test func aCodeNoStudentOfTheBuildHasIsALocatedError() throws {
+        let box = try built()
+        // s1's code under seed 2 (`scripts/variant-code.py 2 s1`): well formed, but not this build's.
+        let code = "A58A-YNMZ"
+        try box.write("student,problem,answer,value\n\(code),1,value,6\n", to: "answers.csv")
+        let run = try ReviewProcess.run(["grade", "build", "answers.csv"], in: URL(fileURLWithPath: box.root))
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("review: error: answers.csv: line 2, column 1: variant code '\(code)': no student of this build has it"),
+                "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: box.root + "/build-grades"))
+    }
+
     /// The student's folder as the build named it (from its manifest).
     private func folder(_ box: Sandbox, _ id: String) -> String {
         guard let data = FileManager.default.contents(atPath: box.root + "/build/manifest.json"),

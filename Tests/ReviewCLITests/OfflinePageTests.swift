@@ -8,7 +8,7 @@ import Testing
 /// file, and every page of a handout build.
 @Suite struct OfflinePageTests {
     static let languages = ["en", "zh"]
-    static let topics = ["backprop", "conv", "gcn", "bellman", "softmax", "mlp", "activation", "loss", "optimizer", "batchnorm", "convolve", "rnn", "lstm", "gru", "attention", "kmeans"]
+    static let topics = ["backprop", "conv", "gcn", "bellman", "softmax", "mlp", "activation", "loss", "optimizer", "batchnorm", "convolve", "rnn", "lstm", "gru", "attention", "kmeans", "concepts"]
     static let problemsFolder = ReviewProcess.packageRoot.appendingPathComponent("problems")
 
     static func expectSelfContained(_ html: String, _ what: String) {

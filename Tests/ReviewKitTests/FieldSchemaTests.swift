@@ -23,6 +23,7 @@ import Testing
             ("convolve", ConvolveTopic.markdownTables), ("kmeans", KMeansTopic.schema.markdownTable()),
             ("mlp", MLPTopic.schema.markdownTable()), ("mlp layer", MLPTopic.layerSchema.markdownTable()),
             ("activation", ActivationTopic.schema.markdownTable()), ("loss", LossTopic.schema.markdownTable()),
+            ("concepts", ConceptsTopic.schema.markdownTable()),
         ]
         for (topic, table) in tables {
             #expect(text.contains(table), "README lacks the \(topic) field table; it should read:\n\(table)")

@@ -40,6 +40,7 @@ import Testing
         "mlp": "mlp-mazur-step-by-step.json",
         "activation": "activation-sigmoid-depth-10.json",
         "loss": "loss-huber-contract-example.json",
+        "concepts": "concepts-rnn-bptt.json",
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -83,9 +83,44 @@
     return Array.prototype.filter.call(details.children, function (el) { return el.tagName !== "SUMMARY"; });
   }
 
+  function showNotes(fieldset, notes) {
+    var feedback = fieldset.querySelector(".feedback");
+    if (!feedback) {
+      feedback = document.createElement("p");
+      feedback.className = "feedback";
+      feedback.setAttribute("aria-live", "polite");
+      fieldset.appendChild(feedback);
+    }
+    feedback.textContent = "";
+    notes.forEach(function (note) {
+      var line = document.createElement("span");
+      line.className = "note";
+      line.textContent = note;
+      feedback.appendChild(line);
+    });
+  }
+
+  // A multiple-choice question (concepts): right or not, and the reason
+  // for the option picked, wrong options included.
+  function checkChoice(fieldset, data) {
+    var info = (data.choices || {})[fieldset.getAttribute("data-path")];
+    var picked = fieldset.querySelector("input:checked");
+    fieldset.classList.remove("is-right", "is-wrong");
+    if (!info || !picked) { showNotes(fieldset, []); return false; }
+    var isRight = picked.value === info.right;
+    fieldset.classList.add(isRight ? "is-right" : "is-wrong");
+    showNotes(fieldset, [picked.value + " — " + (isRight ? words.rightOption : words.wrongOption) + " " +
+      (info.why[picked.value] || "")]);
+    return isRight;
+  }
+
   function check(form, data) {
     var right = 0, total = 0;
-    form.querySelectorAll("fieldset.answer").forEach(function (fieldset) {
+    form.querySelectorAll("fieldset.choice").forEach(function (fieldset) {
+      total += 1;
+      if (checkChoice(fieldset, data)) right += 1;
+    });
+    form.querySelectorAll("fieldset.answer:not(.choice)").forEach(function (fieldset) {
       var notes = [];
       fieldset.querySelectorAll("input").forEach(function (input) {
         total += 1;
@@ -112,20 +147,7 @@
           notes.push(path + ": " + words.wrong);
         }
       });
-      var feedback = fieldset.querySelector(".feedback");
-      if (!feedback) {
-        feedback = document.createElement("p");
-        feedback.className = "feedback";
-        feedback.setAttribute("aria-live", "polite");
-        fieldset.appendChild(feedback);
-      }
-      feedback.textContent = "";
-      notes.forEach(function (note) {
-        var line = document.createElement("span");
-        line.className = "note";
-        line.textContent = note;
-        feedback.appendChild(line);
-      });
+      showNotes(fieldset, notes);
     });
     form.querySelector(".score").textContent =
       words.score.replace("{right}", String(right)).replace("{total}", String(total));

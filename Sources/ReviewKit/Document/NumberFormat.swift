@@ -80,6 +80,31 @@ enum NumberFormat {
         return (fixed(rounded.scaled(to: 0), max(significant, 1) - 1), rounded.exponent)
     }
 
+    /// `magnitude` (positive, finite) to `significant` figures in fixed
+    /// point, never fewer than its whole digits (`12346` for 12345.6 at 4):
+    /// the text, the number that text denotes (what `Double(text)` reads),
+    /// and how many digits follow the point. One pass over the digits, for
+    /// `NumberPolicy.show`, which runs for every number on every sheet.
+    static func fixedShown(_ magnitude: Double, significant: Int) -> (text: String, value: Double, places: Int) {
+        let digits = Digits(magnitude)
+        let decimals = max(0, significant - 1 - digits.exponent)
+        let rounded = digits.rounded(significant: digits.exponent + 1 + decimals)
+        let text = fixed(rounded, decimals)
+        let places = max(0, rounded.digits.count - (rounded.exponent + 1))
+        return (text, rounded.exactValue ?? Double(text) ?? magnitude, places)
+    }
+
+    /// 10^`power` as the literal `1e<power>` reads, from a table where the
+    /// power is small (the common case) and parsed otherwise.
+    static func powerOfTen(_ power: Int) -> Double {
+        if power >= 0 && power < positivePowers.count { return positivePowers[power] }
+        if power < 0 && -power < negativePowers.count { return negativePowers[-power] }
+        return Double("1e\(power)") ?? 0
+    }
+
+    private static let positivePowers: [Double] = (0...22).map { Double("1e\($0)")! }
+    private static let negativePowers: [Double] = (0...22).map { Double("1e-\($0)")! }
+
     /// The power of ten of `value`'s first digit (`2` for 123.4, `-324` for
     /// 5e-324), read from its digits: `log10` is off by one near powers of ten.
     static func decimalExponent(_ value: Double) -> Int {
@@ -178,6 +203,22 @@ private struct Digits {
         while copy.digits.last == 0 { copy.digits.removeLast() }
         if copy.digits.isEmpty { copy.exponent = 0 }
         return copy
+    }
+
+    /// The value these digits denote, correctly rounded as `Double(text)`
+    /// would read it, where that needs no parsing: an integer mantissa of
+    /// at most 15 digits times or over a power of ten up to 10^22 are both
+    /// exact doubles, so their one product or quotient is correctly rounded
+    /// (Clinger's fast path). Nil otherwise.
+    var exactValue: Double? {
+        guard digits.count <= 15 else { return nil }
+        var mantissa: Int64 = 0
+        for digit in digits { mantissa = mantissa * 10 + Int64(digit) }
+        let power = exponent + 1 - digits.count
+        guard abs(power) <= 22 else { return nil }
+        let value = Double(mantissa)
+        let sign = negative ? -1.0 : 1.0
+        return sign * (power >= 0 ? value * NumberFormat.powerOfTen(power) : value / NumberFormat.powerOfTen(-power))
     }
 
     func text(_ slice: ArraySlice<UInt8>) -> String {

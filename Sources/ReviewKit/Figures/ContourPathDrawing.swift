@@ -26,9 +26,14 @@ struct ContourPathDrawing {
             path.allSatisfy({ $0.x.isFinite && $0.y.isFinite }), xRange.upperBound > xRange.lowerBound,
             yRange.upperBound > yRange.lowerBound
         else { return nil }
-        let sketch = draw(finite)
-        guard sketch.isFinite else { return nil }
-        return Figure(svg: sketch.svg(cssClass: "contour"), tikz: sketch.tikz(maxWidth: 9), mermaid: mermaid(), caption: caption)
+        // Every coordinate drawn is a grid corner, a point between two, or an
+        // iterate: finite when the iterates map to finite pixels. Checked here
+        // so the drawing itself (thousands of segments) is made only for the
+        // format asked for — a Markdown sheet draws none of it.
+        guard path.allSatisfy({ px($0.x).isFinite && py($0.y).isFinite }) else { return nil }
+        return Figure(
+            svg: draw(finite).svg(cssClass: "contour"), tikz: draw(finite).tikz(maxWidth: 9), mermaid: mermaid(),
+            caption: caption)
     }
 
     private func px(_ x: Double) -> Double { (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * Self.size }
@@ -46,32 +51,9 @@ struct ContourPathDrawing {
         var sketch = Sketch()
         let s = Self.size
         sketch.rect(0, 0, s, s, fill: "#ffffff", stroke: Self.muted)
-        let rows = values.count, columns = values[0].count
-        let dx = s / Double(columns - 1), dy = s / Double(rows - 1)
         for level in levels(finite) {
-            for r in 0..<rows - 1 {
-                for c in 0..<columns - 1 {
-                    let corners = [values[r][c], values[r][c + 1], values[r + 1][c + 1], values[r + 1][c]]
-                    guard corners.allSatisfy(\.isFinite) else { continue }
-                    // Corner positions (pixels) in the same order: bottom left, bottom right, top right, top left.
-                    let points = [
-                        Sketch.Point(x: Double(c) * dx, y: s - Double(r) * dy), Sketch.Point(x: Double(c + 1) * dx, y: s - Double(r) * dy),
-                        Sketch.Point(x: Double(c + 1) * dx, y: s - Double(r + 1) * dy), Sketch.Point(x: Double(c) * dx, y: s - Double(r + 1) * dy),
-                    ]
-                    var crossings: [Sketch.Point] = []
-                    for e in 0..<4 {
-                        let (a, b) = (corners[e], corners[(e + 1) % 4])
-                        guard (a < level) != (b < level) else { continue }
-                        let f = (level - a) / (b - a)
-                        let (p, q) = (points[e], points[(e + 1) % 4])
-                        crossings.append(Sketch.Point(x: p.x + f * (q.x - p.x), y: p.y + f * (q.y - p.y)))
-                    }
-                    var i = 0
-                    while i + 1 < crossings.count {
-                        sketch.line([crossings[i], crossings[i + 1]], stroke: Self.curve, width: 1)
-                        i += 2
-                    }
-                }
+            for curve in curves(at: level) {
+                sketch.line(curve, stroke: Self.curve, width: 1)
             }
         }
         // Axes: the range's ends and the parameter names.
@@ -100,6 +82,75 @@ struct ContourPathDrawing {
                 colour: Self.pathColour, bold: true, halo: true)
         }
         return sketch
+    }
+
+    /// The level curves at `level` as polylines, by marching squares: each
+    /// cell joins the crossings on its edges in pairs, and pieces that meet
+    /// on a shared grid edge are chained into one line. A crossing is worked
+    /// out once per grid edge, so the two cells beside an edge agree on it
+    /// to the bit. One line per curve instead of one per cell keeps the
+    /// picture a few kilobytes.
+    private func curves(at level: Double) -> [[Sketch.Point]] {
+        let rows = values.count, columns = values[0].count
+        let s = Self.size
+        let dx = s / Double(columns - 1), dy = s / Double(rows - 1)
+        // Grid edges: horizontal (r, c)–(r, c+1) and vertical (r, c)–(r+1, c).
+        func horizontal(_ r: Int, _ c: Int) -> Int { (r * columns + c) * 2 }
+        func vertical(_ r: Int, _ c: Int) -> Int { (r * columns + c) * 2 + 1 }
+        func point(_ edge: Int) -> Sketch.Point {
+            let r = edge / 2 / columns, c = edge / 2 % columns
+            let a = values[r][c]
+            if edge % 2 == 0 {
+                let f = (level - a) / (values[r][c + 1] - a)
+                return Sketch.Point(x: (Double(c) + f) * dx, y: s - Double(r) * dy)
+            }
+            let f = (level - a) / (values[r + 1][c] - a)
+            return Sketch.Point(x: Double(c) * dx, y: s - (Double(r) + f) * dy)
+        }
+        var pieces: [(Int, Int)] = []
+        for r in 0..<rows - 1 {
+            for c in 0..<columns - 1 {
+                // Corners bottom left, bottom right, top right, top left, and
+                // the edge after each corner.
+                let corners = [values[r][c], values[r][c + 1], values[r + 1][c + 1], values[r + 1][c]]
+                guard corners.allSatisfy(\.isFinite) else { continue }
+                let edges = [horizontal(r, c), vertical(r, c + 1), horizontal(r + 1, c), vertical(r, c)]
+                var crossed: [Int] = []
+                for e in 0..<4 where (corners[e] < level) != (corners[(e + 1) % 4] < level) {
+                    crossed.append(edges[e])
+                }
+                var i = 0
+                while i + 1 < crossed.count {
+                    pieces.append((crossed[i], crossed[i + 1]))
+                    i += 2
+                }
+            }
+        }
+        // Chain the pieces through the edges they share.
+        var touching: [Int: [Int]] = [:]
+        for (index, piece) in pieces.enumerated() {
+            touching[piece.0, default: []].append(index)
+            touching[piece.1, default: []].append(index)
+        }
+        var used = [Bool](repeating: false, count: pieces.count)
+        func extend(_ chain: inout [Int]) {
+            while let end = chain.last,
+                let next = touching[end]?.first(where: { !used[$0] })
+            {
+                used[next] = true
+                chain.append(pieces[next].0 == end ? pieces[next].1 : pieces[next].0)
+            }
+        }
+        var lines: [[Sketch.Point]] = []
+        for index in pieces.indices where !used[index] {
+            used[index] = true
+            var forward = [pieces[index].0, pieces[index].1]
+            extend(&forward)
+            var backward = [pieces[index].0]
+            extend(&backward)
+            lines.append((backward.dropFirst().reversed() + forward).map(point))
+        }
+        return lines
     }
 
     private func subscripted(_ n: Int) -> String {

@@ -68,16 +68,27 @@ func replaceMarkers(
     in text: String, open: Unicode.Scalar, close: Unicode.Scalar, _ transform: (Int) -> String
 ) -> String {
     let openBytes = Array(String(open).utf8), closeBytes = Array(String(close).utf8)
+    let (openFirst, closeFirst) = (openBytes[0], closeBytes[0])
+    // A whole sheet is scanned once per kind of marker: test one byte
+    // before comparing a pattern, and copy unmarked runs in one piece.
+    guard text.utf8.contains(openFirst) else { return text }
     let bytes = Array(text.utf8)
     func matches(_ pattern: [UInt8], at i: Int) -> Bool {
-        i + pattern.count <= bytes.count && bytes[i..<i + pattern.count].elementsEqual(pattern)
+        guard i + pattern.count <= bytes.count else { return false }
+        for k in 1..<pattern.count where bytes[i + k] != pattern[k] { return false }
+        return true
     }
-    guard let first = openBytes.first, bytes.contains(first) else { return text }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
     var i = 0
+    var runStart = 0
+    func flush() {
+        if runStart < i { out.append(contentsOf: bytes[runStart..<i]) }
+    }
     while i < bytes.count {
-        if matches(openBytes, at: i) {
+        let byte = bytes[i]
+        if byte == openFirst, matches(openBytes, at: i) {
+            flush()
             var j = i + openBytes.count
             var number = 0
             var digits = 0
@@ -86,20 +97,23 @@ func replaceMarkers(
                 digits += 1
                 j += 1
             }
-            if digits > 0, matches(closeBytes, at: j) {
+            if digits > 0, j < bytes.count, bytes[j] == closeFirst, matches(closeBytes, at: j) {
                 out.append(contentsOf: transform(number).utf8)
                 i = j + closeBytes.count
             } else {
                 i += openBytes.count
             }
+            runStart = i
             continue
         }
-        if matches(closeBytes, at: i) {
+        if byte == closeFirst, matches(closeBytes, at: i) {
+            flush()
             i += closeBytes.count
+            runStart = i
             continue
         }
-        out.append(bytes[i])
         i += 1
     }
+    flush()
     return String(decoding: out, as: UTF8.self)
 }

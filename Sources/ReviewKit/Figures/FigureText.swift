@@ -34,7 +34,10 @@ enum FigureText {
 
     /// A short number for a wire label: at most 3 decimals.
     static func number(_ value: Double) -> String {
-        NumberFormat.plain(value, decimals: 3).replacingOccurrences(of: "-", with: "−")
+        let text = NumberFormat.plain(value, decimals: 3)
+        // Only a leading sign or an exponent's sign can be a hyphen.
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "-" ? "−" : $0 }))
     }
 
     /// A number for TikZ math mode (ASCII minus).
@@ -47,8 +50,17 @@ extension FigureText {
     /// Text for a quoted Mermaid label: one line, quotes as `#quot;`, so a
     /// name from a problem file can neither end the label nor the code fence.
     static func mermaid(_ text: String) -> String {
-        IslandToken.strip(text).replacingOccurrences(of: "\"", with: "#quot;")
-            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        let stripped = IslandToken.strip(text)
+        guard stripped.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return stripped }
+        var out = ""
+        for scalar in stripped.unicodeScalars {
+            switch scalar {
+            case "\"": out += "#quot;"
+            case "\n", "\r": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// A label cut to `limit` characters with an ellipsis, so one long name

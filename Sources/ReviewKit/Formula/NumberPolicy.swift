@@ -28,6 +28,15 @@ struct NumberPolicy: Hashable, Sendable {
     /// own when nil).
     func show(_ value: Double, digits: Int? = nil) -> ShownNumber {
         let digits = Swift.max(1, digits ?? significantDigits)
+        let key = ShownNumberMemo.Key(value: value.bitPattern, digits: digits, policy: self)
+        if let known = ShownNumberMemo.shared.lookup(key) { return known }
+        let shown = decide(value, digits: digits)
+        ShownNumberMemo.shared.remember(shown, for: key)
+        return shown
+    }
+
+    /// The decision behind `show`, made once per number and digit count.
+    private func decide(_ value: Double, digits: Int) -> ShownNumber {
         guard value.isFinite else {
             return ShownNumber(
                 negative: value < 0, form: .nonFinite(value.isNaN ? "NaN" : "∞"), isExact: false, value: value, unit: .infinity)
@@ -45,19 +54,18 @@ struct NumberPolicy: Hashable, Sendable {
             return ShownNumber(
                 negative: negative, form: .scientific(mantissa: text, exponent: exponent),
                 isExact: Self.same(shown, magnitude), value: negative ? -shown : shown,
-                unit: Double("1e\(exponent - Self.decimalPlaces(text))") ?? 0)
+                unit: NumberFormat.powerOfTen(exponent - Self.decimalPlaces(text)))
         }
-        let decimals = Swift.max(0, digits - 1 - NumberFormat.decimalExponent(magnitude))
-        let text = NumberFormat.fixedText(magnitude, decimals: decimals)
-        let shown = Double(text) ?? magnitude
+        let (text, shown, places) = NumberFormat.fixedShown(magnitude, significant: digits)
         if !Self.same(shown, magnitude), let (p, q) = fraction(magnitude) {
+            let decimals = Swift.max(0, digits - 1 - NumberFormat.decimalExponent(magnitude))
             return ShownNumber(
                 negative: negative, form: .fraction(p, q), isExact: true, value: value,
-                unit: Double("1e-\(decimals)") ?? 0)
+                unit: NumberFormat.powerOfTen(-decimals))
         }
         return ShownNumber(
             negative: negative, form: .decimal(text), isExact: Self.same(shown, magnitude),
-            value: negative ? -shown : shown, unit: Double("1e-\(Self.decimalPlaces(text))") ?? 0)
+            value: negative ? -shown : shown, unit: NumberFormat.powerOfTen(-places))
     }
 
     /// `p/q` in lowest terms with q ≤ `maxDenominator`, if `magnitude` is one
@@ -107,5 +115,39 @@ struct NumberPolicy: Hashable, Sendable {
             out.unicodeScalars.append(Unicode.Scalar(byte))
         }
         return out
+    }
+}
+
+/// Numbers already shown, across sheets and threads: a sheet writes each
+/// number for every format and both the question and the solution sheet
+/// (and checks each step's reproducibility with the same numbers), so most
+/// calls of `NumberPolicy.show` ask again; deciding costs a round trip
+/// through the number's shortest decimal form. Bounded, so a class of any
+/// size keeps memory flat; a pure function of its key, so output is the same
+/// with or without it.
+final class ShownNumberMemo: @unchecked Sendable {
+    struct Key: Hashable {
+        var value: UInt64
+        var digits: Int
+        var policy: NumberPolicy
+    }
+
+    static let shared = ShownNumberMemo()
+    private static let capacity = 1 << 14
+
+    private let lock = NSLock()
+    private var known: [Key: ShownNumber] = [:]
+
+    func lookup(_ key: Key) -> ShownNumber? {
+        lock.lock()
+        defer { lock.unlock() }
+        return known[key]
+    }
+
+    func remember(_ shown: ShownNumber, for key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
+        known[key] = shown
     }
 }

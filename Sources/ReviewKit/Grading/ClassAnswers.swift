@@ -1,6 +1,8 @@
 /// A class's answers as CSV, `student,problem,answer,value` (UTF-8, BOM and
 /// CRLF accepted, the header required, columns found by name): each row one
 /// number a student gave for one answer of one problem of their sheet.
+/// `student` is the roster id, the folder name or the variant code printed
+/// on the sheet (what a paper exam carries).
 /// Every row is checked against the build before anything is graded, so a
 /// typo in a student id, problem number or answer path is a located error
 /// and nothing is written.
@@ -55,7 +57,11 @@ struct ClassAnswers {
                 if let problem = ControlCharacters.problem(in: text) { throw fail(record.line, i + 1, problem) }
             }
             let key = cell("student")
-            guard let student = build.student(named: key) else {
+            let student: GradedBuild.Student
+            switch build.student(namedOrCoded: key) {
+            case .success(let found): student = found
+            case .failure(.message(let message)): throw fail(record.line, column("student"), message)
+            case .failure(.unknown):
                 let known = build.students.prefix(5).map(\.id).joined(separator: ", ")
                 throw fail(record.line, column("student"),
                            "no student '\(key)' in the build (students are \(known)\(build.students.count > 5 ? ", …" : ""))")
@@ -66,10 +72,13 @@ struct ClassAnswers {
             }
             let path = cell("answer")
             let answers = AnswerLeaves(student.problems[number - 1].answers)
-            guard answers.value(at: path) != nil else {
-                let shown = answers.paths.prefix(6).joined(separator: ", ")
+            // Multiple-choice paths (`choice`) come from the problem's choices, not its numbers.
+            let choicePaths = student.problems[number - 1].choices(build.language).map(\.path)
+            guard answers.value(at: path) != nil || choicePaths.contains(path) else {
+                let paths = answers.paths + choicePaths
+                let shown = paths.prefix(6).joined(separator: ", ")
                 throw fail(record.line, column("answer"),
-                           "problem \(number) has no answer '\(path)' (its answers are \(shown)\(answers.paths.count > 6 ? ", …" : ""))")
+                           "problem \(number) has no answer '\(path)' (its answers are \(shown)\(paths.count > 6 ? ", …" : ""))")
             }
             let id = "\(student.folder)\u{0}\(number)\u{0}\(path)"
             if let first = firstLine[id] {

@@ -18,6 +18,8 @@ public struct ClassGrades: Sendable {
         var verdict: Verdict
         var expected: Double
         var explanation: String?
+        /// The right letter, when the answer is a multiple-choice one (`concepts`).
+        var expectedChoice: String? = nil
     }
 
     struct StudentResult: Sendable {
@@ -60,9 +62,13 @@ public struct ClassGrades: Sendable {
         }
         for row in answers.rows {
             let problem = row.student.problems[row.problem]
+            var answer: Answer
+            if let choice = problem.choice(at: row.path, language: build.language) {
+                answer = Self.grade(choice, row)
+            } else {
             let expected = AnswerLeaves(problem.answers).value(at: row.path)!
-            var answer = Answer(line: row.line, problem: row.problem + 1, path: row.path, typed: row.value,
-                                verdict: .blank, expected: expected)
+            answer = Answer(line: row.line, problem: row.problem + 1, path: row.path, typed: row.value,
+                            verdict: .blank, expected: expected)
             if !row.value.isEmpty {
                 if StudentNumber(row.value) == nil {
                     answer.verdict = .notANumber
@@ -74,6 +80,7 @@ public struct ClassGrades: Sendable {
                         answer.explanation = DiagnosisReport.explanation(verdict, topic: problem.topic, templates)
                     }
                 }
+            }
             }
             let s = row.student.number - 1
             students[s].answers.append(answer)
@@ -95,6 +102,22 @@ public struct ClassGrades: Sendable {
 }
 
 extension ClassGrades {
+    /// A multiple-choice answer: its letter in any case (`b`, `B.`, `Ｂ`)
+    /// is right or wrong; a wrong one carries the reason that option is
+    /// wrong; text naming no option reads like an unreadable number.
+    static func grade(_ choice: ChoiceQuestion, _ row: ClassAnswers.Row) -> Answer {
+        var answer = Answer(line: row.line, problem: row.problem + 1, path: row.path, typed: row.value,
+                            verdict: .blank, expected: 0, expectedChoice: choice.right.letter)
+        guard !row.value.isEmpty else { return answer }
+        guard let option = choice.option(row.value) else {
+            answer.verdict = .notANumber
+            return answer
+        }
+        answer.verdict = option.isRight ? .right : .wrong(slip: nil)
+        if !option.isRight { answer.explanation = option.explanation }
+        return answer
+    }
+
     /// `grades.csv`, `report.html` and a `manifest.json` listing them (so
     /// grading again with `--force` may replace the folder, as a build may).
     public func files() -> [PlannedFile] {

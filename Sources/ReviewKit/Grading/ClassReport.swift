@@ -31,14 +31,17 @@ enum ClassReport {
                     var item: TemplateObject = [
                         "problem": .text(answer.problem), "path": .text(answer.path),
                         "typed": .text(answer.typed.isEmpty ? "—" : answer.typed),
-                        "expected": .text(NumberFormat.plain(answer.expected)),
+                        "expected": .text(answer.expectedChoice ?? NumberFormat.plain(answer.expected)),
                     ]
                     switch answer.verdict {
                     case .wrong(let slip?):
                         item["slip"] = ["id": .text(slip), "explanation": .text(answer.explanation ?? "")]
-                    case .wrong(nil): item["what"] = .text(words["wrong"])
+                    case .wrong(nil):
+                        // A wrong option says why it is wrong.
+                        item["what"] = .text(answer.explanation.map { "\(words["wrong"]): \($0)" } ?? words["wrong"])
                     case .blank: item["what"] = .text(words["blank"])
-                    case .notANumber: item["what"] = .text(words["notNumber"])
+                    case .notANumber:
+                        item["what"] = .text(answer.expectedChoice == nil ? words["notNumber"] : words["notOption"])
                     case .right: break
                     }
                     return .object(item)

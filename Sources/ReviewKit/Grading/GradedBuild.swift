@@ -8,6 +8,8 @@ struct GradedBuild {
         var id: String
         var folder: String
         var name: String?
+        /// The variant code on their sheets (`manifest.json`'s `code`), as printed.
+        var code: String? = nil
         var problems: [WorkedProblem]
     }
 
@@ -40,8 +42,11 @@ struct GradedBuild {
             else { throw fail("a student without an id or folder") }
             var name: String?
             if case .string(let text)? = entry["name"]?.kind { name = text }
+            var code: String?
+            if case .string(let text)? = entry["code"]?.kind { code = text }
             let problems = try Workbook.solve(files: [directory + "/" + folder + "/problems.json"], forSheets: false)
-            students.append(Student(number: students.count + 1, id: id, folder: folder, name: name, problems: problems))
+            students.append(Student(
+                number: students.count + 1, id: id, folder: folder, name: name, code: code, problems: problems))
         }
         guard !students.isEmpty else { throw fail("the build has no students") }
         return GradedBuild(title: title, language: language, students: students)
@@ -56,5 +61,30 @@ struct GradedBuild {
     /// The student a CSV names, by roster id first, then by folder.
     func student(named key: String) -> Student? {
         students.first { $0.id == key } ?? students.first { $0.folder == key }
+    }
+
+    /// The student a CSV names by roster id, folder or the variant code on
+    /// their sheet (typed as `review key` reads it: any case, with or
+    /// without the hyphen); a well-formed code with a wrong check character
+    /// or that no student of the build has is an error (the message), not
+    /// a guess.
+    func student(namedOrCoded key: String) -> Result<Student, StudentLookupError> {
+        if let student = student(named: key) { return .success(student) }
+        switch VariantCode.read(key) {
+        case .failure(.malformed): return .failure(.unknown)
+        case .failure(.wrongCheck):
+            return .failure(.message(
+                "variant code '\(key)': wrong check character: a character was mistyped or two were swapped"))
+        case .success(let code):
+            if let student = students.first(where: { $0.code == code.description }) { return .success(student) }
+            return .failure(.message(
+                "variant code '\(key)': no student of this build has it; was the sheet built from another handout or seed?"))
+        }
+    }
+
+    enum StudentLookupError: Error {
+        /// Neither an id, a folder nor a code.
+        case unknown
+        case message(String)
     }
 }

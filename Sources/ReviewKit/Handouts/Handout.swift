@@ -24,6 +24,13 @@ public struct Handout: Sendable {
     /// `"moodle"` among the formats: the build also writes `moodle.xml`,
     /// the whole class as Moodle Cloze questions (see `MoodleClassExport`).
     public var moodle = false
+    /// `"qti"` among the formats: the build also writes `qti.zip`, the
+    /// whole class as a QTI 1.2 package for Canvas (see `QTIClassExport`).
+    public var qti = false
+    /// `"pdf"` among the formats: each student's question sheet also as
+    /// `questions.pdf`, the LaTeX sheet through xelatex or pdflatex
+    /// (`LaTeXToPDF`), ready to print with its variant code. Implies `latex`.
+    public var pdf = false
 
     /// Every file the build reads: no build may replace a directory holding one.
     public var inputFiles: [String] {
@@ -54,6 +61,8 @@ public struct HandoutSection: Sendable {
     public var number: Int
     public var title: String?
     public var content: Content
+    /// `concepts` only: the bank subject its items are drawn from (all when nil).
+    public var subject: String? = nil
 
     public enum Content: Sendable {
         /// Fresh problems per student: `count` of `topic` at `difficulty`.

@@ -25,8 +25,15 @@ public enum HandoutBuilder {
             let packet = try StudentSheets.make(handout, handout.students[index], page: page)
             let files = packet.files.map { PlannedFile(path: "\(packet.student.folder)/\($0.path)", contents: $0.contents) }
             try sink.write(files)
+            var paths = files.map(\.path)
+            if handout.pdf, let tex = packet.files.first(where: { $0.path == "questions.tex" }) {
+                let path = "\(packet.student.folder)/questions.pdf"
+                try sink.write(path, bytes: try LaTeXToPDF.compile(
+                    tex.contents, language: handout.language, requested: "\(handout.source.displayName): formats: pdf"))
+                paths.append(path)
+            }
             counter.tick()
-            return (record: packet.record, paths: files.map(\.path))
+            return (record: packet.record, paths: paths)
         }
         let records = made.map(\.record)
         var paths = made.flatMap(\.paths)
@@ -43,6 +50,10 @@ public enum HandoutBuilder {
             try sink.stream(MoodleClassExport.path) { emit in
                 try MoodleClassExport.write(handout, records, jobs: jobs, to: emit)
             }
+        }
+        if handout.qti {
+            exports.append(QTIClassExport.path)
+            try sink.write(QTIClassExport.path, bytes: try QTIClassExport.package(handout, records, jobs: jobs))
         }
         let index = PlannedFile(
             path: "index.html", contents: HandoutIndex.render(handout, records, answerKeys: answerKeys, page: page))
@@ -62,6 +73,8 @@ public protocol HandoutSink: Sendable {
     /// Writes one file from pieces made in order, so a file as big as a
     /// year's answer key is never whole in memory.
     func stream(_ path: String, _ produce: (_ emit: (String) throws -> Void) throws -> Void) throws
+    /// Writes one binary file (`qti.zip`).
+    func write(_ path: String, bytes: [UInt8]) throws
 }
 
 /// What a build made, for the summary line.

@@ -28,6 +28,9 @@ enum HandoutIndex {
                 var links: [TemplateObject] = documents.map {
                     ["format": .text($0.fileExtension), "path": .text("\(folder)/\(kind).\($0.fileExtension)")]
                 }
+                if kind == "questions" && handout.pdf {
+                    links.append(["format": "pdf", "path": .text("\(folder)/questions.pdf")])
+                }
                 if kind == "questions" && handout.practice {
                     links.append(["format": "practice", "path": .text("\(folder)/practice.html")])
                 }
@@ -52,6 +55,7 @@ enum HandoutIndex {
             "sections": .objects(sections), "rows": .objects(rows),
         ]
         if handout.moodle { context["moodle"] = .text(MoodleClassExport.path) }
+        if handout.qti { context["qti"] = .text(QTIClassExport.path) }
         return page.render(
             page.templates.render("handout/index", context),
             title: page.line("handout/index-title", ["title": .text(handout.title)]), format: .html)

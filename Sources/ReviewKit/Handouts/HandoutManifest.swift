@@ -31,7 +31,7 @@ enum HandoutManifest {
             ("generator", .string(ReviewVersion.generator)), ("title", .string(handout.title)),
             ("seed", .number(Int(handout.seed))), ("lang", .string(handout.language)),
             ("formats", .array(handout.formats.map { .string($0.rawValue) } + (handout.practice ? [.string("practice")] : [])
-                + (handout.moodle ? [.string("moodle")] : []))),
+                + (handout.moodle ? [.string("moodle")] : []) + (handout.qti ? [.string("qti")] : []) + (handout.pdf ? [.string("pdf")] : []))),
             ("sections", .array(sections)), ("students", .array(students)),
             ("files", .array(files.map { .string($0) })),
         ])) + "\n"

@@ -10,7 +10,7 @@ import Foundation
 /// is generated, and long before anything is written.
 public enum HandoutReader {
     static let fields = ["title", "seed", "students", "lang", "formats", "sections"]
-    static let sectionFields = ["title", "topic", "count", "difficulty", "problems"]
+    static let sectionFields = ["title", "topic", "count", "difficulty", "problems", "subject"]
     /// The largest seed: JSON numbers stay exact up to 2^53.
     static let maxSeed = (1 << 53) - 1
 
@@ -43,6 +43,8 @@ public enum HandoutReader {
             let seed = try seedField.map { UInt64(try $0.int(in: 0...maxSeed)) }
             var formats = try readFormats(object.optional("formats"))
             let practice = formats.extras.contains("practice")
+            let pdf = formats.extras.contains("pdf")
+            if pdf && !formats.sheets.contains(.latex) { formats.sheets.append(.latex) }  // the PDF's source
             if !formats.extras.isEmpty && formats.sheets.isEmpty { formats.sheets = [.html] }
             let language = try object.optional("lang")?.oneOf(Sheet.languages) ?? "en"
             let sections = try readSections(try object.required("sections"), folder: folder)
@@ -58,6 +60,8 @@ public enum HandoutReader {
             handout.rosterFile = rosterFile
             handout.practice = practice
             handout.moodle = formats.extras.contains("moodle")
+            handout.qti = formats.extras.contains("qti")
+            handout.pdf = pdf
             let total = handout.students.count * handout.problemsPerStudent
             guard total <= Limits.maxHandoutProblems else {
                 throw InputError(
@@ -95,8 +99,10 @@ public enum HandoutReader {
     // MARK: Formats
 
     /// Formats that are files of their own, not sheets: `practice` (a
-    /// practice page per student) and `moodle` (the class as Moodle XML).
-    static let extraFormats = ["practice", "moodle"]
+    /// practice page per student), `moodle` (the class as Moodle XML) and
+    /// `qti` (the class as a QTI 1.2 package for Canvas) and `pdf` (each
+    /// question sheet compiled, beside its LaTeX).
+    static let extraFormats = ["practice", "moodle", "qti", "pdf"]
 
     /// A list of format names (or one name), in the order given; the
     /// `extraFormats` are returned apart, as flags.
@@ -151,10 +157,22 @@ public enum HandoutReader {
             let count = try object.optional("count")?.int(in: 1...Limits.maxGeneratedProblems) ?? 1
             let difficulty = try object.optional("difficulty")
                 .map { Difficulty(rawValue: try $0.oneOf(Difficulty.allCases.map(\.rawValue)))! } ?? .standard
+            var subject: String?
+            if let subjectField = object.optional("subject") {
+                guard topic == ConceptsTopic.name else {
+                    throw subjectField.error("only a '\(ConceptsTopic.name)' section takes 'subject'")
+                }
+                let name = try subjectField.string()
+                guard ConceptBank.shared.subject(name) != nil else {
+                    throw subjectField.error(ConceptsGenerator.unknownSubjectMessage(name))
+                }
+                subject = name
+            }
             return HandoutSection(
-                number: number, title: title, content: .generated(topic: topic, count: count, difficulty: difficulty))
+                number: number, title: title, content: .generated(topic: topic, count: count, difficulty: difficulty),
+                subject: subject)
         case (nil, let problemsField?):
-            for key in ["count", "difficulty"] where object.contains(key) {
+            for key in ["count", "difficulty", "subject"] where object.contains(key) {
                 throw InputError(
                     path: object.path.appending(key: key),
                     message: "only a generated section (one with 'topic') takes '\(key)'")

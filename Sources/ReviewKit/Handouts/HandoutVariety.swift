@@ -15,8 +15,11 @@ struct HandoutVariety {
     }
 
     /// The problems of one generated section, remembered for the sections after it.
-    mutating func generate(topic: String, count: Int, seed: UInt64, difficulty: Difficulty) throws -> [WorkedProblem] {
-        let problems = try Workbook.generate(topic: topic, count: count, seed: seed, difficulty: difficulty, avoiding: seen)
+    mutating func generate(
+        topic: String, count: Int, seed: UInt64, difficulty: Difficulty, options: GenerationOptions = .init()
+    ) throws -> [WorkedProblem] {
+        let problems = try Workbook.generate(
+            topic: topic, count: count, seed: seed, difficulty: difficulty, options: options, avoiding: seen)
         seen.formUnion(problems.map { $0.repetitionKey() })
         return problems
     }
@@ -30,7 +33,8 @@ struct HandoutVariety {
             guard case .generated(let topic, let count, let difficulty) = section.content,
                 let seed = seeds.first(where: { $0.section == section.number })?.seed
             else { continue }
-            let problems = try variety.generate(topic: topic, count: count, seed: seed, difficulty: difficulty)
+            let options = try handout.generationOptions(for: section) { n in seeds.first { $0.section == n }?.seed }
+            let problems = try variety.generate(topic: topic, count: count, seed: seed, difficulty: difficulty, options: options)
             if section.number == number { return problems }
         }
         return []

@@ -84,7 +84,8 @@ enum StudentSheets {
             case .generated(let topic, let count, let difficulty):
                 let seed = Variant.section(variant: variant, section: section.number)
                 seeds.append(.init(section: section.number, seed: seed))
-                worked = try variety.generate(topic: topic, count: count, seed: seed, difficulty: difficulty)
+                let options = try handout.generationOptions(for: section) { Variant.section(variant: variant, section: $0) }
+                worked = try variety.generate(topic: topic, count: count, seed: seed, difficulty: difficulty, options: options)
             case .fixed(_, _, let fixed):
                 worked = fixed
             }

@@ -15,7 +15,7 @@ extension WorkedProblem {
         }
         return WorkedProblem(
             id: id, topic: topic, title: sectionTitle, problem: JSONValue(.object(members)), answers: answers,
-            trace: trace, statement: statement, present: present, sheetLimit: sheetLimit, slips: slips,
+            trace: trace, statement: statement, present: present, sheetLimit: sheetLimit, slips: slips, choices: choices,
             repetitionKey: repetitionKey)
     }
 }

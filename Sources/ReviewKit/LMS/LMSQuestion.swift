@@ -16,6 +16,9 @@ struct LMSQuestion: Sendable {
     var questionHTML: String
     var solutionHTML: String
     var answers: [NumericAnswer]
+    /// Multiple-choice questions (`concepts`), in the export's language:
+    /// Moodle writes these as `multichoice` instead of numeric fields.
+    var choices: [ChoiceQuestion] = []
     var attachments: [MathJaxHTMLIslandWriter.Attachment]
 
     /// Replaced by each format with its answer fields.
@@ -28,6 +31,7 @@ struct LMSQuestion: Sendable {
         topic = problem.topic
         title = problem.title
         answers = NumericAnswer.all(problem.answers)
+        choices = problem.choices(templates.language)
         let presentation = problem.present(PresentationContext(templates: templates))
         let writer = MathJaxHTMLIslandWriter(fileBase: fileBase, prefix: "q\(number)-")
         let renderer = DocumentRenderer(writer: writer)

@@ -57,7 +57,7 @@ enum MoodleClassExport {
     }
 
     /// `007 Alice Martin · backprop-123-1`: who it is for, and which problem.
-    private static func name(_ record: StudentRecord, _ problem: WorkedProblem) -> String {
+    static func name(_ record: StudentRecord, _ problem: WorkedProblem) -> String {
         var parts = [record.student.paddedNumber]
         if let name = record.student.name { parts.append(name) }
         if let id = record.student.shownID { parts.append("(\(id))") }
@@ -65,7 +65,7 @@ enum MoodleClassExport {
     }
 
     /// An untitled section's category: its topic's title, or its problem file.
-    private static func untitled(_ section: HandoutSection, _ templates: TemplateLibrary) -> String {
+    static func untitled(_ section: HandoutSection, _ templates: TemplateLibrary) -> String {
         switch section.content {
         case .generated(let topic, _, _): templates.topicTitle(topic)
         case .fixed(let path, _, _): path

@@ -37,8 +37,10 @@ public enum MoodleXML {
         return "  <question type=\"category\">\n    <category>\n      <text>\(escape(path))</text>\n    </category>\n  </question>\n"
     }
 
-    /// One Cloze question.
+    /// One Cloze question, or a `multichoice` one for a problem that asks
+    /// multiple-choice questions (`MoodleChoice`).
     static func question(_ question: LMSQuestion, name: String, solutions: Bool = true) -> String {
+        if !question.choices.isEmpty { return MoodleChoice.question(question, name: name, solutions: solutions) }
         let text = question.question(fields: fields)
         var xml = "  <question type=\"cloze\">\n"
         xml += "    <name>\n      <text>\(escape(name))</text>\n    </name>\n"

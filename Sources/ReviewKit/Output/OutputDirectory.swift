@@ -144,9 +144,18 @@ public struct StagingDirectory: HandoutSink {
         guard close(fd) == 0 else { throw WriteError.posix(file) }
     }
 
+    public func write(_ relative: String, bytes: [UInt8]) throws {
+        try write([PlannedFile(path: relative, contents: "")], jobs: 1, bytes: bytes)
+    }
+
     /// Writes `files` (paths relative to the build, `/`-separated), `jobs`
     /// at a time, creating their folders.
     public func write(_ files: [PlannedFile], jobs: Int) throws {
+        try write(files, jobs: jobs, bytes: nil)
+    }
+
+    /// `bytes`, when given, are the contents of every file instead of their text.
+    private func write(_ files: [PlannedFile], jobs: Int, bytes: [UInt8]?) throws {
         var folders = Set<String>()
         for file in files {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
@@ -163,7 +172,8 @@ public struct StagingDirectory: HandoutSink {
         }
         let root = path
         _ = try ParallelMap.map(count: files.count, jobs: jobs) { index in
-            try Descriptor.create(root + "/" + files[index].path, files[index].contents)
+            try Descriptor.create(
+                root + "/" + files[index].path, bytes.map { .bytes($0) } ?? .text(files[index].contents))
         }
     }
 }

@@ -12,6 +12,28 @@ import Foundation
 ///   a missing folder is a failed write, as it is to the shell.
 public enum OutputFile {
     public static func write(_ text: String, to path: String, inputs: [String] = []) throws {
+        try write(.text(text), to: path, inputs: inputs)
+    }
+
+    /// The same for a binary file (a QTI zip, a PDF), with the same rules.
+    public static func write(bytes: [UInt8], to path: String, inputs: [String] = []) throws {
+        try write(.bytes(bytes), to: path, inputs: inputs)
+    }
+
+    /// What is written: text as UTF-8, or bytes as they are.
+    enum Payload {
+        case text(String)
+        case bytes([UInt8])
+
+        func write(to fd: Int32) -> Int32? {
+            switch self {
+            case .text(let text): Descriptor.writeAll(fd, text)
+            case .bytes(let bytes): bytes.withUnsafeBytes { Descriptor.writeAll(fd, $0) }
+            }
+        }
+    }
+
+    private static func write(_ text: Payload, to path: String, inputs: [String]) throws {
         let option = "--output"
         guard !path.isEmpty else { throw UsageError(message: "\(option) is empty (an unset shell variable?); give a file name") }
         guard !path.hasSuffix("/") else { throw UsageError(message: "\(option) \(path): names a directory; give a file name") }
@@ -41,10 +63,10 @@ public enum OutputFile {
     /// Writes into an existing non-regular file (a device, a FIFO, a
     /// terminal) without replacing it; never creates one. Appending, so
     /// `-o /dev/stdout >> log` adds to the log as the shell asked.
-    private static func writeInPlace(_ text: String, to path: String) throws {
+    private static func writeInPlace(_ text: Payload, to path: String) throws {
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw WriteError.posix(path) }
-        let failure = Descriptor.writeAll(fd, text)
+        let failure = text.write(to: fd)
         let closed = close(fd)
         if let failure { throw WriteError.posix(path, failure) }
         if closed != 0 { throw WriteError.posix(path) }
@@ -65,7 +87,7 @@ public enum OutputFile {
     }
 
     /// Writes a temporary file beside `target` and renames it over `target`.
-    private static func replace(_ target: ResolvedPath, with text: String, keeping existing: stat?) throws {
+    private static func replace(_ target: ResolvedPath, with text: Payload, keeping existing: stat?) throws {
         for leftover in ScratchName.leftovers(in: target.parent, for: target.name, kind: "tmp") {
             unlink(leftover)
         }

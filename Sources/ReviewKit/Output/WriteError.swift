@@ -52,9 +52,14 @@ enum Descriptor {
 
     /// Creates `path` (never through an existing file or link) and writes `text`.
     static func create(_ path: String, _ text: String, mode: mode_t = 0o666) throws {
+        try create(path, OutputFile.Payload.text(text), mode: mode)
+    }
+
+    /// The same for text or bytes.
+    static func create(_ path: String, _ payload: OutputFile.Payload, mode: mode_t = 0o666) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw WriteError.posix(path) }
-        let failure = writeAll(fd, text)
+        let failure = payload.write(to: fd)
         let closed = close(fd)
         if let failure { throw WriteError.posix(path, failure) }
         if closed != 0 { throw WriteError.posix(path) }

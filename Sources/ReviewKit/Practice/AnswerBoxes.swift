@@ -16,5 +16,10 @@ struct AnswerBoxes: Sendable, Equatable {
         self.number = number
         self.lead = lead
         groups = PracticeForm.groups(AnswerLeaves(problem.answers).leaves, topic: problem.topic)
+        // A multiple-choice answer (`concepts`) is one box for its letter, by its path.
+        for choice in problem.choices("en") {
+            let box = PracticeForm.Box(path: choice.path, label: choice.path)
+            groups.append(PracticeForm.Group(name: choice.path, rows: [[box]], isShape: false))
+        }
     }
 }

@@ -21,7 +21,10 @@ struct PracticeForm: Sendable, Equatable {
     /// 1-based, for element ids unique on the page.
     var number: Int
     var groups: [Group]
-    /// `{"answers": {path: value}, "slips": [{"id", "text", "step", "steps": {path: step}, "values": {path: [value…]}}]}`,
+    /// Multiple-choice questions (`concepts`): one set of options each.
+    var choices: [ChoiceQuestion]
+    /// `{"answers": {path: value}, "slips": [{"id", "text", "step", "steps": {path: step}, "values": {path: [value…]}}],
+    /// "choices": {path: {"right": letter, "why": {letter: text}}}}`,
     /// compact JSON for the page's script.
     var data: String
 
@@ -29,6 +32,7 @@ struct PracticeForm: Sendable, Equatable {
         self.number = number
         let leaves = AnswerLeaves(problem.answers).leaves
         groups = Self.groups(leaves, topic: problem.topic)
+        choices = problem.choices(templates.language)
         let steps = Dictionary(problem.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let slips: [JSONValue] = problem.slips().map { slip in
             var values: [(String, JSONValue)] = []
@@ -54,10 +58,19 @@ struct PracticeForm: Sendable, Equatable {
                 ("values", .object(values)),
             ])
         }
-        data = JSONWriter.compact(.object([
+        // Per choice path: the right letter and why each option is right or wrong.
+        let choiceData: [(String, JSONValue)] = choices.map { choice in
+            (choice.path, .object([
+                ("right", .string(choice.right.letter)),
+                ("why", .object(choice.options.map { ($0.letter, .string($0.explanation)) })),
+            ]))
+        }
+        var members: [(String, JSONValue)] = [
             ("answers", .object(leaves.map { ($0.path, .number($0.value)) })),
             ("slips", .array(slips)),
-        ]))
+        ]
+        if !choiceData.isEmpty { members.append(("choices", .object(choiceData))) }
+        data = JSONWriter.compact(.object(members))
     }
 
     /// Leaves that differ only in their last one or two indices share a

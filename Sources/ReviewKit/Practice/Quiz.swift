@@ -15,7 +15,9 @@ public struct Quiz: Sendable {
     }
 
     /// Every answer asked for, in the order of `answers`.
-    public var paths: [String] { AnswerLeaves(problem.answers).paths }
+    public var paths: [String] {
+        AnswerLeaves(problem.answers).paths + problem.choices(templates.language).map(\.path)
+    }
 
     /// The question as Markdown (math as `$…$`, readable in a terminal).
     public func question() -> String {
@@ -33,6 +35,13 @@ public struct Quiz: Sendable {
     /// The verdict on one typed answer, as one or two lines; nil when the
     /// text is not a number (ask again).
     public func check(_ path: String, typed: String) -> (text: String, isRight: Bool)? {
+        if let choice = problem.choice(at: path, language: templates.language) {
+            // A multiple-choice answer (`concepts`): its letter, and the reason for the option picked.
+            guard let option = choice.option(typed) else { return nil }
+            let words = PracticeWords(templates: templates)
+            if option.isRight { return (paint("✓ " + words["right"] + " — " + option.explanation, green: true), true) }
+            return (paint("✗ " + words["wrong"] + " — " + option.explanation, green: false), false)
+        }
         guard StudentNumber(typed) != nil,
               let result = try? Diagnosis.diagnose(problem, [GivenAnswer(path: path, typed: typed)], source: "quiz"),
               let verdict = result.verdicts.first

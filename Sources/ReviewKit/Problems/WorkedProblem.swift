@@ -21,6 +21,9 @@ public struct WorkedProblem: Sendable {
     /// The wrong answers each applicable slip gives, computed only when
     /// asked for (`review diagnose`): sheets never need them.
     var slips: @Sendable () -> [SlipOutcome] = { [] }
+    /// The multiple-choice questions in a language (`concepts` only),
+    /// made when asked for (practice pages, Moodle, grading).
+    var choices: @Sendable (String) -> [ChoiceQuestion] = { _ in [] }
     /// What makes two problems the same exercise to a student
     /// (`Topic.repetitionKey`): a sheet or a handout never holds two
     /// problems with one key. Worked out only when asked for: solving never needs it.

@@ -7,7 +7,18 @@
 enum PracticeFormHTML {
     static func write(_ form: PracticeForm, words: PracticeWords) -> String {
         var html = "<form class=\"practice\" id=\"p\(form.number)\" autocomplete=\"off\" novalidate>\n"
-        html += "<p class=\"practice-lead\">\(TextEscaping.html(words["lead"]))</p>\n"
+        let lead = form.groups.isEmpty && !form.choices.isEmpty ? words["leadChoice"] : words["lead"]
+        html += "<p class=\"practice-lead\">\(TextEscaping.html(lead))</p>\n"
+        for choice in form.choices {
+            // One radio group per question; the name is unique on the page.
+            let path = TextEscaping.html(choice.path)
+            html += "<fieldset class=\"answer choice\" data-path=\"\(path)\"><legend>\(path)</legend><div class=\"row\">"
+            for option in choice.options {
+                let letter = TextEscaping.html(option.letter)
+                html += "<label><input type=\"radio\" name=\"p\(form.number)-\(path)\" value=\"\(letter)\"> \(letter)</label>"
+            }
+            html += "</div></fieldset>\n"
+        }
         for group in form.groups {
             html += "<fieldset class=\"answer\"><legend>\(TextEscaping.html(group.name))</legend>"
             for row in group.rows {

@@ -39,6 +39,14 @@ protocol Topic: Sendable {
     /// The mistakes students make here and the wrong answers they give
     /// (`Practice/Slips`); none unless the topic declares them.
     static var slips: [Slip<Self>] { get }
+    /// Problem `number` of a generated sheet. Most topics draw it from a
+    /// source seeded by the seed, topic, difficulty and number; `concepts`
+    /// overrides it to draw from one shuffle of its bank per sheet, so a
+    /// sheet repeats no item.
+    static func generate(seed: UInt64, number: Int, difficulty: Difficulty, options: GenerationOptions) throws -> Problem
+    /// The problem's multiple-choice questions in `language` (practice
+    /// pages, Moodle, grading); none unless the topic asks any (`concepts`).
+    static func choiceQuestions(_ problem: Problem, _ solution: Solution, language: String) -> [ChoiceQuestion]
 }
 
 extension Topic {
@@ -50,6 +58,26 @@ extension Topic {
     /// expression's structure whatever its values: x·(x + y) at other
     /// numbers is still the course notes' x·(x + y).
     static func repetitionKey(_ problem: Problem) -> String? { nil }
+
+    static func generate(seed: UInt64, number: Int, difficulty: Difficulty, options: GenerationOptions) throws -> Problem {
+        var random = RandomSource(seed: seed, labels: [name, difficulty.rawValue, String(number)])
+        return generate(&random, difficulty: difficulty)
+    }
+
+    static func choiceQuestions(_ problem: Problem, _ solution: Solution, language: String) -> [ChoiceQuestion] { [] }
+}
+
+/// What `gen` and handouts may ask of a generator besides the difficulty.
+/// Only `concepts` reads them: `subject` filters its bank (`--subject rnn`)
+/// and `exclude` leaves out items a student was already asked.
+public struct GenerationOptions: Sendable, Equatable {
+    public var subject: String?
+    public var exclude: Set<String>
+
+    public init(subject: String? = nil, exclude: Set<String> = []) {
+        self.subject = subject
+        self.exclude = exclude
+    }
 }
 
 /// A topic whose fields are declared once, as a `FieldSchema`: its allowed

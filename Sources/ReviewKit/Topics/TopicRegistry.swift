@@ -19,6 +19,7 @@ public enum TopicRegistry {
         AnyTopic(GRUTopic.self),
         AnyTopic(AttentionTopic.self),
         AnyTopic(KMeansTopic.self),
+        AnyTopic(ConceptsTopic.self),
     ]
 
     public static var names: [String] { all.map(\.name) }
@@ -35,7 +36,7 @@ struct AnyTopic: Sendable {
     /// The ids of the slips the topic declares, in order.
     let slipIDs: [String]
     private let solveObject: @Sendable (ObjectFields, ProblemHeader) throws -> WorkedProblem
-    private let generateOne: @Sendable (inout RandomSource, Difficulty, String) throws -> WorkedProblem
+    private let generateOne: @Sendable (UInt64, Int, Difficulty, GenerationOptions, String) throws -> WorkedProblem
 
     init<T: Topic>(_ topic: T.Type) {
         name = T.name
@@ -45,8 +46,8 @@ struct AnyTopic: Sendable {
             let problem = try T.decode(object)
             return try AnyTopic.work(T.self, problem, header)
         }
-        generateOne = { random, difficulty, id in
-            let problem = T.generate(&random, difficulty: difficulty)
+        generateOne = { seed, number, difficulty, options, id in
+            let problem = try T.generate(seed: seed, number: number, difficulty: difficulty, options: options)
             return try AnyTopic.work(T.self, problem, ProblemHeader(id: id))
         }
     }
@@ -55,8 +56,11 @@ struct AnyTopic: Sendable {
         try solveObject(object, header)
     }
 
-    func generate(_ random: inout RandomSource, difficulty: Difficulty, id: String) throws -> WorkedProblem {
-        try generateOne(&random, difficulty, id)
+    /// Problem `number` of a sheet made from `seed`.
+    func generate(seed: UInt64, number: Int, difficulty: Difficulty, options: GenerationOptions, id: String) throws
+        -> WorkedProblem
+    {
+        try generateOne(seed, number, difficulty, options, id)
     }
 
     private static func work<T: Topic>(_: T.Type, _ problem: T.Problem, _ header: ProblemHeader) throws
@@ -74,6 +78,7 @@ struct AnyTopic: Sendable {
             present: { context in T.present(problem, solution, in: context) },
             sheetLimit: T.sheetLimit(solution),
             slips: { T.slipOutcomes(problem, solution) },
+            choices: { language in T.choiceQuestions(problem, solution, language: language) },
             repetitionKey: { T.name + ":" + (T.repetitionKey(problem) ?? JSONWriter.compact(.object(fields))) })
     }
 }

@@ -55,6 +55,8 @@ struct InMemoryBuild {
 final class CollectingSink: HandoutSink, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var batches: [[PlannedFile]] = []
+    /// Binary files (`qti.zip`), by path.
+    private(set) var binaries: [String: [UInt8]] = [:]
 
     func write(_ files: [PlannedFile]) throws {
         lock.lock()
@@ -66,6 +68,12 @@ final class CollectingSink: HandoutSink, @unchecked Sendable {
         var text = ""
         try produce { text += $0 }
         try write([PlannedFile(path: path, contents: text)])
+    }
+
+    func write(_ path: String, bytes: [UInt8]) throws {
+        lock.lock()
+        binaries[path] = bytes
+        lock.unlock()
     }
 }
 

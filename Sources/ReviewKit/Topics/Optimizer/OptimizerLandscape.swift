@@ -20,13 +20,14 @@ enum OptimizerLandscape {
         let (x, y) = (range(0), range(1))
         guard x.lowerBound.isFinite, x.upperBound.isFinite, y.lowerBound.isFinite, y.upperBound.isFinite else { return nil }
         let n = samples - 1
+        let f = parsed.function(of: names)
         let values = (0...n).map { r in
             (0...n).map { c in
                 let point = [
                     x.lowerBound + (x.upperBound - x.lowerBound) * Double(c) / Double(n),
                     y.lowerBound + (y.upperBound - y.lowerBound) * Double(r) / Double(n),
                 ]
-                return (try? ComputationGraph(parsed, values: Dictionary(uniqueKeysWithValues: zip(names, point))).value) ?? .nan
+                return f(point) ?? .nan
             }
         }
         return (values, x, y)

@@ -1,0 +1,66 @@
+/// Moodle XML for multiple-choice problems (`concepts`): one item is a
+/// `<question type="multichoice">` with one `<answer>` per option (fraction
+/// 100 for the right one, 0 for the others) and the option's explanation as
+/// its per-answer feedback; options keep the sheet's order and letters
+/// (`shuffleanswers` off, `answernumbering` ABCD). A problem asking several
+/// items becomes one Cloze question with a `MULTICHOICE` field per item,
+/// each option with its feedback after `#`.
+enum MoodleChoice {
+    static func question(_ question: LMSQuestion, name: String, solutions: Bool) -> String {
+        let feedback = solutions ? question.solutionHTML : ""
+        guard question.choices.count == 1 else { return cloze(question, name: name, feedback: feedback) }
+        let choice = question.choices[0]
+        var xml = "  <question type=\"multichoice\">\n"
+        xml += "    <name>\n      <text>\(MoodleXML.escape(name))</text>\n    </name>\n"
+        xml += "    <questiontext format=\"html\">\n      <text>\(MoodleXML.cdata(paragraph(choice.prompt)))</text>\n"
+        xml += "    </questiontext>\n"
+        xml += "    <generalfeedback format=\"html\">\n      <text>\(MoodleXML.cdata(feedback))</text>\n    </generalfeedback>\n"
+        xml += "    <defaultgrade>1</defaultgrade>\n    <penalty>0.3333333</penalty>\n    <hidden>0</hidden>\n"
+        xml += "    <idnumber>\(MoodleXML.escape(question.id))</idnumber>\n"
+        xml += "    <single>true</single>\n    <shuffleanswers>false</shuffleanswers>\n"
+        xml += "    <answernumbering>ABCD</answernumbering>\n"
+        for option in choice.options {
+            xml += "    <answer fraction=\"\(option.isRight ? 100 : 0)\" format=\"html\">\n"
+            xml += "      <text>\(MoodleXML.cdata(TextEscaping.html(option.text)))</text>\n"
+            xml += "      <feedback format=\"html\">\n        <text>\(MoodleXML.cdata(TextEscaping.html(option.explanation)))</text>\n"
+            xml += "      </feedback>\n    </answer>\n"
+        }
+        xml += "  </question>\n"
+        return xml
+    }
+
+    /// Several items: a Cloze question, each item's prompt then its field.
+    private static func cloze(_ question: LMSQuestion, name: String, feedback: String) -> String {
+        var text = ""
+        for choice in question.choices {
+            let options = choice.options.map { option in
+                (option.isRight ? "=" : "") + escape(option.text) + "#" + escape(option.explanation)
+            }
+            text += paragraph(choice.prompt) + "<p>{1:MULTICHOICE_V:" + options.joined(separator: "~") + "}</p>\n"
+        }
+        var xml = "  <question type=\"cloze\">\n"
+        xml += "    <name>\n      <text>\(MoodleXML.escape(name))</text>\n    </name>\n"
+        xml += "    <questiontext format=\"html\">\n      <text>\(MoodleXML.cdata(text))</text>\n    </questiontext>\n"
+        xml += "    <generalfeedback format=\"html\">\n      <text>\(MoodleXML.cdata(feedback))</text>\n    </generalfeedback>\n"
+        xml += "    <penalty>0.3333333</penalty>\n    <hidden>0</hidden>\n"
+        xml += "    <idnumber>\(MoodleXML.escape(question.id))</idnumber>\n"
+        xml += "  </question>\n"
+        return xml
+    }
+
+    private static func paragraph(_ text: String) -> String {
+        "<p>" + TextEscaping.html(text) + "</p>"
+    }
+
+    /// Text inside a Cloze field: `}`, `#`, `~`, `/`, `"` and `\` are
+    /// escaped with a backslash, as Moodle's Cloze syntax asks; HTML
+    /// special characters are escaped as in the rest of the question.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in TextEscaping.html(text) {
+            if "}#~/\"\\".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}
