@@ -5,7 +5,9 @@ reader would meet it:
 - HTML in headless Chromium (Debian's `chromium`, driven by Playwright) with
   the network cut off: fails on any request that is not the page itself, on
   console errors and page errors, on formulas the MathML converter could not
-  read (<merror>), on a sheet without math, and writes a screenshot.
+  read (<merror>), on a sheet without math, and writes a screenshot. Then the
+  page is laid out for print (print media, an A4 line): every display
+  formula must fit the line, scaled rather than cut.
 - Markdown through a GitHub-flavoured renderer (markdown-it-py with tables and
   dollar math): every formula must parse as math and every pipe table as a
   table.
@@ -143,9 +145,40 @@ def check_html(lang):
             if counts["lang"] != lang:
                 problems.append(f"<html lang> is {counts['lang']!r}, expected {lang!r}")
             page.screenshot(path=os.path.join(OUT, f"{name}.png"), full_page=False)
+            problems.extend(print_overflows(page))
             page.close()
             failures.extend(f"{name}.html: {p}" for p in problems)
         browser.close()
+
+
+# The printable width of an A4 page with the sheet's @page margins (210 mm
+# − 2 × 16 mm), in CSS pixels.
+PRINT_WIDTH = round((210 - 2 * 16) / 25.4 * 96)
+
+
+def print_overflows(page):
+    """Lays the page out as Chromium prints it (print media, the A4 line's
+    width) and names every display formula wider than the line or cut by its
+    own box: printed, formulas must wrap or shrink, never run off the page
+    (issue 16: gcn's Z and zh softmax's "≈ 2.604" were cut)."""
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": PRINT_WIDTH, "height": 1400})
+    bad = page.evaluate("""() => {
+        const main = document.querySelector('main.sheet') || document.body;
+        const box = main.getBoundingClientRect();
+        const out = [];
+        for (const el of document.querySelectorAll('math[display="block"]')) {
+            const r = el.getBoundingClientRect();
+            const right = r.left + Math.max(el.scrollWidth, r.width);
+            const cut = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible';
+            if (right > box.right + 1 || cut) {
+                out.push(`${Math.round(right - box.right)}px over: ${el.textContent.slice(0, 50)}`);
+            }
+        }
+        return out;
+    }""")
+    page.emulate_media(media="screen")
+    return [f"printed formula runs off the page ({b})" for b in bad[:5]]
 
 
 def check_practice(lang):

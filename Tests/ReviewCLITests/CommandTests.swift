@@ -33,7 +33,7 @@ import Testing
         #expect(md.status == 0)
         #expect(md.stdout.contains("$f = 6$"))
         #expect(md.stdout.contains("| Node | Formula | With numbers |"))
-        #expect(md.stdout.contains("\\frac{\\partial f}{\\partial x} = 3 + 2 = 5"))
+        #expect(md.stdout.contains("\\frac{\\partial f}{\\partial x} = 1 \\cdot 3 + 2 \\cdot 1 = 5"))
 
         let html = try ReviewProcess.run(["solve", notes, "--format", "html"])
         #expect(html.status == 0)
@@ -48,7 +48,7 @@ import Testing
         #expect(latex.status == 0)
         #expect(latex.stdout.hasPrefix("\\documentclass"))
         #expect(latex.stdout.contains("\\begin{tabular}"))
-        #expect(latex.stdout.contains("\\(\\frac{\\partial f}{\\partial x} = 3 + 2 = 5\\)"))
+        #expect(latex.stdout.contains("\\(\\frac{\\partial f}{\\partial x} = 1 \\cdot 3 + 2 \\cdot 1 = 5\\)"))
         #expect(latex.stdout.contains("\\end{document}"))
     }
 

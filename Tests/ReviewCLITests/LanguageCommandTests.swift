@@ -32,7 +32,7 @@ import Testing
         let run = try ReviewProcess.run(["solve", "problems/backprop-notes-x-times-x-plus-y.json", "--lang", "zh"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("| 节点 | 公式 | 代入数值 |"))
-        #expect(run.stdout.contains("\\frac{\\partial f}{\\partial x} = 3 + 2 = 5"))
+        #expect(run.stdout.contains("\\frac{\\partial f}{\\partial x} = 1 \\cdot 3 + 2 \\cdot 1 = 5"))
         #expect(run.stdout.contains("**答案**：$f = 6$"))
     }
 }

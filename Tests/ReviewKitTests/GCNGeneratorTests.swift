@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func generatedProblemsAreSmallConnectedAndIntegral() throws {
-        let sizes: [Difficulty: ClosedRange<Int>] = [.easy: 3...3, .standard: 3...4, .hard: 4...5]
+        let sizes: [Difficulty: ClosedRange<Int>] = [.easy: 3...4, .standard: 3...4, .hard: 4...5]
         for difficulty in Difficulty.allCases {
             for problem in try Workbook.generate(topic: "gcn", count: 40, seed: 5, difficulty: difficulty) {
                 let json = JSONWriter.compact(problem.problem)

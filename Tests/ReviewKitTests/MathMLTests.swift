@@ -84,8 +84,13 @@ private func tagBalanceProblem(_ xml: String) -> String? {
 }
 
 @Test func primes() {
-    #expect(inline("a'").contains("<msup><mi>a</mi><mo>\u{2032}</mo></msup>"))
-    #expect(inline("a''").contains("<msup><mi>a</mi><mo>\u{2033}</mo></msup>"))
+    // Attached beside the letter, not a floating superscript (issue 16, item 8).
+    #expect(inline("a'").contains("<mrow><mi>a</mi><mo>\u{2032}</mo></mrow>"))
+    #expect(inline("a''").contains("<mrow><mi>a</mi><mo>\u{2033}</mo></mrow>"))
+    #expect(inline("s'_1").contains("<mrow><msub><mi>s</mi><mn>1</mn></msub><mo>\u{2032}</mo></mrow>"))
+    // Under max the primed index stays one attached row, clear of "max".
+    #expect(block(#"\max_{a'} Q(s',a')"#).contains("<munder><mi>max</mi><mrow><mi>a</mi><mo>\u{2032}</mo></mrow></munder>"))
+    #expect(!block(#"\max_{a'} Q(s',a')"#).contains("<msup>"))
     #expect(inline(#"x^{\prime}"#).contains("<msup><mi>x</mi><mo>\u{2032}</mo></msup>"))
     #expect(inline("a'^2").contains("<msup><mi>a</mi><mrow><mo>\u{2032}</mo><mn>2</mn></mrow></msup>"))
 }
@@ -103,7 +108,7 @@ private func tagBalanceProblem(_ xml: String) -> String? {
 @Test func limitsBelowInDisplayScriptsInline() {
     #expect(block(#"\sum_{j=1}^{n} x_j"#).contains("<munderover><mo>\u{2211}</mo>"))
     #expect(inline(#"\sum_{j=1}^{n} x_j"#).contains("<msubsup><mo>\u{2211}</mo>"))
-    #expect(block(#"\max_{a'} Q(s',a')"#).contains("<munder><mi>max</mi><msup><mi>a</mi>"))
+    #expect(block(#"\max_{a'} Q(s',a')"#).contains("<munder><mi>max</mi><mrow><mi>a</mi>"))
     #expect(inline(#"\max_{a'} Q"#).contains("<msub><mi>max</mi>"))
     // Inside a fraction TeX uses text style, so limits become scripts again.
     #expect(block(#"\frac{\sum_j x}{2}"#).contains("<msub><mo>\u{2211}</mo>"))

@@ -75,6 +75,8 @@ public struct ComputationGraph: Sendable {
         let parsed = expression.nodes
         var graphIndex = [Int](repeating: -1, count: parsed.count)
         var variableNodes: [String: Int] = [:]
+        // Operations already built, by structure: a subtree written twice is one node used twice.
+        var operationNodes: [SubtreeKey: Int] = [:]
         nodes.reserveCapacity(parsed.count)
         for (position, parsedNode) in parsed.enumerated() {
             let column = parsedNode.column
@@ -109,6 +111,11 @@ public struct ComputationGraph: Sendable {
                 graphIndex[position] = constant
             case .operation(let op, let operands):
                 let inputs = operands.map { graphIndex[$0] }
+                let key = SubtreeKey(operation: op, operands: inputs.map(operandKey))
+                if let existing = operationNodes[key] {
+                    graphIndex[position] = existing
+                    continue
+                }
                 let arguments = inputs.map { nodes[$0].value }
                 let index = nodes.count
                 if let problem = op.domainError(arguments) {
@@ -121,8 +128,34 @@ public struct ComputationGraph: Sendable {
                 }
                 let depends = inputs.contains { nodes[$0].dependsOnVariable }
                 graphIndex[position] = append(.operation(op), inputs, value, column, depends)
+                operationNodes[key] = index
             }
         }
+    }
+
+    /// An operation's structure: the primitive and what fills each operand.
+    /// Two subtrees with the same key compute the same thing, so the graph
+    /// keeps one node and uses it twice (a DAG, as the course draws
+    /// σ(z)·(1 − σ(z))); the backward pass then sums the gradients arriving
+    /// at it, as it already does for a variable used twice. Equality is of
+    /// the parsed structure, operand order included: `x*y` and `(x * y)` are
+    /// one node, `y*x` another.
+    private struct SubtreeKey: Hashable {
+        var operation: Primitive
+        var operands: [Operand]
+    }
+
+    /// An operand by structure: a constant by its value (each use keeps its
+    /// own box in the figure, so `1 - σ` still shows its 1), anything else
+    /// by its node, which is already shared.
+    private enum Operand: Hashable {
+        case node(Int)
+        case constant(UInt64, euler: Bool)
+    }
+
+    private func operandKey(_ index: Int) -> Operand {
+        guard case .constant(let value, let literal) = nodes[index].kind else { return .node(index) }
+        return .constant((value == 0 ? 0 : value).bitPattern, euler: literal == "e")
     }
 
     private func isNumber(_ node: ExpressionNode) -> Bool {

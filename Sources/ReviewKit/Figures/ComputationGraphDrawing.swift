@@ -20,7 +20,9 @@ struct ComputationGraphDrawing {
 
     func figure() -> Figure? {
         guard graph.nodes.filter(\.isOperation).count <= Self.maxOperations else { return nil }
-        let layout = GraphLayout(graph: graph, hidden: hiddenNodes)
+        var placed = GraphLayout(graph: graph, hidden: hiddenNodes)
+        placeLabels(&placed)
+        let layout = placed
         return Figure(svg: svg(layout), tikz: tikz(layout), mermaid: mermaid(), caption: caption)
     }
 
@@ -62,6 +64,29 @@ struct ComputationGraphDrawing {
 
     private func wireValue(_ wire: GraphLayout.Wire) -> Double {
         wire.to == -1 ? graph.output.value : graph.nodes[wire.from].value
+    }
+
+    /// Moves each wire's labels along its wire until they overlap no other
+    /// label (two wires crossing between the same columns would put theirs
+    /// on one spot): the node names and symbols first, then wire by wire.
+    private func placeLabels(_ layout: inout GraphLayout) {
+        var placer = LabelPlacer()
+        for node in graph.nodes {
+            guard let p = layout.position[node.index] else { continue }
+            let text = symbol(node)
+            placer.fix(text, size: node.isOperation && text.count <= 3 ? 15 : 13, at: .init(x: p.x, y: p.y + 5))
+            if node.isOperation {
+                placer.fix(FigureText.name(node.name ?? ""), size: 14, at: .init(x: p.x, y: p.y - Self.radius - 6))
+            }
+        }
+        layout.placeLabels { wire, spots in
+            var group = [(text: FigureText.number(wireValue(wire)), size: 13.0, dx: 0.0, dy: -6.0)]
+            if case .constant = graph.nodes[wire.from].kind, wire.to != -1 { return spots[0] }
+            if let gradient = wire.to == -1 ? 1 : wireGradient(wire) {
+                group.append((FigureText.number(gradient), 13, 0, 16))
+            }
+            return placer.place(group: group, spots.map { LabelPlacer.Spot(x: $0.x, y: $0.y) }).point
+        }
     }
 
     // MARK: SVG
@@ -133,8 +158,9 @@ struct ComputationGraphDrawing {
         }
         for wire in layout.wires {
             var path = wire.points.map(point).joined(separator: " -- ")
-            if wire.to != -1 {
-                // Start and end on the node outlines rather than at fixed points.
+            // Start and end on the node outlines, except for the two wires of
+            // an operand used twice, which keep their offset points.
+            if wire.to != -1, graph.nodes[wire.to].inputs.filter({ $0 == wire.from }).count == 1 {
                 var inner = Array(wire.points.dropFirst().dropLast()).map(point)
                 inner.insert("(n\(wire.from))", at: 0)
                 inner.append("(n\(wire.to))")
@@ -258,8 +284,17 @@ struct GraphLayout {
         }
         for (from, to, operand) in short {
             let a = position[from]!, b = position[to]!
-            let start = Point(x: a.x + radius, y: a.y), end = Point(x: b.x - radius - 2, y: b.y)
-            let label = Point(x: (start.x + end.x) / 2, y: (start.y + end.y) / 2)
+            var start = Point(x: a.x + radius, y: a.y), end = Point(x: b.x - radius - 2, y: b.y)
+            var label = Point(x: (start.x + end.x) / 2, y: (start.y + end.y) / 2)
+            // A node filling both operands of one node (x·x, or a shared z·z)
+            // gets two wires, one above the other, so neither they nor their
+            // labels lie on top of each other.
+            if nodes[to].inputs.filter({ $0 == from }).count > 1 {
+                let side = nodes[to].inputs.firstIndex(of: from) == operand ? -1.0 : 1.0
+                start = Point(x: a.x + radius * 0.6, y: a.y + side * radius * 0.8)
+                end = Point(x: b.x - radius * 0.6 - 2, y: b.y + side * radius * 0.8)
+                label = Point(x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 + side * 8)
+            }
             wires.append(Wire(from: from, to: to, operand: operand, points: [start, end], label: label))
         }
         let bottom = top + Double(rows) * rowHeight
@@ -282,6 +317,20 @@ struct GraphLayout {
                 label: Point(x: output.x + radius + columnWidth * 0.3, y: output.y)))
         width = margin + 30 + Double(columns - 1) * columnWidth + columnWidth * 0.8 + margin
         height = bottom + Double(below.count) * laneHeight + margin / 2 + (below.isEmpty ? 0 : 14)
+    }
+
+    /// Lets `choose` pick each wire's label point among spots along it, the
+    /// middle first.
+    mutating func placeLabels(_ choose: (Wire, [Point]) -> Point) {
+        for w in wires.indices {
+            let points = wires[w].points
+            // The straight wire, or a lane's horizontal run.
+            let (a, b) = points.count == 4 ? (points[1], points[2]) : (points[0], points[points.count - 1])
+            let spots = [0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8].map { t in
+                Point(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t + (wires[w].label.y - (a.y + b.y) / 2))
+            }
+            wires[w].label = choose(wires[w], spots)
+        }
     }
 
     /// Inside a column: the mean row of a node's inputs; leaves follow the

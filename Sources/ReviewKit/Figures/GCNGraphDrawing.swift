@@ -79,6 +79,15 @@ struct GCNGraphDrawing {
     private func draw() -> Sketch {
         var sketch = Sketch()
         let r = Self.radius
+        // Weights go where no other label is (two edges meeting at a node put
+        // their row-normalised weights side by side); the node numbers and
+        // feature vectors, drawn last, are known first.
+        var labels = LabelPlacer()
+        for i in 0..<n {
+            let feature = featureSpot(i)
+            labels.fix(features(i), size: 13, at: .init(x: feature.x, y: feature.y, anchor: feature.anchor))
+            labels.fix(String(i), size: 15, at: .init(x: position(i).x, y: position(i).y + 5))
+        }
         for pair in pairs {
             let (a, b) = (position(pair.i), position(pair.j))
             let length = hypot(b.x - a.x, b.y - a.y)
@@ -86,16 +95,20 @@ struct GCNGraphDrawing {
             func along(_ p: Sketch.Point, _ t: Double, offset: Double) -> Sketch.Point {
                 .init(x: p.x + ux * t - uy * offset, y: p.y + uy * t + ux * offset)
             }
+            /// The spot `t` along the edge, then nearby ones: further along, then beside it.
+            func near(_ t: Double, offset: Double = 0, towards sign: Double = 1) -> [Sketch.Point] {
+                [0.0, 12, -12, 24].flatMap { dt in [0.0, 12, -12].map { dn in along(a, t + sign * dt, offset: offset + dn) } }
+            }
             if !problem.directed {
                 sketch.line([along(a, r, offset: 0), along(b, -r, offset: 0)], stroke: Self.edge)
                 guard labelsWeights else { continue }
                 if solution.normalized[pair.i][pair.j] == solution.normalized[pair.j][pair.i] {
                     // 40% of the way, so labels of chords crossing at the centre part.
-                    label(&sketch, weightText(pair.i, pair.j), along(a, length * 0.4, offset: 0))
+                    label(&sketch, &labels, weightText(pair.i, pair.j), near(length * 0.4))
                 } else {
                     // Row normalisation: each end gathers with its own weight.
-                    label(&sketch, weightText(pair.i, pair.j), along(a, r + (length - 2 * r) * 0.25, offset: 0))
-                    label(&sketch, weightText(pair.j, pair.i), along(a, length - r - (length - 2 * r) * 0.25, offset: 0))
+                    label(&sketch, &labels, weightText(pair.i, pair.j), near(r + (length - 2 * r) * 0.25))
+                    label(&sketch, &labels, weightText(pair.j, pair.i), near(length - r - (length - 2 * r) * 0.25, towards: -1))
                 }
                 continue
             }
@@ -104,34 +117,40 @@ struct GCNGraphDrawing {
             if pair.iGathers {  // features flow j → i
                 sketch.arrow(along(a, length - r, offset: offset), along(a, r + 1, offset: offset), colour: Self.edge)
                 if labelsWeights {
-                    label(&sketch, weightText(pair.i, pair.j), along(a, both ? length * 0.38 : length / 2, offset: both ? 13 : 0))
+                    label(&sketch, &labels, weightText(pair.i, pair.j), near(both ? length * 0.38 : length / 2, offset: both ? 13 : 0))
                 }
             }
             if pair.jGathers {  // features flow i → j
                 sketch.arrow(along(a, r, offset: -offset), along(a, length - r - 1, offset: -offset), colour: Self.edge)
                 if labelsWeights {
-                    label(&sketch, weightText(pair.j, pair.i), along(a, both ? length * 0.62 : length / 2, offset: both ? -13 : 0))
+                    label(&sketch, &labels, weightText(pair.j, pair.i), near(both ? length * 0.62 : length / 2, offset: both ? -13 : 0, towards: -1))
                 }
             }
         }
         for i in 0..<n {
             let p = position(i)
-            let (ox, oy) = outward(i)
-            if solution.withSelfLoops[i][i] != 0 { selfLoop(&sketch, i) }
+            if solution.withSelfLoops[i][i] != 0 { selfLoop(&sketch, &labels, i) }
             sketch.circle(p, r, fill: "#f5f7fb", stroke: Self.node, width: 1.6)
             sketch.text(String(i), p.x, p.y + 5, size: 15, colour: Self.ink, bold: true)
-            // The feature vector just outside the node, away from the centre.
-            let at = Sketch.Point(x: p.x + ox * (r + 12), y: p.y + oy * (r + 12))
-            let anchor: Sketch.Anchor = abs(ox) < 0.35 ? .middle : ox > 0 ? .start : .end
-            let baseline = anchor == .middle ? (oy < 0 ? at.y : at.y + 11) : at.y + 4
-            sketch.text(features(i), at.x, baseline, size: 13, anchor: anchor, colour: Self.feature, halo: true)
+            let feature = featureSpot(i)
+            sketch.text(features(i), feature.x, feature.y, size: 13, anchor: feature.anchor, colour: Self.feature, halo: true)
         }
         return sketch
     }
 
+    /// The feature vector's baseline point just outside node i, away from the centre.
+    private func featureSpot(_ i: Int) -> (x: Double, y: Double, anchor: Sketch.Anchor) {
+        let p = position(i), r = Self.radius
+        let (ox, oy) = outward(i)
+        let at = Sketch.Point(x: p.x + ox * (r + 12), y: p.y + oy * (r + 12))
+        let anchor: Sketch.Anchor = abs(ox) < 0.35 ? .middle : ox > 0 ? .start : .end
+        let baseline = anchor == .middle ? (oy < 0 ? at.y : at.y + 11) : at.y + 4
+        return (at.x, baseline, anchor)
+    }
+
     /// A loop on node i, beside the feature label (75° from the outward
     /// direction: chords to the neighbours leave at 90° + 180°/n or more).
-    private func selfLoop(_ sketch: inout Sketch, _ i: Int) {
+    private func selfLoop(_ sketch: inout Sketch, _ labels: inout LabelPlacer, _ i: Int) {
         let p = position(i)
         let (ox, oy) = outward(i)
         let turn = Double.pi * 75 / 180 * (ox >= 0 ? 1 : -1)
@@ -142,12 +161,14 @@ struct GCNGraphDrawing {
         if labelsWeights {
             let text = weightText(i, i)
             let far = Self.radius + 5 + loopRadius + 9 + abs(dx) * Sketch.textWidth(text, size: 12) / 2
-            label(&sketch, text, .init(x: p.x + dx * far, y: p.y + dy * far))
+            label(&sketch, &labels, text, [0.0, 10, 20, 32].map { .init(x: p.x + dx * (far + $0), y: p.y + dy * (far + $0)) })
         }
     }
 
-    private func label(_ sketch: inout Sketch, _ text: String, _ at: Sketch.Point) {
-        sketch.text(text, at.x, at.y + 4, size: 12, colour: Self.weight, halo: true)
+    /// A weight at the first of `spots` (centres) that leaves every label readable.
+    private func label(_ sketch: inout Sketch, _ labels: inout LabelPlacer, _ text: String, _ spots: [Sketch.Point]) {
+        let at = labels.place(text, size: 12, spots.map { .init(x: $0.x, y: $0.y + 4) })
+        sketch.text(text, at.x, at.y, size: 12, colour: Self.weight, halo: true)
     }
 
     /// `(1, 0.5, −2)`: h_i with at most 5 entries shown.

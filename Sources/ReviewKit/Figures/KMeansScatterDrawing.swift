@@ -47,13 +47,20 @@ struct KMeansScatterDrawing {
 
     private func draw() -> Sketch {
         var sketch = Sketch()
+        // Labels go where no other label is: points close together, or a
+        // centroid on a point, would otherwise print their names over each other.
+        var labels = LabelPlacer()
         let b = box
         sketch.rect(-12, -12, Self.width + 24, height + 24, stroke: Self.rule)
         sketch.text(FigureText.number(b.x0), 0, height + 30, size: 11, colour: Self.muted)
         sketch.text(FigureText.number(b.x1), Self.width, height + 30, size: 11, colour: Self.muted)
+        labels.fix(FigureText.number(b.x0), size: 11, at: .init(x: 0, y: height + 30))
+        labels.fix(FigureText.number(b.x1), size: 11, at: .init(x: Self.width, y: height + 30))
         if !flat {
             sketch.text(FigureText.number(b.y0), -16, height + 4, size: 11, anchor: .end, colour: Self.muted)
             sketch.text(FigureText.number(b.y1), -16, 4, size: 11, anchor: .end, colour: Self.muted)
+            labels.fix(FigureText.number(b.y0), size: 11, at: .init(x: -16, y: height + 4, anchor: .end))
+            labels.fix(FigureText.number(b.y1), size: 11, at: .init(x: -16, y: 4, anchor: .end))
         } else {
             sketch.line([.init(x: 0, y: height / 2), .init(x: Self.width, y: height / 2)], stroke: Self.rule)
         }
@@ -64,9 +71,7 @@ struct KMeansScatterDrawing {
             }
         }
         for (i, x) in points.enumerated() {
-            let p = place(x)
-            sketch.circle(p, 5, fill: Self.palette[assignments[i]], stroke: "#ffffff", width: 1)
-            sketch.text("x" + subscripted(i), p.x + 8, p.y - 6, size: 11, anchor: .start, colour: Self.ink, halo: true)
+            sketch.circle(place(x), 5, fill: Self.palette[assignments[i]], stroke: "#ffffff", width: 1)
         }
         for (j, c) in start.enumerated() {
             let p = place(c)
@@ -77,7 +82,28 @@ struct KMeansScatterDrawing {
             sketch.polygon(
                 [.init(x: p.x, y: p.y - 8), .init(x: p.x + 8, y: p.y), .init(x: p.x, y: p.y + 8), .init(x: p.x - 8, y: p.y)],
                 fill: Self.palette[j], stroke: Self.ink)
-            sketch.text("c" + subscripted(j), p.x - 10, p.y + 4, size: 12, anchor: .end, colour: Self.palette[j], bold: true, halo: true)
+        }
+        // Centroid names first (bold, fewer), then the points', on top of every mark.
+        for (j, c) in moved.enumerated() {
+            let p = place(c), name = "c" + subscripted(j)
+            let spot = labels.place(name, size: 12, [
+                .init(x: p.x - 10, y: p.y + 4, anchor: .end), .init(x: p.x + 10, y: p.y + 4, anchor: .start),
+                .init(x: p.x, y: p.y - 12), .init(x: p.x, y: p.y + 21), .init(x: p.x - 10, y: p.y - 10, anchor: .end),
+                .init(x: p.x + 10, y: p.y + 18, anchor: .start),
+            ])
+            sketch.text(name, spot.x, spot.y, size: 12, anchor: spot.anchor, colour: Self.palette[j], bold: true, halo: true)
+        }
+        for (i, x) in points.enumerated() {
+            let p = place(x), name = "x" + subscripted(i)
+            let spot = labels.place(name, size: 11, [
+                .init(x: p.x + 8, y: p.y - 6, anchor: .start), .init(x: p.x + 8, y: p.y + 13, anchor: .start),
+                .init(x: p.x - 8, y: p.y - 6, anchor: .end), .init(x: p.x - 8, y: p.y + 13, anchor: .end),
+                .init(x: p.x, y: p.y - 9), .init(x: p.x, y: p.y + 17), .init(x: p.x + 10, y: p.y + 4, anchor: .start),
+                .init(x: p.x - 10, y: p.y + 4, anchor: .end), .init(x: p.x + 14, y: p.y - 18, anchor: .start),
+                .init(x: p.x - 14, y: p.y - 18, anchor: .end), .init(x: p.x + 14, y: p.y + 26, anchor: .start),
+                .init(x: p.x - 14, y: p.y + 26, anchor: .end),
+            ])
+            sketch.text(name, spot.x, spot.y, size: 11, anchor: spot.anchor, colour: Self.ink, halo: true)
         }
         return sketch
     }

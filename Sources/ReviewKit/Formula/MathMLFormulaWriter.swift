@@ -86,7 +86,13 @@ struct MathMLFormulaWriter {
         var sup = symbol.sup.map(group)
         if symbol.primes > 0 {
             let mark = MathNode.op(MathOperator(String(repeating: "\u{2032}", count: symbol.primes), .other))
-            sup = sup.map { .row([mark, $0]) } ?? mark
+            // Beside the letter, not as a superscript: the glyph is already
+            // raised, and a scripted prime floats off (issue 16, item 8).
+            if sup == nil {
+                let scripted = symbol.sub.map { MathNode.scripts(base: base, sub: group($0), sup: nil, limits: .never) } ?? base
+                return .row([scripted, mark])
+            }
+            sup = .row([mark, sup!])
         }
         guard symbol.sub != nil || sup != nil else { return base }
         return .scripts(base: base, sub: symbol.sub.map(group), sup: sup, limits: .never)

@@ -77,6 +77,7 @@ enum StudentSheets {
         let variant = Variant.student(handoutSeed: handout.seed, studentID: student.id)
         var seeds: [StudentPacket.SectionSeed] = []
         var problems: [StudentPacket.SectionProblem] = []
+        var variety = HandoutVariety(handout)
         for section in handout.sections {
             let worked: [WorkedProblem]
             switch section.content {
@@ -84,8 +85,7 @@ enum StudentSheets {
                 let seed = Variant.section(variant: variant, section: section.number)
                 seeds.append(.init(section: section.number, seed: seed))
                 let options = try handout.generationOptions(for: section) { Variant.section(variant: variant, section: $0) }
-                worked = try Workbook.generate(
-                    topic: topic, count: count, seed: seed, difficulty: difficulty, options: options)
+                worked = try variety.generate(topic: topic, count: count, seed: seed, difficulty: difficulty, options: options)
             case .fixed(_, _, let fixed):
                 worked = fixed
             }

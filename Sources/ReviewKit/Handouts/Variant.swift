@@ -5,7 +5,9 @@
 ///   and the id. It is printed on both of the student's sheets.
 /// - Each generated section gets a *section seed* drawn from the variant and
 ///   the section's number; its problems are exactly
-///   `review gen --topic T --count N --difficulty D --seed <section seed>`,
+///   `review gen --topic T --count N --difficulty D --seed <section seed>`
+///   (except that a problem repeating one already on the student's sheet,
+///   e.g. a classic of the handout, is drawn again: `HandoutVariety`),
 ///   and the section seed is in every problem id (`backprop-<seed>-<n>`).
 ///
 /// Seeds stay below 10^10: short enough to copy off a sheet, far below

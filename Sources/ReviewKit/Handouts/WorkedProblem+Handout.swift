@@ -21,6 +21,6 @@ extension WorkedProblem {
         return WorkedProblem(
             id: id, topic: topic, title: sectionTitle, problem: JSONValue(.object(members)), answers: answers,
             trace: trace, statement: statement, present: present, sheetLimit: sheetLimit, slips: slips, choices: choices,
-            sectionTitle: sectionTitle)
+            sectionTitle: sectionTitle, repetitionKey: repetitionKey)
     }
 }

@@ -32,7 +32,7 @@ enum MoodleClassExport {
                         fileBase: MoodleXML.fileBase)
                     try emit(MoodleXML.question(question, name: problem.id))
                 }
-            case .generated(let topic, let count, let difficulty):
+            case .generated(_, let count, _):
                 for slot in 1...count {
                     let slotName = templates.render("lms/slot", ["number": .text(slot)]).trimmingWhitespace()
                     try emit(MoodleXML.category(count > 1 ? base + [slotName] : base))
@@ -40,15 +40,10 @@ enum MoodleClassExport {
                         let part = Array(records[start..<min(start + studentsPerChunk, records.count)])
                         let chunk = try ParallelMap.map(count: part.count, jobs: jobs) { index -> String in
                             let record = part[index]
-                            guard let seed = record.sectionSeeds.first(where: { $0.section == section.number })?.seed
-                            else { return "" }
-                            // Problem `slot` depends only on the seed, topic, difficulty and slot.
-                            let options = try handout.generationOptions(for: section) { number in
-                                record.sectionSeeds.first { $0.section == number }?.seed
-                            }
-                            let problem = try Workbook.generate(
-                                topic: topic, count: slot, seed: seed, difficulty: difficulty, options: options
-                            ).last!.titled(section.title)
+                            guard record.sectionSeeds.contains(where: { $0.section == section.number }) else { return "" }
+                            // The student's own problems: repeats of a classic or an earlier section drawn again.
+                            let problem = try HandoutVariety.section(section.number, of: handout, seeds: record.sectionSeeds)[slot - 1]
+                                .titled(section.title)
                             let question = LMSQuestion(
                                 problem, number: slot, templates: templates, fileBase: MoodleXML.fileBase)
                             return MoodleXML.question(question, name: name(record, problem))

@@ -36,16 +36,16 @@ enum QTIClassExport {
                         ident: "g_" + key, title: "\(sectionName) · \(problem.id)", select: items.count, items: items))
                     media += QTIPackage.attachments(question, key: key)
                 }
-            case .generated(let topic, let count, let difficulty):
+            case .generated(_, let count, _):
                 for slot in 1...count {
                     let slotName = templates.render("lms/slot", ["number": .text(slot)]).trimmingWhitespace()
                     let made = try ParallelMap.map(count: records.count, jobs: jobs) {
                         index -> (items: [String], media: [(String, String)]) in
                         let record = records[index]
-                        guard let seed = record.sectionSeeds.first(where: { $0.section == section.number })?.seed
-                        else { return ([], []) }
-                        let problem = try Workbook.generate(topic: topic, count: slot, seed: seed, difficulty: difficulty)
-                            .last!.titled(section.title)
+                        guard record.sectionSeeds.contains(where: { $0.section == section.number }) else { return ([], []) }
+                        // The student's own problems: repeats of a classic or an earlier section drawn again.
+                        let problem = try HandoutVariety.section(section.number, of: handout, seeds: record.sectionSeeds)[slot - 1]
+                            .titled(section.title)
                         let key = "s\(section.number)_\(slot)_\(record.student.paddedNumber)"
                         let question = LMSQuestion(
                             problem, number: slot, templates: templates, fileBase: QTIItems.fileBase(key))

@@ -57,11 +57,17 @@ public enum Workbook {
     }
 
     /// Makes `count` problems of one topic. Problem `i` depends only on the
-    /// seed, the topic, the difficulty and `i`.
+    /// seed, the topic, the difficulty, `i`, the problems before it and
+    /// `avoiding`: a problem that repeats one of those (the same
+    /// `repetitionKey`, e.g. the same backprop expression) is drawn again,
+    /// so a sheet never asks the same exercise twice (issue 16). Only when
+    /// `redraws` draws in a row all repeat, as a topic with few distinct
+    /// problems and a large count may, is the last one kept.
     /// `options` are the `concepts` topic's (`--subject`); another topic
     /// given a subject is a usage error.
     public static func generate(
-        topic name: String, count: Int, seed: UInt64, difficulty: Difficulty, options: GenerationOptions = .init()
+        topic name: String, count: Int, seed: UInt64, difficulty: Difficulty, options: GenerationOptions = .init(),
+        avoiding: Set<String> = []
     ) throws -> [WorkedProblem] {
         guard let topic = TopicRegistry.topic(named: name) else {
             throw UsageError(message: unknownTopicMessage(name))
@@ -69,10 +75,29 @@ public enum Workbook {
         if options.subject != nil, name != ConceptsTopic.name {
             throw UsageError(message: "--subject applies only to --topic \(ConceptsTopic.name), not to '\(name)'")
         }
+        var seen = avoiding
         return try (1...max(count, 1)).map { number in
-            try topic.generate(
-                seed: seed, number: number, difficulty: difficulty, options: options, id: "\(name)-\(seed)-\(number)")
+            let id = "\(name)-\(seed)-\(number)"
+            var problem = try topic.generate(seed: seed, number: number, difficulty: difficulty, options: options, id: id)
+            var draw = 1
+            while seen.contains(problem.repetitionKey()), draw < redraws {
+                problem = try topic.generate(
+                    seed: redrawSeed(seed, number, draw), number: number, difficulty: difficulty, options: options, id: id)
+                draw += 1
+            }
+            seen.insert(problem.repetitionKey())
+            return problem
         }
+    }
+
+    /// Draws tried before a repeat is accepted.
+    static let redraws = 40
+
+    /// The seed of draw `draw` of problem `number`: derived from the
+    /// sheet's seed, so a redrawn sheet is as reproducible as any other.
+    static func redrawSeed(_ seed: UInt64, _ number: Int, _ draw: Int) -> UInt64 {
+        var random = RandomSource(seed: seed, labels: ["redraw", String(number), String(draw)])
+        return UInt64(random.int(in: 1...9_999_999_999))
     }
 
     static func unknownTopicMessage(_ name: String) -> String {

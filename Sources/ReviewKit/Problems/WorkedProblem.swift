@@ -30,6 +30,10 @@ public struct WorkedProblem: Sendable {
     var sectionTitle: String? = nil
     /// What the problem is worth on an exam (a handout section's `points`).
     var points: Int? = nil
+    /// What makes two problems the same exercise to a student
+    /// (`Topic.repetitionKey`): a sheet or a handout never holds two
+    /// problems with one key. Worked out only when asked for: solving never needs it.
+    var repetitionKey: @Sendable () -> String = { "" }
 }
 
 /// The fields every problem may carry, whatever its topic.

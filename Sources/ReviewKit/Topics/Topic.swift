@@ -34,6 +34,8 @@ protocol Topic: Sendable {
     /// Why this solution is too big to work on a sheet (md, html, latex),
     /// though its answers are fine in JSON; nil when it fits.
     static func sheetLimit(_ solution: Solution) -> SolveError?
+    /// What makes two problems the same exercise (default: nil, the JSON fields).
+    static func repetitionKey(_ problem: Problem) -> String?
     /// The mistakes students make here and the wrong answers they give
     /// (`Practice/Slips`); none unless the topic declares them.
     static var slips: [Slip<Self>] { get }
@@ -49,6 +51,13 @@ protocol Topic: Sendable {
 
 extension Topic {
     static func sheetLimit(_ solution: Solution) -> SolveError? { nil }
+
+    /// What makes two problems the same exercise, for keeping repeats off a
+    /// sheet (`Workbook.generate(avoiding:)`); nil means the problem's JSON
+    /// fields, so only identical problems repeat. Backprop compares the
+    /// expression's structure whatever its values: x·(x + y) at other
+    /// numbers is still the course notes' x·(x + y).
+    static func repetitionKey(_ problem: Problem) -> String? { nil }
 
     static func generate(seed: UInt64, number: Int, difficulty: Difficulty, options: GenerationOptions) throws -> Problem {
         var random = RandomSource(seed: seed, labels: [name, difficulty.rawValue, String(number)])

@@ -69,15 +69,17 @@ struct AnyTopic: Sendable {
         let solution = try T.solve(problem)
         let answers = T.answers(solution), trace = T.trace(solution)
         try FiniteCheck.require(answers: answers, trace: trace)
+        let fields = T.encode(problem)
         return WorkedProblem(
             id: header.id, topic: T.name, title: header.title,
-            problem: header.json(topic: T.name, fields: T.encode(problem)),
+            problem: header.json(topic: T.name, fields: fields),
             answers: answers, trace: trace,
             statement: header.statement,
             present: { context in T.present(problem, solution, in: context) },
             sheetLimit: T.sheetLimit(solution),
             slips: { T.slipOutcomes(problem, solution) },
-            choices: { language in T.choiceQuestions(problem, solution, language: language) })
+            choices: { language in T.choiceQuestions(problem, solution, language: language) },
+            repetitionKey: { T.name + ":" + (T.repetitionKey(problem) ?? JSONWriter.compact(.object(fields))) })
     }
 }
 

@@ -2,7 +2,8 @@ import Testing
 @testable import ReviewKit
 
 /// A primed symbol (`F'`, `F'_w`) in each notation: a prime mark after the
-/// italic name, before the subscript. Expected strings are written by hand.
+/// italic name (in MathML beside it, after the subscript, so it stays
+/// attached). Expected strings are written by hand.
 @Suite struct PrimeSymbolTests {
     private let primed: Formula = .symbol("F", sub: "w", primes: 1)
 
@@ -11,8 +12,8 @@ import Testing
         #expect(LaTeXFormulaWriter().write(primed) == "F'_{w}")
         #expect(PlainFormulaWriter().write(primed) == "F'_w")
         let mathML = MathMLFormulaWriter().write(primed, display: false)
-        #expect(mathML.contains("<msubsup><mi>F</mi><mi>w</mi><mo"))
-        #expect(mathML.contains("′</mo></msubsup>"))
+        // Attached beside the letter, after the subscript: F_w′ (issue 16, item 8).
+        #expect(mathML.contains("<mrow><msub><mi>F</mi><mi>w</mi></msub><mo>′</mo></mrow>"))
     }
 
     /// Primes written in a name are the same primes: one mechanism, in the tree.
@@ -21,7 +22,7 @@ import Testing
         #expect(("a''" as Formula) == .symbol("a", primes: 2))
         #expect(LaTeXFormulaWriter().write(.symbol("alpha'", sub: "i")) == "\\alpha'_{i}")
         #expect(PlainFormulaWriter().write(.symbol("hat", accent: .hat, primes: 1)) == "hat(hat)'")
-        #expect(MathMLFormulaWriter().write("a''", display: false).contains("<msup><mi>a</mi><mo"))
+        #expect(MathMLFormulaWriter().write("a''", display: false).contains("<mrow><mi>a</mi><mo>′′</mo></mrow>"))
         #expect(("'" as Formula) == .symbol("'"))  // a name of primes alone stays a name
     }
 }

@@ -18,8 +18,11 @@ struct MathMLWriter {
     mutating func document(_ nodes: [MathNode], display: Bool) -> String {
         output = ""
         output.reserveCapacity(64 + nodes.count * 24)
+        // A long display formula carries its estimated width, so print can scale it to fit (`MathWidth`).
+        let width = display ? MathWidth.ems(nodes) : 0
         output += display
-            ? "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">"
+            ? "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\""
+                + (width > MathWidth.threshold ? " style=\"--w:\(Int(width.rounded(.up)))\">" : ">")
             : "<math xmlns=\"http://www.w3.org/1998/Math/MathML\">"
         writeSequence(nodes, display: display)
         output += "</math>"

@@ -201,6 +201,14 @@ struct MathParser {
             let marks = ["", "\u{2032}", "\u{2033}", "\u{2034}", "\u{2057}"]
             let text = primes < marks.count ? marks[primes] : String(repeating: "\u{2032}", count: primes)
             let prime = MathNode.op(MathOperator(text, .other))
+            // The prime glyph already sits at superscript height: set as a
+            // superscript it is raised and shrunk again and floats away from
+            // its letter (and into `max` above a′). Beside the letter it
+            // stays attached: a′, H′, and s′₁ as s₁′ (issue 16, item 8).
+            if sup == nil, limits == .never {
+                let scripted = sub.map { MathNode.scripts(base: base, sub: $0, sup: nil, limits: limits) } ?? base
+                return .row([scripted, prime])
+            }
             sup = sup.map { .row([prime, $0]) } ?? prime
         }
         guard sub != nil || sup != nil else { return base }

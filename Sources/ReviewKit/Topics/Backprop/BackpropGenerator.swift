@@ -11,7 +11,7 @@ enum BackpropGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> BackpropTopic.Problem {
         for _ in 0..<200 {
             let candidate = self.candidate(&random, difficulty: difficulty)
-            if isHandSolvable(candidate) { return candidate }
+            if isHandSolvable(candidate, difficulty) { return candidate }
         }
         // Unreachable in practice; a classic that is always fine.
         return BackpropTopic.Problem(expression: "x*(x+y)", values: [("x", 2), ("y", 1)], wrt: nil)
@@ -40,7 +40,10 @@ enum BackpropGenerator {
         let expression: String
         switch difficulty {
         case .easy:
-            expression = random.chance(0.7) ? random.pick(easyShapes) : composed(&random, depth: 1)
+            // Depth 2 over + − × and squares: depth 1 has two leaves, too few
+            // for two variables with one used twice, and always fell back to
+            // x·(x + y), the classic every handout already carries.
+            expression = random.chance(0.6) ? random.pick(easyShapes) : composed(&random, depth: 2, easy: true)
         case .standard:
             expression = random.chance(0.6) ? random.pick(standardShapes) : composed(&random, depth: 2)
         case .hard:
@@ -70,9 +73,9 @@ enum BackpropGenerator {
 
     /// A random composition over x, y, z, with at least one variable used
     /// twice (the lesson of gradient accumulation).
-    private static func composed(_ random: inout RandomSource, depth: Int) -> String {
+    private static func composed(_ random: inout RandomSource, depth: Int, easy: Bool = false) -> String {
         for _ in 0..<20 {
-            let text = term(&random, depth: depth)
+            let text = term(&random, depth: depth, easy: easy)
             if let parsed = try? ExpressionParser.parse(text) {
                 let uses = parsed.nodes.filter { if case .variable = $0.kind { true } else { false } }.count
                 if parsed.variablesInOrderOfFirstAppearance.count >= 2, uses > parsed.variablesInOrderOfFirstAppearance.count {
@@ -83,13 +86,14 @@ enum BackpropGenerator {
         return "x*(x+y)"
     }
 
-    private static func term(_ random: inout RandomSource, depth: Int) -> String {
+    /// `easy` keeps to +, −, × and squares, the gates of a first exercise.
+    private static func term(_ random: inout RandomSource, depth: Int, easy: Bool = false) -> String {
         if depth == 0 {
             return random.chance(0.85) ? random.pick(["x", "y", "z"]) : String(random.int(in: 2...3))
         }
-        let a = term(&random, depth: depth - 1)
-        let b = term(&random, depth: random.int(in: 0...depth - 1))
-        switch random.int(in: 0...9) {
+        let a = term(&random, depth: depth - 1, easy: easy)
+        let b = term(&random, depth: random.int(in: 0...depth - 1), easy: easy)
+        switch easy ? random.pick([0, 1, 2, 3, 4, 5, 8]) : random.int(in: 0...9) {
         case 0, 1: return "(\(a)+\(b))"
         case 2: return "(\(a)-\(b))"
         case 3, 4, 5: return "\(a)*\(b)"
@@ -109,11 +113,11 @@ enum BackpropGenerator {
         return abs(nodes[node.inputs[0]].value) > 3
     }
 
-    private static func isHandSolvable(_ problem: BackpropTopic.Problem) -> Bool {
+    private static func isHandSolvable(_ problem: BackpropTopic.Problem, _ difficulty: Difficulty) -> Bool {
         guard let solution = try? BackpropTopic.solve(problem) else { return false }
         let nodes = solution.graph.nodes
         let operations = nodes.filter(\.isOperation).count
-        guard operations >= 2, operations <= 16 else { return false }
+        guard operations >= 2, operations <= (difficulty == .easy ? 5 : 16) else { return false }
         // A zero anywhere makes a dull problem (x + y = 0 wipes out half the
         // gradients), so it is drawn again.
         return nodes.allSatisfy { node in

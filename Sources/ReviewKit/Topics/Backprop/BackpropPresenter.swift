@@ -58,7 +58,11 @@ struct BackpropPresenter: TopicPresenter {
         let operations = graph.nodes.filter(\.isOperation)
         var context: TemplateObject = [
             "givens": givens(),
-            "nodes": .list(operations) { ["definition": book.inline(trace[$0.id].formula), "isOutput": .flag($0.index == graph.output.index)] },
+            "nodes": .list(operations) {
+                ["definition": book.inline(trace[$0.id].formula), "isOutput": .flag($0.index == graph.output.index),
+                 "reused": .flag($0.contributions.count > 1), "uses": .text($0.contributions.count)]
+            },
+            "hasSharedNode": .flag(operations.contains { $0.contributions.count > 1 }),
             "forward": .list(operations) { node in
                 let step = trace[node.id]
                 return ["name": book.inline(nodes.symbol(node.index)), "formula": book.inline(nodes.rule(node, nodes.symbol)), "worked": book.inline(step.worked)]
@@ -83,15 +87,17 @@ struct BackpropPresenter: TopicPresenter {
         return context
     }
 
-    /// `∂f/∂x = 3 + 2 = 5`: the gradient of the output with respect to a
-    /// node, as the sum of the shares that came back along each of its uses
-    /// (the upstream gradient of an operation, the answer for a variable).
+    /// `∂f/∂x = 1·3 + 1·2 = 5`: the gradient of the output with respect to
+    /// a node (the upstream gradient of an operation, the answer for a
+    /// variable). A node used more than once (a variable, or a subtree the
+    /// expression writes twice) sums what came back along each use, each
+    /// term written as upstream × local (the trace's worked line).
     private func arriving(_ node: GraphNode) -> Formula {
         let head = nodes.gradient(node.index)
         if node.index == graph.output.index { return head .= 1 }
         let gradient = Formula.number(node.gradient ?? 0)
         guard node.contributions.count > 1 else { return head .=≈ gradient }
-        return head .= .sum(node.contributions.map { .number($0.value) }) .=≈ gradient
+        return head .= trace[BackpropTrace.gradientID(graph, node)].substituted .=≈ gradient
     }
 
     private mutating func backwardStep(_ node: GraphNode) -> TemplateObject {
@@ -124,6 +130,7 @@ struct BackpropPresenter: TopicPresenter {
         }
         var step: TemplateObject = [
             "definition": book.inline(trace[node.id].formula), "upstream": book.inline(arriving(node)), "edges": .objects(edges),
+            "name": book.inline(name), "reused": .flag(node.contributions.count > 1), "uses": .text(node.contributions.count),
         ]
         step = step.merging(gate(node, symbols))
         if let convention = node.convention {

@@ -120,4 +120,27 @@ enum BackpropTopic: SchemaTopic, PresentedTopic {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
         BackpropGenerator.generate(&random, difficulty: difficulty)
     }
+
+    /// The expression's structure, whatever its spacing, output name,
+    /// values or variable names: `f = x*(x+y)`, `x * (x + y)` and
+    /// `a*(a+b)` are one exercise. Variables are numbered by first
+    /// appearance, numbers kept by value.
+    static func repetitionKey(_ problem: Problem) -> String? {
+        // Past a hand exercise's size the text itself is key enough (and building nested keys would be slow).
+        guard problem.expression.utf8.count <= 2000, let parsed = try? ExpressionParser.parse(problem.expression) else {
+            return nil
+        }
+        let variables = parsed.variablesInOrderOfFirstAppearance
+        var built: [String] = []
+        built.reserveCapacity(parsed.nodes.count)
+        for node in parsed.nodes {
+            switch node.kind {
+            case .number(let value, _): built.append("\(value)")
+            case .variable(let name): built.append("v\(variables.firstIndex(of: name) ?? 0)")
+            case .operation(let op, let operands):
+                built.append(op.rawValue + "(" + operands.map { built[$0] }.joined(separator: ",") + ")")
+            }
+        }
+        return built.last
+    }
 }

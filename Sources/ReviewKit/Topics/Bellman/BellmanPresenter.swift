@@ -19,11 +19,32 @@ struct BellmanPresenter: TopicPresenter {
 
     private var problem: BellmanTopic.Problem { solution.problem }
     private var trace: Trace { solution.trace }
+    private var hasOutcomes: Bool { problem.updates.contains(where: \.isStochastic) }
+    private var isBackup: Bool { hasOutcomes && problem.alpha == 1 && problem.rule == .qLearning }
 
     mutating func contexts() -> TopicContexts {
         let question = questionContext()
-        let solution = solutionContext()
-        return TopicContexts(question: question, solution: solution, formulas: book.formulas)
+        var solution = solutionContext()
+        let figure = transitions()
+        if figure != nil { solution["figure"] = .text(FigureMarker.make(0)) }
+        return TopicContexts(question: question, solution: solution, figures: figure.map { [$0] } ?? [], formulas: book.formulas)
+    }
+
+    /// The problem's transitions as a picture: states, and an arrow per
+    /// outcome labelled with the update's number, action, reward and probability.
+    private func transitions() -> Figure? {
+        let words = FigureWords(templates: templates, topic: "bellman")
+        let arrows = problem.updates.enumerated().flatMap { k, update in
+            update.outcomes.map { outcome in
+                BellmanTransitionsDrawing.Arrow(
+                    update: k + 1, action: update.action, reward: outcome.reward,
+                    probability: update.isStochastic ? outcome.probability : nil, from: update.state,
+                    to: outcome.nextState, terminal: outcome.terminal)
+            }
+        }
+        var drawing = BellmanTransitionsDrawing(arrows: arrows, endWord: words.word("end"))
+        drawing.caption = words.caption(typed: ["stochastic": .flag(hasOutcomes), "hasEnd": .flag(drawing.hasEnd)])
+        return drawing.figure()
     }
 
     // MARK: Question
@@ -72,6 +93,12 @@ struct BellmanPresenter: TopicPresenter {
             "single": .flag(problem.updates.count == 1),
             "hasTerminal": .flag(problem.updates.contains { $0.outcomes.contains(where: \.terminal) }),
             "hasOutcomes": .flag(problem.updates.contains(where: \.isStochastic)),
+            // Issue 16: random outcomes with α = 1 are the course's Q-value
+            // iteration, a Bellman backup: no α, no TD error on the sheet.
+            // With α < 1 the sheet keeps both, but never calls it Q-learning.
+            "backup": .flag(isBackup),
+            "expectedUpdate": .flag(hasOutcomes && !isBackup),
+            "plain": .flag(!hasOutcomes),
         ]
     }
 
@@ -114,6 +141,7 @@ struct BellmanPresenter: TopicPresenter {
             "after": .object(table(update.after, marked: [cell], was: update.old)),
             "error": book.inline(ruleLine(trace["\(p).td_error"])),
             "new": book.inline(newValue.line(from: newValue.formula)),
+            "backedUp": book.inline(.relation(.assigns, BellmanTrace.entry(taken.state, taken.action), "y") .=≈ newValue.result),
         ]
         let outcomes = update.outcomes.indices.map { outcomeContext(k, $0) }
         let target = trace["\(p).td_target"]

@@ -3,8 +3,9 @@
 /// integer W, and degrees small enough that 1/√(d_i d_j) has a neat exact
 /// form.
 ///
-/// Difficulty: easy is 3 nodes with `none` or `row` normalisation and no
-/// bias; standard is 3–4 nodes, mostly `symmetric`, sometimes a bias or an
+/// Difficulty: easy is 3–4 nodes with `none` or `row` normalisation and no
+/// bias (3 nodes alone give only four connected graphs, so a class saw the
+/// same few again and again); standard is 3–4 nodes, mostly `symmetric`, sometimes a bias or an
 /// edge list; hard is 4–5 nodes, 2–3 features, a bias, any activation, and
 /// sometimes a directed graph (row-normalised, self loops on) or self loops
 /// off. Every node has at least one neighbour, so no degree is ever 0 and
@@ -31,7 +32,7 @@ enum GCNGenerator {
         var hasBias = false
         switch difficulty {
         case .easy:
-            n = 3
+            n = random.chance(0.5) ? 3 : 4
             d = 2
             width = 2
             normalization = random.pick([.none, .row])
@@ -103,8 +104,12 @@ enum GCNGenerator {
 
     /// Small numbers, something for ReLU to clip and something it keeps, and
     /// not a star so dense that every node looks alike.
-    private static func isHandSolvable(_ problem: GCNTopic.Problem) -> Bool {
+    static func isHandSolvable(_ problem: GCNTopic.Problem) -> Bool {
         guard let solution = try? GCNSolver.solve(problem) else { return false }
+        // A degenerate draw teaches nothing: a triangle with row
+        // normalisation averages every node over all three, so every row of
+        // H′ is the same (issue 16). At least two rows must differ.
+        guard Set(solution.output).count >= 2 else { return false }
         // The sheet works node 0 by hand; it should gather from a neighbour,
         // not only from itself (possible in a directed graph).
         guard solution.adjacency[0].indices.contains(where: { $0 != 0 && solution.adjacency[0][$0] != 0 }) else { return false }
