@@ -44,8 +44,13 @@ enum QTIClassExport {
                         let record = records[index]
                         guard let seed = record.sectionSeeds.first(where: { $0.section == section.number })?.seed
                         else { return ([], []) }
-                        let problem = try Workbook.generate(topic: topic, count: slot, seed: seed, difficulty: difficulty)
-                            .last!.titled(section.title)
+                        // The options as the build had them (`concepts` leaves out items a student was asked).
+                        let options = try handout.generationOptions(for: section) { number in
+                            record.sectionSeeds.first { $0.section == number }?.seed
+                        }
+                        let problem = try Workbook.generate(
+                            topic: topic, count: slot, seed: seed, difficulty: difficulty, options: options
+                        ).last!.titled(section.title)
                         let key = "s\(section.number)_\(slot)_\(record.student.paddedNumber)"
                         let question = LMSQuestion(
                             problem, number: slot, templates: templates, fileBase: QTIItems.fileBase(key))
