@@ -110,6 +110,8 @@ import ZIPFoundation
         let essay = try #require(essays.first)
         #expect(essay.type == "essay_question" && essay.path == "key_points" && essay.options.isEmpty)
         #expect(!essay.stem.contains("significant figures"))  // no numeric answer fields' line
-        #expect(essay.generalFeedback.contains("1 + ∂F/∂x"))
+        // The grader's guide: the key points of grad-residual-identity (gradients.yaml).
+        #expect(essay.generalFeedback.contains("Key points a grader looks for"))
+        #expect(essay.generalFeedback.contains("x_L = x_l + Σ_(i=l)^(L−1) F(x_i, W_i)."))
     }
 }
