@@ -13,7 +13,9 @@ import Foundation
 /// checked as Canvas writes an "exact answer with margin": `<varequal>` the
 /// value, or between value − tolerance and value + tolerance, with the
 /// tolerance of `NumericAnswer` (the Moodle fields' rule). The worked
-/// solution is the item's general feedback.
+/// solution is the item's general feedback. A problem without numbers
+/// (`concepts`) gives multiple-choice or essay items (`QTIChoiceItems`),
+/// built from the same item pieces below.
 enum QTIItems {
     /// `<img src>` of a picture: relative to the package root, where the
     /// assessment file lies; `key` keeps problems' pictures apart.
