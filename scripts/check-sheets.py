@@ -5,13 +5,16 @@ reader would meet it:
 - HTML in headless Chromium (Debian's `chromium`, driven by Playwright) with
   the network cut off: fails on any request that is not the page itself, on
   console errors and page errors, on formulas the MathML converter could not
-  read (<merror>), on a sheet without math, and writes a screenshot. Then the
-  page is laid out for print (print media, an A4 line): every display
-  formula must fit the line, scaled rather than cut.
+  read (<merror>), on a sheet without math (but concepts, whose questions
+  are words only), and writes a screenshot. Then the page is laid out for
+  print (print media, an A4 line): every display formula must fit the
+  line, scaled rather than cut.
 - Markdown through a GitHub-flavoured renderer (markdown-it-py with tables and
   dollar math): every formula must parse as math and every pipe table as a
   table.
-- LaTeX: English sheets through pdflatex, Chinese ones through xelatex (the
+- LaTeX: English sheets through pdflatex, Chinese ones — and English ones
+  with a letter pdflatex lacks, as `--format pdf` decides (a concepts
+  item's Chinese note section) — through xelatex (the
   one preamble serves both engines): the document must compile without
   errors and, under xelatex, without a "Missing character" (a glyph no font
   has). Then the example roster handout (handout-roster-example.json: names
@@ -136,7 +139,7 @@ def check_html(lang):
                 merror: [...document.querySelectorAll('merror')].map(e => e.textContent),
                 dollars: document.body.innerText.includes('$$'),
                 lang: document.documentElement.lang })""")
-            if counts["math"] == 0:
+            if counts["math"] == 0 and "-concepts-" not in name:  # concepts asks in words only
                 problems.append("no formula on the page")
             if counts["merror"]:
                 problems.append(f"formulas MathML could not render: {counts['merror'][:5]}")
@@ -296,13 +299,22 @@ def compile_tex(engine, tex, label):
         failures.append(f"{label}: {engine} has no glyph: {missing_glyphs[:3]}")
 
 
+def beyond_pdftex(text):
+    """A letter pdflatex's T1 fonts lack (beyond Latin Extended-B, not Greek): the
+    rule `--format pdf` follows (LaTeXToPDF.isBeyondPDFTeX) to pick xelatex for an
+    English sheet, e.g. a concepts item's source, a Chinese note section (残差结构)."""
+    return any(ord(c) > 0x24F and not 0x370 <= ord(c) <= 0x3FF and c.isalpha() for c in text)
+
+
 def check_latex(lang):
-    engine = "pdflatex" if lang == "en" else "xelatex"
-    if engine == "xelatex" and not xelatex_ready():
-        return missing(XELATEX_NEEDS)
-    if not shutil.which(engine):
-        return missing(engine)
     for name, text in sheets("latex", lang):
+        engine = "pdflatex" if lang == "en" and not beyond_pdftex(text) else "xelatex"
+        if engine == "xelatex" and not xelatex_ready():
+            missing(XELATEX_NEEDS)
+            continue
+        if not shutil.which(engine):
+            missing(engine)
+            continue
         tex = os.path.join(OUT, f"{name}.tex")
         with open(tex, "w", encoding="utf-8") as f:
             f.write(text)
@@ -387,6 +399,9 @@ def read_moodle(text, label):
             continue
         name = question.findtext("name/text") or ""
         where = f"{label}: {name}"
+        if kind in ("multichoice", "essay"):
+            questions.append(read_moodle_text_only(question, kind, category, name, where))
+            continue
         if kind != "cloze":
             failures.append(f"{where}: question type {kind!r}, expected 'cloze'")
             continue
@@ -412,6 +427,20 @@ def read_moodle(text, label):
                         failures.append(f"{where}: {ref} is not SVG")
                 except Exception as error:  # noqa: BLE001 - any failure to read the picture is a failure
                     failures.append(f"{where}: {ref} does not decode to SVG: {error}")
+        choice_fields = CLOZE_CHOICE.findall(body)
+        if choice_fields:
+            # A concepts problem asking several questions: one MULTICHOICE field each, no numbers.
+            letters = {}
+            for k, field in enumerate(choice_fields):
+                options = [o for o in split_cloze(field)]
+                right = [i for i, o in enumerate(options) if o.startswith("=")]
+                if len(right) != 1 or len(options) < 3 or not all("#" in o for o in options):
+                    failures.append(f"{where}: field {k + 1}: {len(right)} right options of {len(options)}, "
+                                    "each needs a #explanation")
+                    continue
+                letters[f"choice[{k}]"] = chr(65 + right[0])
+            questions.append((category, name, {}, body, feedback, letters))
+            continue
         if "\\(" not in body + (feedback or ""):
             failures.append(f"{where}: no \\(…\\) math in the question or its feedback")
         fields = CLOZE_FIELD.findall(body)
@@ -426,8 +455,70 @@ def read_moodle(text, label):
                 failures.append(f"{where}: {path}: {field} is not a NUMERICAL field =value:tolerance")
                 continue
             answers[path] = tuple(float(x.replace(",", ".")) for x in alternative.groups())
-        questions.append((category, name, answers, body, feedback))
+        questions.append((category, name, answers, body, feedback, {}))
     return questions
+
+
+# A Cloze MULTICHOICE field (Moodle's Embedded Answers syntax): {weight:MULTICHOICE[_V|_H…]:~=right#why~wrong#why}.
+CLOZE_CHOICE = re.compile(r"\{[0-9]*:(?:MULTICHOICE|MC)[A-Z_]*:((?:[^}\\]|\\.)*)\}")
+
+
+def split_cloze(field):
+    """A Cloze field's alternatives, split on unescaped ~ (backslash escapes kept)."""
+    parts, current, escaped = [], "", False
+    for character in field:
+        if escaped:
+            current, escaped = current + "\\" + character, False
+        elif character == "\\":
+            escaped = True
+        elif character == "~":
+            parts.append(current)
+            current = ""
+        else:
+            current += character
+    parts.append(current)
+    return [p for p in parts if p]
+
+
+def read_moodle_text_only(question, kind, category, name, where):
+    """A concepts question: `multichoice` (its right answer's letter, ABCD in
+    the written order, every option with feedback) or `essay` (a grader's
+    guide). Text only: no \\(…\\) math is asked for."""
+    body = question.findtext("questiontext/text") or ""
+    feedback = question.findtext("generalfeedback/text") or ""
+    letters = {}
+    if kind == "multichoice":
+        answers = question.findall("answer")
+        right = [i for i, a in enumerate(answers) if float(a.get("fraction", "0")) == 100]
+        if question.findtext("single") != "true" or question.findtext("shuffleanswers") not in ("false", "0"):
+            failures.append(f"{where}: a multichoice must be single-answer and keep the sheet's order")
+        if question.findtext("answernumbering") != "ABCD":
+            failures.append(f"{where}: options are not lettered ABCD")
+        if len(right) != 1 or len(answers) < 3:
+            failures.append(f"{where}: {len(right)} right options of {len(answers)}")
+        else:
+            letters["choice"] = chr(65 + right[0])
+        for answer in answers:
+            if not (answer.findtext("feedback/text") or "").strip():
+                failures.append(f"{where}: an option without its explanation")
+    else:
+        if not (question.findtext("graderinfo/text") or "").strip() and feedback:
+            failures.append(f"{where}: an essay without grader information")
+        letters["key_points"] = None
+    return (category, name, {}, body, feedback, letters)
+
+
+def compare_choices(where, got, key):
+    """Letters read back (`choice`, `choice[k]`; `key_points` for an essay) against the key's answers."""
+    expected = {}
+    if isinstance(key.get("choice"), str):
+        expected["choice"] = key["choice"]
+    elif isinstance(key.get("choice"), list):
+        expected.update({f"choice[{k}]": letter for k, letter in enumerate(key["choice"])})
+    if "key_points" in key:
+        expected["key_points"] = None
+    if got != expected:
+        failures.append(f"{where}: right options {got}, the key says {expected}")
 
 
 def compare_answers(where, cloze, key):
@@ -474,7 +565,7 @@ def check_moodle(lang):
     generated = len(handout["sections"]) - 1
     if len(questions) != 3 * generated + 1:
         failures.append(f"moodle-{lang}: {len(questions)} questions, expected {3 * generated + 1}")
-    for category, name, answers, body, _ in questions:
+    for category, name, answers, body, _, letters in questions:
         student, _, problem = name.rpartition(" · ")
         number = student[:3] if student[:3].isdigit() else None
         expected = by_id.get((number, problem if number else name))
@@ -482,7 +573,8 @@ def check_moodle(lang):
             failures.append(f"moodle-{lang}: {name}: no such problem in answer-key.json")
             continue
         compare_answers(f"moodle-{lang}: {name}", answers, expected)
-        if lang == "zh" and "你的答案" not in body:
+        compare_choices(f"moodle-{lang}: {name}", letters, expected)
+        if lang == "zh" and not is_chinese(body, letters):
             failures.append(f"moodle-{lang}: {name}: the question is not in Chinese")
     for topic in topics():
         args = ("gen", "--topic", topic, "--seed", "3", "--count", "2", "--lang", lang)
@@ -490,8 +582,9 @@ def check_moodle(lang):
         results = json.loads(review(*args, "--format", "json") or '{"results": []}')["results"]
         if len(moodle) != len(results):
             failures.append(f"gen --topic {topic} --format moodle: {len(moodle)} questions for {len(results)} problems")
-        for (_, name, answers, _, _), result in zip(moodle, results):
+        for (_, name, answers, _, _, letters), result in zip(moodle, results):
             compare_answers(f"gen --topic {topic} --format moodle: {name}", answers, result["answers"])
+            compare_choices(f"gen --topic {topic} --format moodle: {name}", letters, result["answers"])
     print(f"check-sheets: moodle ({lang}): {len(questions)} class questions and every topic's gen read back")
 
 
@@ -548,6 +641,47 @@ def check_answer_key_pages():
             print(f"check-sheets: answer key ({lang}): {pages} printed pages for 30 students")
         browser.close()
 
+def is_chinese(stem, letters):
+    """A numeric question shows the Chinese answer-fields line; a concepts one (text only) a Chinese prompt."""
+    if letters:
+        return re.search(r"[\u4e00-\u9fff]", stem) is not None
+    return "你的答案" in stem
+
+
+def read_qti_choice(item, where, meta):
+    """The right option's letter of a multiple_choice_question: the options
+    read by qti2latex (idents A, B … in order), the right one the <varequal>
+    of the condition that sets SCORE to 100 (qti2latex's get_correct_idents
+    also counts the conditions that only show a wrong option's feedback);
+    each wrong option's reason an <itemfeedback> its condition shows."""
+    import qti2latex
+    options = qti2latex.get_choices(item)
+    idents = [ident for ident, _ in options]
+    if idents != [chr(65 + k) for k in range(len(idents))] or len(idents) < 3:
+        failures.append(f"{where}: options {idents}, expected A, B, C … in order")
+    if meta.get("original_answer_ids", "") != ",".join(idents):
+        failures.append(f"{where}: original_answer_ids {meta.get('original_answer_ids')!r} do not list the options")
+    right, shown = None, {}
+    for condition in qti2latex.findall_anyns(item, "respcondition"):
+        equal = [n for n in condition.iter() if qti2latex.extract_tag(n) == "varequal"]
+        setvars = qti2latex.findall_anyns(condition, "setvar")
+        if setvars and (setvars[0].text or "").strip() == "100":
+            right = (equal[0].text or "").strip() if len(equal) == 1 else None
+        for display in qti2latex.findall_anyns(condition, "displayfeedback"):
+            if len(equal) == 1:
+                shown[(equal[0].text or "").strip()] = display.get("linkrefid")
+    if right not in idents:
+        failures.append(f"{where}: the right option {right!r} is not one of {idents}")
+        return None
+    feedbacks = {fb.get("ident"): " ".join(m.text or "" for m in qti2latex.findall_anyns(fb, "mattext"))
+                 for fb in qti2latex.findall_anyns(item, "itemfeedback")}
+    if "general_fb" in feedbacks:  # with solutions: every wrong option says why
+        for ident in idents:
+            if ident != right and not feedbacks.get(shown.get(ident, ""), "").strip():
+                failures.append(f"{where}: option {ident} has no feedback of its own")
+    return right
+
+
 def read_qti(path, label):
     """[(group title, selection, item title, path, (value, tolerance), stem, feedback)] of a QTI zip, checked."""
     import zipfile
@@ -593,14 +727,25 @@ def read_qti(path, label):
             title = item.get("title") or ""
             where = f"{label}: {title}"
             meta = qti2latex.get_qti_metadata(item)
-            if qti2latex.guess_type(meta, item) != "numerical_question":
-                failures.append(f"{where}: question type {qti2latex.guess_type(meta, item)!r}")
+            kind = qti2latex.guess_type(meta, item)
             answer_path = meta.get("review_answer_path", "")
             if not title.endswith(" · " + answer_path):
                 failures.append(f"{where}: the title does not end with its answer path {answer_path!r}")
             stem = qti2latex.get_item_stem(item)
             feedback = " ".join(m.text or "" for fb in qti2latex.findall_anyns(item, "itemfeedback")
                                 for m in qti2latex.findall_anyns(fb, "mattext"))
+            # concepts (text only, no math asked for): a multiple choice's right letter, or an essay.
+            if kind == "multiple_choice_question":
+                items.append((group.get("title"), select, title, answer_path,
+                              read_qti_choice(item, where, meta), stem, feedback))
+                continue
+            if kind == "essay_question":
+                if answer_path != "key_points" or not qti2latex.findall_anyns(item, "response_str"):
+                    failures.append(f"{where}: an essay must take text and stand for key_points")
+                items.append((group.get("title"), select, title, answer_path, None, stem, feedback))
+                continue
+            if kind != "numerical_question":
+                failures.append(f"{where}: question type {kind!r}")
             # The correct answer as QTI 1.2 states it: <varequal>, or within <vargte>…<varlte>.
             value, low, high = None, None, None
             for condition in qti2latex.findall_anyns(item, "respcondition"):
@@ -636,8 +781,11 @@ def read_qti(path, label):
 
 
 def compare_qti(where, items, key):
-    """One problem's items against its key answers (paths, values, tolerances)."""
-    compare_answers(where, {path: answer for path, answer in items}, key)
+    """One problem's items against its key answers (paths, values, tolerances; letters)."""
+    compare_answers(where, {path: answer for path, answer in items if isinstance(answer, tuple)}, key)
+    letters = {path: answer for path, answer in items if not isinstance(answer, tuple)}
+    if letters or "choice" in key or "key_points" in key:
+        compare_choices(where, letters, key)
     if len(items) != len({path for path, _ in items}):
         failures.append(f"{where}: an answer path is asked twice")
 
@@ -667,7 +815,7 @@ def check_qti(lang):
         by_problem.setdefault((number, parts[-2]), []).append((answer_path, answer))
         if number and select != 1:
             failures.append(f"qti-{lang}: group {group} draws {select} items; a variant's answer is drawn once")
-        if lang == "zh" and "你的答案" not in stem:
+        if lang == "zh" and not is_chinese(stem, not isinstance(answer, tuple)):
             failures.append(f"qti-{lang}: {title}: the question is not in Chinese")
     expected = 0
     for student in key["students"]:

@@ -14,6 +14,9 @@ struct LMSQuestion: Sendable {
     var title: String?
     /// HTML; `fieldsMarker` stands where the answer fields belong.
     var questionHTML: String
+    /// The question alone, without the answer fields' introduction: what an
+    /// essay item (a text-only problem, `concepts` short answer) shows.
+    var statementHTML: String
     var solutionHTML: String
     var answers: [NumericAnswer]
     /// Multiple-choice questions (`concepts`), in the export's language:
@@ -41,6 +44,7 @@ struct LMSQuestion: Sendable {
         }
         let question = problem.statement.map { html(IslandToken.strip($0)) } ?? html(OnceBlock.unwrap(presentation.question))
         let intro = html(templates.render("lms/answers-intro").trimmingWhitespace())
+        statementHTML = question
         questionHTML = question + intro + Self.fieldsMarker
         solutionHTML = html(OnceBlock.unwrap(presentation.solution))
         attachments = writer.attachments

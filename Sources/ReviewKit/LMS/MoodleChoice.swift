@@ -4,7 +4,8 @@
 /// its per-answer feedback; options keep the sheet's order and letters
 /// (`shuffleanswers` off, `answernumbering` ABCD). A problem asking several
 /// items becomes one Cloze question with a `MULTICHOICE` field per item,
-/// each option with its feedback after `#`.
+/// each option with its feedback after `#`. A short-answer problem is an
+/// `essay` question with the key points as the grader's information.
 enum MoodleChoice {
     static func question(_ question: LMSQuestion, name: String, solutions: Bool) -> String {
         let feedback = solutions ? question.solutionHTML : ""
@@ -44,6 +45,26 @@ enum MoodleChoice {
         xml += "    <generalfeedback format=\"html\">\n      <text>\(MoodleXML.cdata(feedback))</text>\n    </generalfeedback>\n"
         xml += "    <penalty>0.3333333</penalty>\n    <hidden>0</hidden>\n"
         xml += "    <idnumber>\(MoodleXML.escape(question.id))</idnumber>\n"
+        xml += "  </question>\n"
+        return xml
+    }
+
+    /// A problem with nothing to enter or choose (`concepts` short answer):
+    /// an `essay` question showing the question, whose grader information
+    /// and general feedback are the solution (model answer and key points).
+    static func essay(_ question: LMSQuestion, name: String, solutions: Bool) -> String {
+        let feedback = solutions ? question.solutionHTML : ""
+        var xml = "  <question type=\"essay\">\n"
+        xml += "    <name>\n      <text>\(MoodleXML.escape(name))</text>\n    </name>\n"
+        xml += "    <questiontext format=\"html\">\n      <text>\(MoodleXML.cdata(question.statementHTML))</text>\n"
+        xml += "    </questiontext>\n"
+        xml += "    <generalfeedback format=\"html\">\n      <text>\(MoodleXML.cdata(feedback))</text>\n    </generalfeedback>\n"
+        xml += "    <defaultgrade>1</defaultgrade>\n    <penalty>0</penalty>\n    <hidden>0</hidden>\n"
+        xml += "    <idnumber>\(MoodleXML.escape(question.id))</idnumber>\n"
+        xml += "    <responseformat>editor</responseformat>\n    <responserequired>1</responserequired>\n"
+        xml += "    <responsefieldlines>10</responsefieldlines>\n    <attachments>0</attachments>\n"
+        xml += "    <graderinfo format=\"html\">\n      <text>\(MoodleXML.cdata(feedback))</text>\n    </graderinfo>\n"
+        xml += "    <responsetemplate format=\"html\">\n      <text></text>\n    </responsetemplate>\n"
         xml += "  </question>\n"
         return xml
     }

@@ -38,9 +38,11 @@ public enum MoodleXML {
     }
 
     /// One Cloze question, or a `multichoice` one for a problem that asks
-    /// multiple-choice questions (`MoodleChoice`).
+    /// multiple-choice questions, or an `essay` one for a problem with no
+    /// number to enter (`MoodleChoice`).
     static func question(_ question: LMSQuestion, name: String, solutions: Bool = true) -> String {
         if !question.choices.isEmpty { return MoodleChoice.question(question, name: name, solutions: solutions) }
+        if question.answers.isEmpty { return MoodleChoice.essay(question, name: name, solutions: solutions) }
         let text = question.question(fields: fields)
         var xml = "  <question type=\"cloze\">\n"
         xml += "    <name>\n      <text>\(escape(name))</text>\n    </name>\n"

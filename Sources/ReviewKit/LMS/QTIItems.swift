@@ -13,7 +13,9 @@ import Foundation
 /// checked as Canvas writes an "exact answer with margin": `<varequal>` the
 /// value, or between value − tolerance and value + tolerance, with the
 /// tolerance of `NumericAnswer` (the Moodle fields' rule). The worked
-/// solution is the item's general feedback.
+/// solution is the item's general feedback. A problem without numbers
+/// (`concepts`) gives multiple-choice or essay items (`QTIChoiceItems`),
+/// built from the same item pieces below.
 enum QTIItems {
     /// `<img src>` of a picture: relative to the package root, where the
     /// assessment file lies; `key` keeps problems' pictures apart.
@@ -52,10 +54,15 @@ enum QTIItems {
         return xml + "    </section>\n  </assessment>\n</questestinterop>\n"
     }
 
-    /// The items of one problem, one per final answer, in the order of the JSON.
+    /// The items of one problem: one per final answer, in the order of the
+    /// JSON; a `concepts` problem's are multiple-choice or essay items
+    /// (`QTIChoiceItems`).
     static func items(_ question: LMSQuestion, ident: String, name: String, templates: TemplateLibrary,
                       solutions: Bool = true) -> [String] {
-        question.answers.enumerated().map { index, answer in
+        if !question.choices.isEmpty || question.answers.isEmpty {
+            return QTIChoiceItems.items(question, ident: ident, name: name, solutions: solutions)
+        }
+        return question.answers.enumerated().map { index, answer in
             let part = templates.render(
                 "lms/qti-part.html",
                 ["number": .text(index + 1), "count": .text(question.answers.count), "path": .text(answer.path)])
@@ -77,32 +84,59 @@ enum QTIItems {
                 + "<varlte respident=\"response1\">\(NumericAnswer.text(answer.value + answer.tolerance))</varlte>"
                 + "</and></or>"
         }
-        var xml = "        <item ident=\"\(ident)\" title=\"\(MoodleXML.escape(title))\">\n"
-        xml += "          <itemmetadata><qtimetadata>\n"
-        xml += field("question_type", "numerical_question")
-        xml += field("points_possible", "1.0")
-        xml += field("review_answer_path", answer.path)
-        xml += field("review_tolerance", NumericAnswer.text(answer.tolerance))
-        xml += "          </qtimetadata></itemmetadata>\n"
+        var xml = itemStart(ident: ident, title: title, type: "numerical_question", fields: [
+            ("review_answer_path", answer.path), ("review_tolerance", NumericAnswer.text(answer.tolerance)),
+        ])
         xml += "          <presentation>\n"
         xml += "            <material><mattext texttype=\"text/html\">\(MoodleXML.escape(stem))</mattext></material>\n"
         xml += "            <response_str ident=\"response1\" rcardinality=\"Single\">"
             + "<render_fib fibtype=\"Decimal\"><response_label ident=\"answer1\"/></render_fib></response_str>\n"
         xml += "          </presentation>\n"
-        xml += "          <resprocessing>\n"
-        xml += "            <outcomes><decvar maxvalue=\"100\" minvalue=\"0\" varname=\"SCORE\" vartype=\"Decimal\"/></outcomes>\n"
-        if feedback != nil {
-            xml += "            <respcondition continue=\"Yes\"><conditionvar><other/></conditionvar>"
-                + "<displayfeedback feedbacktype=\"Response\" linkrefid=\"general_fb\"/></respcondition>\n"
-        }
-        xml += "            <respcondition continue=\"No\"><conditionvar>\(condition)</conditionvar>"
-            + "<setvar action=\"Set\" varname=\"SCORE\">100</setvar></respcondition>\n"
+        xml += processingStart(feedback: feedback != nil)
+        xml += score(condition)
         xml += "          </resprocessing>\n"
-        if let feedback {
-            xml += "          <itemfeedback ident=\"general_fb\"><flow_mat><material>"
-                + "<mattext texttype=\"text/html\">\(MoodleXML.escape(feedback))</mattext></material></flow_mat></itemfeedback>\n"
-        }
+        if let feedback { xml += itemFeedback(generalFeedback, feedback) }
         return xml + "        </item>\n"
+    }
+
+    // MARK: Pieces every item type shares (Canvas's own export's layout)
+
+    /// The id of an item's general feedback, shown whatever the answer.
+    static let generalFeedback = "general_fb"
+
+    /// `<item>` and its metadata: the Canvas question type, one point, and `fields`.
+    static func itemStart(ident: String, title: String, type: String, fields: [(String, String)]) -> String {
+        var xml = "        <item ident=\"\(ident)\" title=\"\(MoodleXML.escape(title))\">\n"
+        xml += "          <itemmetadata><qtimetadata>\n"
+        xml += field("question_type", type)
+        xml += field("points_possible", "1.0")
+        for (label, entry) in fields { xml += field(label, entry) }
+        xml += "          </qtimetadata></itemmetadata>\n"
+        return xml
+    }
+
+    /// `<resprocessing>` up to its conditions: the SCORE variable and, with
+    /// `feedback`, the condition that always shows the general feedback.
+    static func processingStart(feedback: Bool) -> String {
+        var xml = "          <resprocessing>\n"
+        xml += "            <outcomes><decvar maxvalue=\"100\" minvalue=\"0\" varname=\"SCORE\" vartype=\"Decimal\"/></outcomes>\n"
+        if feedback {
+            xml += "            <respcondition continue=\"Yes\"><conditionvar><other/></conditionvar>"
+                + "<displayfeedback feedbacktype=\"Response\" linkrefid=\"\(generalFeedback)\"/></respcondition>\n"
+        }
+        return xml
+    }
+
+    /// The condition that gives full marks.
+    static func score(_ condition: String) -> String {
+        "            <respcondition continue=\"No\"><conditionvar>\(condition)</conditionvar>"
+            + "<setvar action=\"Set\" varname=\"SCORE\">100</setvar></respcondition>\n"
+    }
+
+    /// An `<itemfeedback>` holding `html`.
+    static func itemFeedback(_ ident: String, _ html: String) -> String {
+        "          <itemfeedback ident=\"\(ident)\"><flow_mat><material>"
+            + "<mattext texttype=\"text/html\">\(MoodleXML.escape(html))</mattext></material></flow_mat></itemfeedback>\n"
     }
 
     private static func field(_ label: String, _ entry: String) -> String {
