@@ -15,7 +15,7 @@ import ReviewTemplates
 /// casts and reflection on every lookup were half of a sheet's time.
 struct TemplateLibrary: Sendable {
     let language: String
-    private let templates: [String: Template]
+    private let store: Store
 
     /// Every language that has a folder of templates.
     static let languages: [String] = {
@@ -32,10 +32,11 @@ struct TemplateLibrary: Sendable {
     }
 
     func render(_ name: String, _ context: TemplateObject = [:]) -> String {
-        guard let template = templates[name] else {
+        guard let template = store.template(name) else {
             preconditionFailure("missing template \(language)/\(name)")
         }
-        var renderer = TemplateRenderer(templates: templates)
+        let store = self.store
+        var renderer = TemplateRenderer(partial: { store.template($0) })
         return renderer.render(template, context: context)
     }
 
@@ -47,15 +48,15 @@ struct TemplateLibrary: Sendable {
     }
 
     func has(_ name: String) -> Bool {
-        templates[name] != nil
+        store.sources[name] != nil
     }
 
     /// Every registered template name.
-    var names: [String] { templates.keys.sorted() }
+    var names: [String] { store.sources.keys.sorted() }
 
     /// The partials template `name` uses.
     func partials(of name: String) -> [String] {
-        templates[name]?.partialNames ?? []
+        store.template(name)?.partialNames ?? []
     }
 
     /// Every name template `name` looks up (`{{x}}`, `{{#x}}`, `{{^x}}`),
@@ -72,12 +73,12 @@ struct TemplateLibrary: Sendable {
                     if used != OnceBlock.sectionName { names.insert(used) }
                     visit(inner)
                 case .partial(let partial, _) where seen.insert(partial).inserted:
-                    visit(templates[partial]?.nodes ?? [])
+                    visit(store.template(partial)?.nodes ?? [])
                 case .text, .variable, .partial: break
                 }
             }
         }
-        visit(templates[name]?.nodes ?? [])
+        visit(store.template(name)?.nodes ?? [])
         return names
     }
 
@@ -111,26 +112,46 @@ struct TemplateLibrary: Sendable {
         }
     }
 
-    /// Compiles every source; a template that does not parse, or names a
-    /// partial that does not exist, is a programming error.
     init(language: String, sources: [(path: String, name: String, text: String)]) {
         self.language = language
-        var templates: [String: Template] = [:]
-        var paths: [String: String] = [:]
-        for source in sources {
+        store = Store(sources)
+    }
+
+    /// The sources of a library and the templates parsed from them so far.
+    ///
+    /// A template is parsed when it is first used: a command renders a
+    /// handful of a language's 300-odd templates, and parsing all of them
+    /// was a fifth of a cold start. A template that does not parse, or names
+    /// a partial that does not exist, is a programming error, found as soon
+    /// as anything (a sheet, or the tests that walk every name) uses it.
+    private final class Store: @unchecked Sendable {
+        let sources: [String: (path: String, text: String)]
+        private let lock = NSLock()
+        private var parsed: [String: Template] = [:]
+
+        init(_ list: [(path: String, name: String, text: String)]) {
+            var sources: [String: (path: String, text: String)] = [:]
+            for source in list { sources[source.name] = (source.path, source.text) }
+            self.sources = sources
+        }
+
+        func template(_ name: String) -> Template? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let template = parsed[name] { return template }
+            guard let source = sources[name] else { return nil }
+            let template: Template
             do {
-                templates[source.name] = try Template(source.text, escaping: TemplateEscaping(templateName: source.name))
-                paths[source.name] = source.path
+                template = try Template(source.text, escaping: TemplateEscaping(templateName: name))
             } catch {
                 preconditionFailure("template \(source.path) does not parse: \(error)")
             }
-        }
-        for (name, template) in templates {
-            for partial in template.partialNames where templates[partial] == nil {
-                preconditionFailure("template \(paths[name]!) uses a missing partial \(partial)")
+            for partial in template.partialNames where sources[partial] == nil {
+                preconditionFailure("template \(source.path) uses a missing partial \(partial)")
             }
+            parsed[name] = template
+            return template
         }
-        self.templates = templates
     }
 
     /// A shared asset (CSS, a LaTeX preamble) that is not a template.

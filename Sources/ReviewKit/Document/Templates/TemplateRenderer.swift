@@ -4,12 +4,12 @@
 /// children; a name found nowhere renders nothing. Contexts are typed
 /// (`TemplateObject`), so no value is cast or reflected while rendering.
 struct TemplateRenderer {
-    /// Every template of the library by name, for partials.
-    let templates: [String: Template]
+    /// The library's template of a name, for partials.
+    let partial: (String) -> Template?
     private var stack: [TemplateValue.Frame] = []
 
-    init(templates: [String: Template]) {
-        self.templates = templates
+    init(partial: @escaping (String) -> Template?) {
+        self.partial = partial
     }
 
     /// `template` filled from `context`.
@@ -64,7 +64,7 @@ struct TemplateRenderer {
                 renderSection(value, nodes, escaping: escaping, indentation: indentation, into: &out)
             }
         case .partial(let name, let partialIndentation):
-            guard let partial = templates[name] else { return }
+            guard let partial = self.partial(name) else { return }
             let combined = partialIndentation.map { (indentation ?? "") + $0 } ?? indentation
             render(partial.nodes, escaping: partial.escaping, indentation: combined, into: &out)
         }
