@@ -11,23 +11,17 @@ enum MoodleChoice {
         let feedback = solutions ? question.solutionHTML : ""
         guard question.choices.count == 1 else { return cloze(question, name: name, feedback: feedback) }
         let choice = question.choices[0]
-        var xml = "  <question type=\"multichoice\">\n"
-        xml += "    <name>\n      <text>\(MoodleXML.escape(name))</text>\n    </name>\n"
-        xml += "    <questiontext format=\"html\">\n      <text>\(MoodleXML.cdata(paragraph(choice.prompt)))</text>\n"
-        xml += "    </questiontext>\n"
-        xml += "    <generalfeedback format=\"html\">\n      <text>\(MoodleXML.cdata(feedback))</text>\n    </generalfeedback>\n"
-        xml += "    <defaultgrade>1</defaultgrade>\n    <penalty>0.3333333</penalty>\n    <hidden>0</hidden>\n"
-        xml += "    <idnumber>\(MoodleXML.escape(question.id))</idnumber>\n"
-        xml += "    <single>true</single>\n    <shuffleanswers>false</shuffleanswers>\n"
-        xml += "    <answernumbering>ABCD</answernumbering>\n"
+        var body = "    <single>true</single>\n    <shuffleanswers>false</shuffleanswers>\n"
+        body += "    <answernumbering>ABCD</answernumbering>\n"
         for option in choice.options {
-            xml += "    <answer fraction=\"\(option.isRight ? 100 : 0)\" format=\"html\">\n"
-            xml += "      <text>\(MoodleXML.cdata(TextEscaping.html(option.text)))</text>\n"
-            xml += "      <feedback format=\"html\">\n        <text>\(MoodleXML.cdata(TextEscaping.html(option.explanation)))</text>\n"
-            xml += "      </feedback>\n    </answer>\n"
+            body += "    <answer fraction=\"\(option.isRight ? 100 : 0)\" format=\"html\">\n"
+            body += "      <text>\(MoodleXML.cdata(TextEscaping.html(option.text)))</text>\n"
+            body += "      <feedback format=\"html\">\n        <text>\(MoodleXML.cdata(TextEscaping.html(option.explanation)))</text>\n"
+            body += "      </feedback>\n    </answer>\n"
         }
-        xml += "  </question>\n"
-        return xml
+        return MoodleXML.envelope(
+            type: "multichoice", name: name, id: question.id, text: paragraph(choice.prompt), feedback: feedback,
+            defaultGrade: true, penalty: "0.3333333", body: body)
     }
 
     /// Several items: a Cloze question, each item's prompt then its field.
@@ -39,14 +33,8 @@ enum MoodleChoice {
             }
             text += paragraph(choice.prompt) + "<p>{1:MULTICHOICE_V:" + options.joined(separator: "~") + "}</p>\n"
         }
-        var xml = "  <question type=\"cloze\">\n"
-        xml += "    <name>\n      <text>\(MoodleXML.escape(name))</text>\n    </name>\n"
-        xml += "    <questiontext format=\"html\">\n      <text>\(MoodleXML.cdata(text))</text>\n    </questiontext>\n"
-        xml += "    <generalfeedback format=\"html\">\n      <text>\(MoodleXML.cdata(feedback))</text>\n    </generalfeedback>\n"
-        xml += "    <penalty>0.3333333</penalty>\n    <hidden>0</hidden>\n"
-        xml += "    <idnumber>\(MoodleXML.escape(question.id))</idnumber>\n"
-        xml += "  </question>\n"
-        return xml
+        return MoodleXML.envelope(
+            type: "cloze", name: name, id: question.id, text: text, feedback: feedback, penalty: "0.3333333")
     }
 
     /// A problem with nothing to enter or choose (`concepts` short answer):
@@ -54,19 +42,13 @@ enum MoodleChoice {
     /// and general feedback are the solution (model answer and key points).
     static func essay(_ question: LMSQuestion, name: String, solutions: Bool) -> String {
         let feedback = solutions ? question.solutionHTML : ""
-        var xml = "  <question type=\"essay\">\n"
-        xml += "    <name>\n      <text>\(MoodleXML.escape(name))</text>\n    </name>\n"
-        xml += "    <questiontext format=\"html\">\n      <text>\(MoodleXML.cdata(question.statementHTML))</text>\n"
-        xml += "    </questiontext>\n"
-        xml += "    <generalfeedback format=\"html\">\n      <text>\(MoodleXML.cdata(feedback))</text>\n    </generalfeedback>\n"
-        xml += "    <defaultgrade>1</defaultgrade>\n    <penalty>0</penalty>\n    <hidden>0</hidden>\n"
-        xml += "    <idnumber>\(MoodleXML.escape(question.id))</idnumber>\n"
-        xml += "    <responseformat>editor</responseformat>\n    <responserequired>1</responserequired>\n"
-        xml += "    <responsefieldlines>10</responsefieldlines>\n    <attachments>0</attachments>\n"
-        xml += "    <graderinfo format=\"html\">\n      <text>\(MoodleXML.cdata(feedback))</text>\n    </graderinfo>\n"
-        xml += "    <responsetemplate format=\"html\">\n      <text></text>\n    </responsetemplate>\n"
-        xml += "  </question>\n"
-        return xml
+        var body = "    <responseformat>editor</responseformat>\n    <responserequired>1</responserequired>\n"
+        body += "    <responsefieldlines>10</responsefieldlines>\n    <attachments>0</attachments>\n"
+        body += "    <graderinfo format=\"html\">\n      <text>\(MoodleXML.cdata(feedback))</text>\n    </graderinfo>\n"
+        body += "    <responsetemplate format=\"html\">\n      <text></text>\n    </responsetemplate>\n"
+        return MoodleXML.envelope(
+            type: "essay", name: name, id: question.id, text: question.statementHTML, feedback: feedback,
+            defaultGrade: true, penalty: "0", body: body)
     }
 
     private static func paragraph(_ text: String) -> String {

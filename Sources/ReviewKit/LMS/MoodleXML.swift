@@ -44,19 +44,32 @@ public enum MoodleXML {
         if !question.choices.isEmpty { return MoodleChoice.question(question, name: name, solutions: solutions) }
         if question.answers.isEmpty { return MoodleChoice.essay(question, name: name, solutions: solutions) }
         let text = question.question(fields: fields)
-        var xml = "  <question type=\"cloze\">\n"
+        return envelope(
+            type: "cloze", name: name, id: question.id, text: text, feedback: solutions ? question.solutionHTML : "",
+            attachments: question.attachments, penalty: "0.3333333")
+    }
+
+    /// A `<question>` of `type` as every type writes it: the name, the
+    /// question text and the general feedback (each with the attachments it
+    /// refers to), the grading (`defaultgrade` only where asked), the id,
+    /// then `body`, the type's own elements.
+    static func envelope(
+        type: String, name: String, id: String, text: String, feedback: String,
+        attachments: [MathJaxHTMLIslandWriter.Attachment] = [], defaultGrade: Bool = false, penalty: String,
+        body: String = ""
+    ) -> String {
+        var xml = "  <question type=\"\(type)\">\n"
         xml += "    <name>\n      <text>\(escape(name))</text>\n    </name>\n"
         xml += "    <questiontext format=\"html\">\n      <text>\(cdata(text))</text>\n"
-        xml += files(question.attachments, in: text)
+        xml += files(attachments, in: text)
         xml += "    </questiontext>\n"
-        let feedback = solutions ? question.solutionHTML : ""
         xml += "    <generalfeedback format=\"html\">\n      <text>\(cdata(feedback))</text>\n"
-        xml += files(question.attachments, in: feedback)
+        xml += files(attachments, in: feedback)
         xml += "    </generalfeedback>\n"
-        xml += "    <penalty>0.3333333</penalty>\n    <hidden>0</hidden>\n"
-        xml += "    <idnumber>\(escape(question.id))</idnumber>\n"
-        xml += "  </question>\n"
-        return xml
+        if defaultGrade { xml += "    <defaultgrade>1</defaultgrade>\n" }
+        xml += "    <penalty>\(penalty)</penalty>\n    <hidden>0</hidden>\n"
+        xml += "    <idnumber>\(escape(id))</idnumber>\n"
+        return xml + body + "  </question>\n"
     }
 
     /// The answer fields as a two-column table: the path, then the field.
