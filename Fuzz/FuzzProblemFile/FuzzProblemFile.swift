@@ -11,7 +11,7 @@ import ReviewKit
 func fuzzProblemFile(_ bytes: [UInt8]) {
     let problems: [WorkedProblem]
     do {
-        problems = try Workbook.solve(bytes: bytes, source: ProblemSource(displayName: "fuzz.json", stem: "fuzz"))
+        problems = try ProblemSolver.solve(bytes: bytes, source: ProblemSource(displayName: "fuzz.json", stem: "fuzz"))
     } catch is ProblemFileError {
         return
     } catch {

@@ -87,17 +87,17 @@ for topic in TopicRegistry.names {
         options.seed = 1
         // Warm the caches (templates, fonts) as a build would, then time
         // `problemsPerCase` fresh problems in a row.
-        _ = Sheet(problems: try Workbook.generate(topic: topic, count: 1, seed: 0, difficulty: .standard), options: options).render()
+        _ = Sheet(problems: try ProblemSolver.generate(topic: topic, count: 1, seed: 0, difficulty: .standard), options: options).render()
         let start = clock.now
         for _ in 0..<problemsPerCase {
             seed &+= 1
-            let problems = try Workbook.generate(topic: topic, count: 1, seed: seed, difficulty: .standard)
+            let problems = try ProblemSolver.generate(topic: topic, count: 1, seed: seed, difficulty: .standard)
             _ = Sheet(problems: problems, options: options).render()
         }
         let perProblem = seconds(clock.now - start) / Double(problemsPerCase)
         var markdownOptions = options
         markdownOptions.format = .md
-        let markdown = Sheet(problems: try Workbook.generate(topic: topic, count: 1, seed: 1, difficulty: .standard),
+        let markdown = Sheet(problems: try ProblemSolver.generate(topic: topic, count: 1, seed: 1, difficulty: .standard),
                              options: markdownOptions).render()
         let floor = format == .json ? nil : measure { _ = CMarkFloor.render(markdown, as: format) }
         let ratio = floor.map { perProblem / $0 }
@@ -236,7 +236,7 @@ func solveTime(_ json: String, format: OutputFormat, name: String) throws -> Dou
     var options = Sheet.Options()
     options.format = format
     return try measure(budget: .milliseconds(quick ? 200 : 1000)) {
-        _ = Sheet(problems: try Workbook.solve(files: [file.path], forSheets: format != .json), options: options).render()
+        _ = Sheet(problems: try ProblemSolver.solve(files: [file.path], forSheets: format != .json), options: options).render()
     }
 }
 

@@ -56,7 +56,7 @@ struct GenCommand: ParsableCommand {
     func run() throws {
         let count = try problemCount()
         let seed = try chosenSeed() ?? UInt64.random(in: 1...999_999)
-        let problems = try Workbook.generate(
+        let problems = try ProblemSolver.generate(
             topic: topic, count: count, seed: seed, difficulty: difficulty, options: GenerationOptions(subject: subject))
         var options = sheet.sheetOptions()
         options.seed = seed

@@ -38,7 +38,7 @@ struct QuizCommand: ParsableCommand {
 
     func run() throws {
         let seed = try chosenSeed() ?? UInt64.random(in: 1...999_999)
-        let problem = try Workbook.generate(topic: topic, count: 1, seed: seed, difficulty: difficulty)[0]
+        let problem = try ProblemSolver.generate(topic: topic, count: 1, seed: seed, difficulty: difficulty)[0]
         let quiz = Quiz(problem: problem, language: lang, colour: isatty(STDOUT_FILENO) == 1)
         try StandardStreams.write(quiz.question() + "\n", to: .output)
         var right = 0

@@ -17,7 +17,7 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let problems = try Workbook.solve(files: files, forSheets: sheet.format != .json)
+        let problems = try ProblemSolver.solve(files: files, forSheets: sheet.format != .json)
         let title = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
         try sheet.write(problems, sheet.sheetOptions(), title: title, inputs: files)
     }

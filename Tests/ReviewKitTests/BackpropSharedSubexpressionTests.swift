@@ -93,7 +93,7 @@ import Testing
             ("(x*y+z)*(x*y-z)/(x*y+z+5)", ["x": 1.2, "y": 0.4, "z": -0.9]),
         ]
         for seed: UInt64 in 1...6 {
-            for problem in try Workbook.generate(topic: "backprop", count: 5, seed: seed, difficulty: .hard) {
+            for problem in try ProblemSolver.generate(topic: "backprop", count: 5, seed: seed, difficulty: .hard) {
                 guard case .string(let expression) = problem.problem["expression"]?.kind,
                     case .object(let members) = problem.problem["values"]?.kind
                 else { continue }

@@ -75,7 +75,7 @@ import Testing
 
     @Test func generatedProblemsRoundTripThroughTheirJSON() throws {
         for difficulty in Difficulty.allCases {
-            let generated = try Workbook.generate(topic: "backprop", count: 15, seed: 11, difficulty: difficulty)
+            let generated = try ProblemSolver.generate(topic: "backprop", count: 15, seed: 11, difficulty: difficulty)
             for problem in generated {
                 let again = try solve(json: JSONWriter.compact(problem.problem))
                 #expect(again[0].answers == problem.answers, "\(JSONWriter.compact(problem.problem))")
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func generatedProblemsAvoidKinksAndTies() throws {
-        let generated = try Workbook.generate(topic: "backprop", count: 60, seed: 3, difficulty: .hard)
+        let generated = try ProblemSolver.generate(topic: "backprop", count: 60, seed: 3, difficulty: .hard)
         for problem in generated {
             let text = Sheet(problems: [problem], options: .init()).render()
             #expect(!text.contains("Convention"), "\(JSONWriter.compact(problem.problem))")

@@ -6,7 +6,7 @@ import Testing
 /// the seed and the difficulty. Plus what the worked sheet must show.
 @Suite struct BellmanGeneratorTests {
     private func generated(_ difficulty: Difficulty, count: Int = 40, seed: UInt64 = 5) throws -> [WorkedProblem] {
-        try Workbook.generate(topic: "bellman", count: count, seed: seed, difficulty: difficulty)
+        try ProblemSolver.generate(topic: "bellman", count: count, seed: seed, difficulty: difficulty)
     }
 
     @Test func generatedProblemsRoundTripThroughTheirJSON() throws {

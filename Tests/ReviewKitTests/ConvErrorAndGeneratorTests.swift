@@ -84,7 +84,7 @@ import Testing
 
     @Test func generatedProblemsRoundTripThroughTheirJSON() throws {
         for difficulty in Difficulty.allCases {
-            for problem in try Workbook.generate(topic: "conv", count: 25, seed: 5, difficulty: difficulty) {
+            for problem in try ProblemSolver.generate(topic: "conv", count: 25, seed: 5, difficulty: difficulty) {
                 let again = try solve(json: JSONWriter.compact(problem.problem))
                 #expect(again[0].answers == problem.answers, "\(JSONWriter.compact(problem.problem))")
             }
@@ -93,7 +93,7 @@ import Testing
 
     @Test func generatedSizesAreWholeUnlessTheFloorIsTheLesson() throws {
         for difficulty in Difficulty.allCases {
-            for worked in try Workbook.generate(topic: "conv", count: 40, seed: 17, difficulty: difficulty) {
+            for worked in try ProblemSolver.generate(topic: "conv", count: 40, seed: 17, difficulty: difficulty) {
                 let problem = try ConvTopic.decode(
                     Field(value: worked.problem).object(allowedKeys: ["topic", "id"] + ConvTopic.fields))
                 let solution = try ConvTopic.solve(problem)
@@ -122,23 +122,23 @@ import Testing
     }
 
     @Test func difficultiesShapeTheStack() throws {
-        for worked in try Workbook.generate(topic: "conv", count: 20, seed: 2, difficulty: .easy) {
+        for worked in try ProblemSolver.generate(topic: "conv", count: 20, seed: 2, difficulty: .easy) {
             #expect(worked.answers.at("layers", 1) == nil)
             #expect(worked.answers.at("output")?.doubles?.count == 3)
         }
-        for worked in try Workbook.generate(topic: "conv", count: 20, seed: 2, difficulty: .standard) {
+        for worked in try ProblemSolver.generate(topic: "conv", count: 20, seed: 2, difficulty: .standard) {
             #expect(JSONWriter.compact(worked.problem).contains(#""type":"pool""#))
         }
-        for worked in try Workbook.generate(topic: "conv", count: 20, seed: 2, difficulty: .hard) {
+        for worked in try ProblemSolver.generate(topic: "conv", count: 20, seed: 2, difficulty: .hard) {
             #expect(worked.answers.at("output")?.doubles?.count == 1)
         }
     }
 
     @Test func generationIsDeterministicAndVaried() throws {
-        let a = try Workbook.generate(topic: "conv", count: 10, seed: 9, difficulty: .standard)
-        let b = try Workbook.generate(topic: "conv", count: 10, seed: 9, difficulty: .standard)
+        let a = try ProblemSolver.generate(topic: "conv", count: 10, seed: 9, difficulty: .standard)
+        let b = try ProblemSolver.generate(topic: "conv", count: 10, seed: 9, difficulty: .standard)
         #expect(a.map(\.problem) == b.map(\.problem))
-        let c = try Workbook.generate(topic: "conv", count: 10, seed: 10, difficulty: .standard)
+        let c = try ProblemSolver.generate(topic: "conv", count: 10, seed: 10, difficulty: .standard)
         #expect(a.map(\.answers) != c.map(\.answers))
         #expect(Set(a.map { JSONWriter.compact($0.answers) }).count >= 8)
     }

@@ -10,7 +10,7 @@ import Testing
     private func solveExample(_ name: String) throws -> WorkedProblem {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        return try #require(Workbook.solve(files: [root.appendingPathComponent("problems/\(name)").path]).first)
+        return try #require(ProblemSolver.solve(files: [root.appendingPathComponent("problems/\(name)").path]).first)
     }
 
     private func outputs(_ answers: JSONValue) -> [[Double]] {

@@ -22,7 +22,7 @@ import Testing
     /// The course notes: the first entry is 4 (nine products), the map is
     /// [[4,3,4],[2,4,3],[2,3,4]]; 2×2 max pooling with stride 1 gives all 4s.
     @Test func theNotesFiveByFiveExample() throws {
-        let problems = try Workbook.solve(files: [GoldenSheetTests.problems.appendingPathComponent("convolve-notes-5x5.json").path])
+        let problems = try ProblemSolver.solve(files: [GoldenSheetTests.problems.appendingPathComponent("convolve-notes-5x5.json").path])
         let a = problems[0].answers
         #expect(maps(a, "feature_maps") == [[[4, 3, 4], [2, 4, 3], [2, 3, 4]]])
         #expect(maps(a, "activated") == [[[4, 3, 4], [2, 4, 3], [2, 3, 4]]])

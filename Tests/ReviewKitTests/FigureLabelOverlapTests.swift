@@ -14,7 +14,7 @@ import Testing
     func generatedFiguresHaveNoOverlappingLabels(topic: String) throws {
         for difficulty in Difficulty.allCases {
             for seed: UInt64 in [1, 2, 5, 11, 23] {
-                let problems = try Workbook.generate(topic: topic, count: 3, seed: seed, difficulty: difficulty)
+                let problems = try ProblemSolver.generate(topic: topic, count: 3, seed: seed, difficulty: difficulty)
                 for (i, problem) in problems.enumerated() {
                     check(problem, "\(topic) \(difficulty.rawValue) seed \(seed) #\(i + 1)")
                 }

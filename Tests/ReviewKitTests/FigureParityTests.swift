@@ -13,7 +13,7 @@ import Testing
 
     @Test(arguments: TopicRegistry.names)
     func everyLanguageHasTheEnglishFigures(topic: String) throws {
-        let problems = try Workbook.generate(topic: topic, count: 3, seed: 3, difficulty: .standard)
+        let problems = try ProblemSolver.generate(topic: topic, count: 3, seed: 3, difficulty: .standard)
         for (format, marker) in Self.markers {
             func figures(_ language: String) -> Int {
                 var options = Sheet.Options()

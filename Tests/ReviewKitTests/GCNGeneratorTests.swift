@@ -6,7 +6,7 @@ import Testing
 @Suite struct GCNGeneratorTests {
     @Test func generatedProblemsRoundTripThroughTheirJSON() throws {
         for difficulty in Difficulty.allCases {
-            for problem in try Workbook.generate(topic: "gcn", count: 25, seed: 11, difficulty: difficulty) {
+            for problem in try ProblemSolver.generate(topic: "gcn", count: 25, seed: 11, difficulty: difficulty) {
                 let again = try solve(json: JSONWriter.compact(problem.problem))
                 #expect(again[0].answers == problem.answers, "\(JSONWriter.compact(problem.problem))")
             }
@@ -16,7 +16,7 @@ import Testing
     @Test func generatedProblemsAreSmallConnectedAndIntegral() throws {
         let sizes: [Difficulty: ClosedRange<Int>] = [.easy: 3...4, .standard: 3...4, .hard: 4...5]
         for difficulty in Difficulty.allCases {
-            for problem in try Workbook.generate(topic: "gcn", count: 40, seed: 5, difficulty: difficulty) {
+            for problem in try ProblemSolver.generate(topic: "gcn", count: 40, seed: 5, difficulty: difficulty) {
                 let json = JSONWriter.compact(problem.problem)
                 let a = problem.steps.first { $0.id == "A" }?.value.matrix ?? []
                 let h = problem.problem["features"]?.matrix ?? []
@@ -34,16 +34,16 @@ import Testing
     }
 
     @Test func seedsGiveDifferentProblemsAndTheSameSeedTheSame() throws {
-        let first = try Workbook.generate(topic: "gcn", count: 10, seed: 1, difficulty: .standard)
-        let again = try Workbook.generate(topic: "gcn", count: 10, seed: 1, difficulty: .standard)
-        let other = try Workbook.generate(topic: "gcn", count: 10, seed: 2, difficulty: .standard)
+        let first = try ProblemSolver.generate(topic: "gcn", count: 10, seed: 1, difficulty: .standard)
+        let again = try ProblemSolver.generate(topic: "gcn", count: 10, seed: 1, difficulty: .standard)
+        let other = try ProblemSolver.generate(topic: "gcn", count: 10, seed: 2, difficulty: .standard)
         #expect(first.map(\.problem) == again.map(\.problem))
         #expect(first.map(\.problem) != other.map(\.problem))
         #expect(Set(first.map { JSONWriter.compact($0.problem) }).count >= 8)
     }
 
     @Test func hardProblemsUseEveryFeature() throws {
-        let generated = try Workbook.generate(topic: "gcn", count: 80, seed: 9, difficulty: .hard)
+        let generated = try ProblemSolver.generate(topic: "gcn", count: 80, seed: 9, difficulty: .hard)
         let problems = generated.map(\.problem)
         #expect(problems.contains { $0["edges"] != nil })
         #expect(problems.contains { $0["directed"] == .bool(true) })

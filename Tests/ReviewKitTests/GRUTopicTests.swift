@@ -11,7 +11,7 @@ import Testing
     static let problems = LSTMTopicTests.problems
 
     private func answers(_ file: String) throws -> JSONValue {
-        try Workbook.solve(files: [Self.problems.appendingPathComponent(file).path])[0].answers
+        try ProblemSolver.solve(files: [Self.problems.appendingPathComponent(file).path])[0].answers
     }
 
     private func expectRows(_ value: JSONValue?, _ expected: [[Double]], _ what: String) {
@@ -60,7 +60,7 @@ import Testing
     @Test(arguments: Difficulty.allCases)
     func generatedStepsMatchAPlainLoop(difficulty: Difficulty) throws {
         for seed in 0..<100 {
-            let problem = try #require(try Workbook.generate(topic: "gru", count: 1, seed: UInt64(seed), difficulty: difficulty).first)
+            let problem = try #require(try ProblemSolver.generate(topic: "gru", count: 1, seed: UInt64(seed), difficulty: difficulty).first)
             let p = problem.problem
             let x = try #require(p.at("x")?.matrix)
             var h = try #require(p.at("h0")?.doubles)
@@ -101,7 +101,7 @@ import Testing
     @Test func generatedProblemsFollowTheContract() throws {
         for difficulty in Difficulty.allCases {
             var conventions = Set<String>()
-            for problem in try Workbook.generate(topic: "gru", count: 30, seed: 9, difficulty: difficulty) {
+            for problem in try ProblemSolver.generate(topic: "gru", count: 30, seed: 9, difficulty: difficulty) {
                 let p = problem.problem
                 let x = try #require(p.at("x")?.matrix), h0 = try #require(p.at("h0")?.doubles)
                 #expect(x.count <= 3 && h0.count <= 3 && x[0].count <= 3)

@@ -9,9 +9,9 @@ import Testing
     func generatedProblemsRoundTrip(_ topic: String) throws {
         for difficulty in Difficulty.allCases {
             for seed: UInt64 in [1, 7, 2026, 99_991] {
-                for generated in try Workbook.generate(topic: topic, count: 25, seed: seed, difficulty: difficulty) {
+                for generated in try ProblemSolver.generate(topic: topic, count: 25, seed: seed, difficulty: difficulty) {
                     let text = JSONWriter.compact(generated.problem)
-                    let solved = try Workbook.solve(
+                    let solved = try ProblemSolver.solve(
                         bytes: Array(text.utf8), source: ProblemSource(displayName: "g.json", stem: "g"))
                     #expect(solved.count == 1)
                     #expect(solved.first?.answers == generated.answers, "\(topic) \(difficulty) seed \(seed): \(text)")

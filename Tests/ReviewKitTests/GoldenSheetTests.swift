@@ -68,7 +68,7 @@ import Testing
     func pageTitlesAreEscapedOnceForTheirFormat(language: String) throws {
         let templates = TemplateLibrary.forLanguage(language)
         for topic in TopicRegistry.names {
-            let problems = try Workbook.generate(topic: topic, count: 1, seed: 1, difficulty: .easy)
+            let problems = try ProblemSolver.generate(topic: topic, count: 1, seed: 1, difficulty: .easy)
             var options = Sheet.Options()
             options.language = language
             options.format = .html
@@ -86,7 +86,7 @@ import Testing
     @Test(arguments: cases)
     func sheetMatchesItsGoldenFile(_ item: Case) throws {
         let file = try #require(Self.classics[item.topic])
-        let problems = try Workbook.solve(files: [Self.problems.appendingPathComponent(file).path])
+        let problems = try ProblemSolver.solve(files: [Self.problems.appendingPathComponent(file).path])
         for format in OutputFormat.allCases {
             if format == .json && item.language != "en" { continue }  // JSON has no language
             var options = Sheet.Options()

@@ -110,7 +110,7 @@ import Testing
         let problems = try solve(json: build.byPath["001-ann/problems.json"]!)
         let variant = Variant.student(handoutSeed: 2026, studentID: "Ann")
         let seed = Variant.section(variant: variant, section: 2)
-        let regenerated = try Workbook.generate(topic: "backprop", count: 1, seed: seed, difficulty: .hard)
+        let regenerated = try ProblemSolver.generate(topic: "backprop", count: 1, seed: seed, difficulty: .hard)
         #expect(problems[2].id == "backprop-\(seed)-1")
         #expect(content(problems[2]) == content(regenerated[0]))
     }

@@ -10,7 +10,7 @@ import Testing
     /// a `ProblemFileError`, and for a non-finite answer; renders every format.
     func check(_ bytes: [UInt8], _ note: @autoclosure () -> String) {
         do {
-            let problems = try Workbook.solve(bytes: bytes, source: ProblemSource(displayName: "p.json", stem: "p"))
+            let problems = try ProblemSolver.solve(bytes: bytes, source: ProblemSource(displayName: "p.json", stem: "p"))
             for problem in problems {
                 #expect(FiniteCheck.isFinite(problem.answers), "non-finite answer for \(note())")
             }

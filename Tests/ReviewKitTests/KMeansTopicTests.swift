@@ -11,7 +11,7 @@ import Testing
     private static let problems = GoldenSheetTests.problems
 
     private func answers(_ file: String) throws -> [JSONValue] {
-        try Workbook.solve(files: [Self.problems.appendingPathComponent(file).path]).map(\.answers)
+        try ProblemSolver.solve(files: [Self.problems.appendingPathComponent(file).path]).map(\.answers)
     }
 
     private func expectClose(_ value: JSONValue?, _ expected: [[Double]], sourceLocation: SourceLocation = #_sourceLocation) {

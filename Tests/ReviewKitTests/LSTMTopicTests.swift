@@ -12,7 +12,7 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("problems")
 
     private func answers(_ file: String) throws -> JSONValue {
-        try Workbook.solve(files: [Self.problems.appendingPathComponent(file).path])[0].answers
+        try ProblemSolver.solve(files: [Self.problems.appendingPathComponent(file).path])[0].answers
     }
 
     private func expectRows(_ value: JSONValue?, _ expected: [[Double]], _ what: String) {
@@ -55,7 +55,7 @@ import Testing
     @Test(arguments: Difficulty.allCases)
     func generatedStepsMatchAPlainLoop(difficulty: Difficulty) throws {
         for seed in 0..<100 {
-            let problem = try #require(try Workbook.generate(topic: "lstm", count: 1, seed: UInt64(seed), difficulty: difficulty).first)
+            let problem = try #require(try ProblemSolver.generate(topic: "lstm", count: 1, seed: UInt64(seed), difficulty: difficulty).first)
             let p = problem.problem
             let x = try #require(p.at("x")?.matrix)
             var h = try #require(p.at("h0")?.doubles), c = try #require(p.at("c0")?.doubles)
@@ -100,7 +100,7 @@ import Testing
 
     @Test func generatedProblemsAreHandSized() throws {
         for difficulty in Difficulty.allCases {
-            for problem in try Workbook.generate(topic: "lstm", count: 30, seed: 5, difficulty: difficulty) {
+            for problem in try ProblemSolver.generate(topic: "lstm", count: 30, seed: 5, difficulty: difficulty) {
                 let x = try #require(problem.problem.at("x")?.matrix)
                 let n = try #require(problem.problem.at("h0")?.doubles).count
                 #expect(x.count <= 3 && n <= 3 && x[0].count <= 3)

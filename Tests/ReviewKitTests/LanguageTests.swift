@@ -79,13 +79,13 @@ import Testing
         var result: [WorkedProblem] = []
         for difficulty in Difficulty.allCases {
             for seed: UInt64 in 1...6 {
-                result += try Workbook.generate(topic: topic, count: 3, seed: seed, difficulty: difficulty)
+                result += try ProblemSolver.generate(topic: topic, count: 3, seed: seed, difficulty: difficulty)
             }
         }
         let folder = templates.deletingLastPathComponent().appendingPathComponent("problems")
         let examples = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasPrefix("\(topic)-") && $0.hasSuffix(".json") }.sorted()
-        result += try Workbook.solve(files: examples.map { folder.appendingPathComponent($0).path }).map {
+        result += try ProblemSolver.solve(files: examples.map { folder.appendingPathComponent($0).path }).map {
             WorkedProblem(
                 id: $0.id, topic: $0.topic, title: nil, problem: $0.problem, answers: $0.answers, trace: $0.trace,
                 statement: nil, present: $0.present, sheetLimit: $0.sheetLimit)
@@ -118,7 +118,7 @@ import Testing
         // solution yields its phrases, and they are in the English sheet.
         let phrases = Self.englishPhrases(try Self.text("en", "backprop/solution.mustache"))
         #expect(phrases.contains("Evaluate the nodes in order"))
-        let english = Self.sheet(try Workbook.generate(topic: "backprop", count: 1, seed: 1, difficulty: .easy), "en", .md)
+        let english = Self.sheet(try ProblemSolver.generate(topic: "backprop", count: 1, seed: 1, difficulty: .easy), "en", .md)
         #expect(english.contains("Evaluate the nodes in order"))
     }
 
@@ -201,7 +201,7 @@ import Testing
     func glossaryTermsAppear(topic: String, terms: [String]) throws {
         // One generated problem at the standard difficulty, not a whole
         // collection: every sheet of the topic must use the terms.
-        let problems = try Workbook.generate(topic: topic, count: 1, seed: 11, difficulty: .standard)
+        let problems = try ProblemSolver.generate(topic: topic, count: 1, seed: 11, difficulty: .standard)
         let sheet = Self.sheet(problems, "zh", .md)
         for term in terms {
             #expect(sheet.contains(term), "\(topic) zh sheet lacks \(term)")
@@ -220,7 +220,7 @@ import Testing
     // MARK: Pages
 
     @Test func htmlAndLatexPagesAreChinese() throws {
-        let problems = try Workbook.generate(topic: "conv", count: 1, seed: 1, difficulty: .easy)
+        let problems = try ProblemSolver.generate(topic: "conv", count: 1, seed: 1, difficulty: .easy)
         let html = Self.sheet(problems, "zh", .html)
         #expect(html.contains("<html lang=\"zh\">"))
         #expect(html.contains("<title>卷积层：特征图尺寸与参数量</title>"))

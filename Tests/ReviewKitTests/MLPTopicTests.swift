@@ -10,7 +10,7 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("problems")
 
     static func answers(_ file: String) throws -> JSONValue {
-        try Workbook.solve(files: [problems.appendingPathComponent(file).path])[0].answers
+        try ProblemSolver.solve(files: [problems.appendingPathComponent(file).path])[0].answers
     }
 
     /// Matt Mazur, "A Step by Step Backpropagation Example" (2015):

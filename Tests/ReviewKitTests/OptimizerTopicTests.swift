@@ -205,7 +205,7 @@ import Testing
         options.format = .html
         var found = false
         for seed in 1...10 {
-            let problems = try Workbook.generate(topic: "optimizer", count: 1, seed: UInt64(seed), difficulty: .standard)
+            let problems = try ProblemSolver.generate(topic: "optimizer", count: 1, seed: UInt64(seed), difficulty: .standard)
             guard problems[0].problem.at("rule") == .string("adam") else { continue }
             let html = Sheet(problems: problems, options: options).render()
             #expect(html.contains("<svg") && html.contains("class=\"contour\""))

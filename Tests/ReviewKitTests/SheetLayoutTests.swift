@@ -3,11 +3,11 @@ import Testing
 @testable import ReviewKit
 
 /// Highlighted table cells and section wrappers: made from markers by
-/// `IslandExtractor`, written per format, never forged by problem files.
+/// `EmbedExtractor`, written per format, never forged by problem files.
 @Suite struct SheetLayoutTests {
     @Test func highlightMarkerShadesOneCell() {
-        let doc = IslandExtractor.extract("| a | b |\n| --- | --: |\n| 1 | \(TableHighlight.marker)**2** |\n| 3 | 4 |\n")
-        guard case .table(let table) = doc.islands.last else {
+        let doc = EmbedExtractor.extract("| a | b |\n| --- | --: |\n| 1 | \(TableHighlight.marker)**2** |\n| 3 | 4 |\n")
+        guard case .table(let table) = doc.embeds.last else {
             Issue.record("no table"); return
         }
         #expect(table.highlighted == [Table.Position(row: 0, column: 1)])

@@ -10,7 +10,7 @@ import Testing
     func aGeneratedSheetNeverRepeatsAnExercise(topic: String) throws {
         for difficulty in Difficulty.allCases {
             for seed: UInt64 in 1...12 {
-                let problems = try Workbook.generate(topic: topic, count: 4, seed: seed, difficulty: difficulty)
+                let problems = try ProblemSolver.generate(topic: topic, count: 4, seed: seed, difficulty: difficulty)
                 let keys = problems.map { $0.repetitionKey() }
                 #expect(Set(keys).count == keys.count, "\(topic) \(difficulty.rawValue) seed \(seed): \(keys)")
             }
@@ -77,7 +77,7 @@ import Testing
     @Test func easyGCNHasMoreThanFourGraphs() throws {
         var graphs = Set<[[Double]]>()
         for seed: UInt64 in 1...30 {
-            for problem in try Workbook.generate(topic: "gcn", count: 5, seed: seed, difficulty: .easy) {
+            for problem in try ProblemSolver.generate(topic: "gcn", count: 5, seed: seed, difficulty: .easy) {
                 graphs.insert(problem.steps.first { $0.id == "A" }?.value.matrix ?? [])
             }
         }
@@ -89,7 +89,7 @@ import Testing
     @Test(arguments: Difficulty.allCases)
     func everyGeneratedGCNHasTwoDistinctOutputRows(difficulty: Difficulty) throws {
         for seed: UInt64 in 1...40 {
-            for problem in try Workbook.generate(topic: "gcn", count: 5, seed: seed, difficulty: difficulty) {
+            for problem in try ProblemSolver.generate(topic: "gcn", count: 5, seed: seed, difficulty: difficulty) {
                 let output = problem.answers.at("output")?.matrix ?? []
                 #expect(Set(output).count >= 2, "\(JSONWriter.compact(problem.problem))")
                 if difficulty == .hard { #expect((4...5).contains(output.count)) }

@@ -109,7 +109,7 @@ import Testing
 
     @Test func generatedProblemsRoundTripThroughTheirJSON() throws {
         for difficulty in Difficulty.allCases {
-            for problem in try Workbook.generate(topic: "softmax", count: 25, seed: 11, difficulty: difficulty) {
+            for problem in try ProblemSolver.generate(topic: "softmax", count: 25, seed: 11, difficulty: difficulty) {
                 let again = try solve(json: JSONWriter.compact(problem.problem))
                 #expect(again[0].answers == problem.answers, "\(JSONWriter.compact(problem.problem))")
             }
@@ -118,7 +118,7 @@ import Testing
 
     @Test func generatedProblemsAreHandSolvable() throws {
         for difficulty in Difficulty.allCases {
-            let generated = try Workbook.generate(topic: "softmax", count: 40, seed: 5, difficulty: difficulty)
+            let generated = try ProblemSolver.generate(topic: "softmax", count: 40, seed: 5, difficulty: difficulty)
             var sawSoft = false
             var sawBatchSizes = Set<Int>()
             for problem in generated {
@@ -160,9 +160,9 @@ import Testing
     }
 
     @Test func generationIsDeterministicAndVariesWithTheSeed() throws {
-        let a = try Workbook.generate(topic: "softmax", count: 5, seed: 1, difficulty: .standard).map(\.problem)
-        let b = try Workbook.generate(topic: "softmax", count: 5, seed: 1, difficulty: .standard).map(\.problem)
-        let c = try Workbook.generate(topic: "softmax", count: 5, seed: 2, difficulty: .standard).map(\.problem)
+        let a = try ProblemSolver.generate(topic: "softmax", count: 5, seed: 1, difficulty: .standard).map(\.problem)
+        let b = try ProblemSolver.generate(topic: "softmax", count: 5, seed: 1, difficulty: .standard).map(\.problem)
+        let c = try ProblemSolver.generate(topic: "softmax", count: 5, seed: 2, difficulty: .standard).map(\.problem)
         func stripped(_ v: [JSONValue]) -> [JSONValue?] { v.map { $0["logits"] } }
         #expect(a == b)
         #expect(stripped(a) != stripped(c))

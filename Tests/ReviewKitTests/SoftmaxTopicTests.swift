@@ -143,7 +143,7 @@ import Testing
 
     @Test func exampleFilesGiveTheContractsAnswers() throws {
         func file(_ name: String) throws -> WorkedProblem {
-            try Workbook.solve(files: [Self.problemsFolder.appendingPathComponent(name).path])[0]
+            try ProblemSolver.solve(files: [Self.problemsFolder.appendingPathComponent(name).path])[0]
         }
         let classic = try file("softmax-classic-2-1-0.1.json").answers
         expectClose(classic.at("probabilities")?.doubles, [0.659, 0.242, 0.099], tolerance: 0.0005)

@@ -28,7 +28,7 @@ import Testing
     private static func examples(_ topic: String) throws -> [WorkedProblem] {
         let files = try FileManager.default.contentsOfDirectory(atPath: problems.path)
             .filter { $0.hasPrefix("\(topic)-") && $0.hasSuffix(".json") }.sorted()
-        return try Workbook.solve(files: files.map { problems.appendingPathComponent($0).path })
+        return try ProblemSolver.solve(files: files.map { problems.appendingPathComponent($0).path })
     }
 
     // MARK: Our engine against swift-mustache

@@ -57,7 +57,7 @@ import Yams
         let text = try Self.yaml(try JSONParser.parse(Array(item.json.utf8)))
         var line: String
         do {
-            _ = try Workbook.solve(bytes: Array(text.utf8), source: ProblemSource(path: "p.yaml"))
+            _ = try ProblemSolver.solve(bytes: Array(text.utf8), source: ProblemSource(path: "p.yaml"))
             line = "no error"
         } catch let error as ProblemFileError {
             line = ErrorLine.clean(error.description)  // as the CLI prints it

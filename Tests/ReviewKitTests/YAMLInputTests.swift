@@ -45,10 +45,10 @@ import Yams
         #expect(files.count > 10)
         for file in files {
             let bytes = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent(file)))
-            let fromJSON = try Workbook.solve(bytes: bytes, source: ProblemSource(path: file), forSheets: false)
+            let fromJSON = try ProblemSolver.solve(bytes: bytes, source: ProblemSource(path: file), forSheets: false)
             let text = try yaml(try JSONParser.parse(bytes))
             let name = file.replacingOccurrences(of: ".json", with: ".yaml")
-            let fromYAML = try Workbook.solve(bytes: Array(text.utf8), source: ProblemSource(path: name), forSheets: false)
+            let fromYAML = try ProblemSolver.solve(bytes: Array(text.utf8), source: ProblemSource(path: name), forSheets: false)
             #expect(fromYAML.map(\.answers) == fromJSON.map(\.answers), "\(file)")
             #expect(fromYAML.map(\.problem) == fromJSON.map(\.problem), "\(file)")
         }
@@ -61,7 +61,7 @@ import Yams
             expression: f = x*(x+y)   # plain, no quotes
             values: {x: 2, y: 1}
             """
-        let problem = try #require(try Workbook.solve(bytes: Array(text.utf8), source: ProblemSource(path: "p.yml")).first)
+        let problem = try #require(try ProblemSolver.solve(bytes: Array(text.utf8), source: ProblemSource(path: "p.yml")).first)
         #expect(problem.answers == JSONValue.object([
             ("value", .number(6)), ("gradient", .object([("x", .number(5)), ("y", .number(2))])),
         ]))
@@ -94,7 +94,7 @@ import Yams
 
     private func errorLine(yaml text: String) -> String? {
         do {
-            _ = try Workbook.solve(bytes: Array(text.utf8), source: ProblemSource(path: "c.yaml"))
+            _ = try ProblemSolver.solve(bytes: Array(text.utf8), source: ProblemSource(path: "c.yaml"))
             return nil
         } catch let error as ProblemFileError {
             return error.description

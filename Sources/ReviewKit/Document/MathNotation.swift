@@ -38,7 +38,7 @@ enum MathNotation {
     /// characters step out of the text instead.
     static func text(_ raw: String) -> String {
         var out = "\\text{"
-        for scalar in IslandToken.strip(raw).unicodeScalars {
+        for scalar in EmbedToken.strip(raw).unicodeScalars {
             switch scalar {
             case "\\": out += "}\\backslash\\text{"
             case "^": out += "}\\hat{}\\text{"
@@ -54,7 +54,7 @@ enum MathNotation {
     /// Makes arbitrary text safe inside LaTeX math (`\text{…}` or a name).
     static func escape(_ raw: String) -> String {
         var out = ""
-        for scalar in IslandToken.strip(raw).unicodeScalars {
+        for scalar in EmbedToken.strip(raw).unicodeScalars {
             switch scalar {
             case "\\": out += "\\backslash "
             case "{", "}", "_", "&", "#", "%", "$": out += "\\"; out.unicodeScalars.append(scalar)

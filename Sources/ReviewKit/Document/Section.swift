@@ -2,8 +2,8 @@
 /// in safe mode: each problem in a `<section>` (so print CSS can keep it on
 /// one page), and with `--fold-solutions` each solution folded in a
 /// `<details>` block. The sheet puts a `SectionMarker` on a line of its own
-/// where a wrapper opens or closes; `IslandExtractor` turns it into an
-/// island that only the HTML writer writes anything for.
+/// where a wrapper opens or closes; `EmbedExtractor` turns it into an
+/// embed that only the HTML writer writes anything for.
 enum Section: Sendable, Equatable {
     case problemStart, problemEnd
     /// `summary` is the plain-text line shown while folded.
@@ -23,7 +23,7 @@ enum Section: Sendable, Equatable {
 
 /// Where a `Section` opens or closes in a sheet's Markdown: U+E005, the
 /// section's index in decimal, U+E006 (private-use, stripped from problem
-/// files by `IslandToken.strip`).
+/// files by `EmbedToken.strip`).
 enum SectionMarker {
     static let open: Unicode.Scalar = "\u{E005}"
     static let close: Unicode.Scalar = "\u{E006}"

@@ -40,20 +40,20 @@ public struct Sheet: Sendable {
     }
 
     /// The sheet in several formats, laid out once: the wording, the
-    /// Markdown and its islands are the same for every format, only the last
-    /// step (cmark and the island writers) differs. `presentations`, when
+    /// Markdown and its embeds are the same for every format, only the last
+    /// step (cmark and the embed writers) differs. `presentations`, when
     /// given, are the problems' wording already worked out (see
     /// `presentations(language:)`), so a build's question and solution
     /// sheets share it.
     func render(formats: [OutputFormat], presentations: [Presentation]? = nil) -> [String] {
         let templates = TemplateLibrary.forLanguage(options.language)
-        var layout: (document: IslandDocument, title: String)?
+        var layout: (document: EmbedDocument, title: String)?
         return formats.map { format in
             if format == .json { return AnswerDocument(problems: problems, seed: options.seed).json() }
             if layout == nil {
                 let (text, figures, sections, formulas) = markdown(templates, presentations: presentations)
                 layout = (
-                    IslandExtractor.extract(text, figures: figures, sections: sections, formulas: formulas),
+                    EmbedExtractor.extract(text, figures: figures, sections: sections, formulas: formulas),
                     pageTitle(templates)
                 )
             }
@@ -70,17 +70,17 @@ public struct Sheet: Sendable {
     }
 
     /// The sheet as Markdown with `$…$` math, pipe tables, figure and
-    /// section markers, before islands are taken out; and the figures,
+    /// section markers, before embeds are taken out; and the figures,
     /// sections and formulas the markers number.
     func markdown(_ templates: TemplateLibrary, presentations: [Presentation]? = nil)
-        -> (String, [Figure], [Section], [FormulaIsland])
+        -> (String, [Figure], [Section], [FormulaEmbed])
     {
         let context = PresentationContext(templates: templates)
         var figures: [Figure] = []
-        var formulas: [FormulaIsland] = []
+        var formulas: [FormulaEmbed] = []
         var sections: [Section] = []
         /// A marker for `section`: a wrapper on HTML sheets, nothing in the
-        /// other formats (their island writers write it as nothing).
+        /// other formats (their embed writers write it as nothing).
         func marker(_ section: Section) -> String {
             sections.append(section)
             return SectionMarker.make(sections.count - 1)
@@ -112,7 +112,7 @@ public struct Sheet: Sendable {
                 "number": .text(index + 1),
                 "id": .text(problem.id),
                 "topic": .text(problem.topic),
-                "question": .text(problem.statement.map(IslandToken.strip) ?? questions[index]),
+                "question": .text(problem.statement.map(EmbedToken.strip) ?? questions[index]),
             ]
             // A problem without a title says so: Mustache would otherwise find the sheet's title
             // one level up and print it as the problem's ("Problem 1: Final review").

@@ -6,7 +6,7 @@
 enum TextEscaping {
     /// CommonMark: every ASCII punctuation character may be backslash-escaped,
     /// which makes it literal; line breaks become spaces so a title stays one
-    /// line; island-token characters are removed.
+    /// line; embed-token characters are removed.
     static func markdown(_ text: String) -> String {
         // Most values (names, words, Chinese text) need nothing: return them without copying.
         guard text.utf8.contains(where: { markdownSpecial[Int($0)] }) else { return text }
@@ -14,7 +14,7 @@ enum TextEscaping {
         // multi-byte character, so working bytewise is the same as scalar by scalar.
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
-        for byte in IslandToken.strip(text).utf8 {
+        for byte in EmbedToken.strip(text).utf8 {
             switch byte {
             case 0x0A, 0x0D, 0x09: out.append(0x20)
             case 0..<0x80 where markdownSpecial[Int(byte)]: out.append(0x5C); out.append(byte)

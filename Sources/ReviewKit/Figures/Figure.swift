@@ -1,7 +1,7 @@
 /// A picture on a sheet, drawn by the project (no image files, no network):
 /// the same drawing written three ways, one per output format.
 ///
-/// Topics build figures from their traces with a `…Drawing` type under
+/// Topics build figures from their traces with a `…Figure` type under
 /// `Figures/`; the renderers only paste the right version in.
 ///
 /// Each version is drawn only when a renderer asks for it: a sheet is
@@ -38,8 +38,8 @@ struct Figure: Sendable, Equatable {
 
 /// Where figures wait while a sheet's Markdown is assembled: a presenter
 /// puts `FigureMarker.make(i)` on a line of its own, the sheet renumbers the
-/// markers of each problem into one list, and `IslandExtractor` turns them
-/// into islands.
+/// markers of each problem into one list, and `EmbedExtractor` turns them
+/// into embeds.
 enum FigureMarker {
     static let open: Unicode.Scalar = "\u{E002}"
     static let close: Unicode.Scalar = "\u{E003}"

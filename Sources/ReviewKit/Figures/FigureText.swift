@@ -29,7 +29,7 @@ enum FigureText {
     }
 
     static func xml(_ text: String) -> String {
-        TextEscaping.html(IslandToken.strip(text))
+        TextEscaping.html(EmbedToken.strip(text))
     }
 
     /// A short number for a wire label: at most 3 decimals.
@@ -50,7 +50,7 @@ extension FigureText {
     /// Text for a quoted Mermaid label: one line, quotes as `#quot;`, so a
     /// name from a problem file can neither end the label nor the code fence.
     static func mermaid(_ text: String) -> String {
-        let stripped = IslandToken.strip(text)
+        let stripped = EmbedToken.strip(text)
         guard stripped.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return stripped }
         var out = ""
         for scalar in stripped.unicodeScalars {

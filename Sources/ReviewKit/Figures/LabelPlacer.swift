@@ -16,7 +16,7 @@ struct LabelPlacer {
     struct Spot {
         var x: Double
         var y: Double
-        var anchor: Sketch.Anchor = .middle
+        var anchor: FigureCanvas.Anchor = .middle
 
         var point: GraphLayout.Point { .init(x: x, y: y) }
     }

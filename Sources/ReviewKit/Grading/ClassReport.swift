@@ -9,7 +9,7 @@ enum ClassReport {
         let most = grades.students.map(\.outOf).max() ?? 0
         var counts = Array(repeating: 0, count: most + 1)
         for student in grades.students { counts[student.total] += 1 }
-        let histogram = HistogramDrawing(
+        let histogram = HistogramFigure(
             counts: counts, axis: templates.render("grading/histogram-axis", TemplateObject()).trimmingWhitespace(),
             caption: templates.render("grading/histogram-caption", TemplateObject()).trimmingWhitespace()
         ).figure()
@@ -57,7 +57,7 @@ enum ClassReport {
             "histogram": .text(histogram == nil ? "" : FigureMarker.make(0)),
             "problems": .list(problems), "rows": .list(students),
         ] as TemplateObject)
-        let document = IslandExtractor.extract(markdown, figures: histogram.map { [$0] } ?? [])
+        let document = EmbedExtractor.extract(markdown, figures: histogram.map { [$0] } ?? [])
         let body = DocumentRenderer(format: .html, templates: templates).render(document)
         return PageShell(format: .html, templates: templates)
             .wrap(body, title: templates.render("grading/report-title", ["title": .text(grades.title)] as TemplateObject).trimmingWhitespace())

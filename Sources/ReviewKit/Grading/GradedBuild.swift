@@ -44,7 +44,7 @@ struct GradedBuild {
             if case .string(let text)? = entry["name"]?.kind { name = text }
             var code: String?
             if case .string(let text)? = entry["code"]?.kind { code = text }
-            let problems = try Workbook.solve(files: [directory + "/" + folder + "/problems.json"], forSheets: false)
+            let problems = try ProblemSolver.solve(files: [directory + "/" + folder + "/problems.json"], forSheets: false)
             students.append(Student(
                 number: students.count + 1, id: id, folder: folder, name: name, code: code, problems: problems))
         }

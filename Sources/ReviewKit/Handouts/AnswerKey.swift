@@ -27,7 +27,7 @@ enum AnswerKey {
             var context = context(handout, records.count, part, page, sections: &sections)
             context["head"] = .flag(start == 0)
             let markdown = page.templates.render("handout/answer-key", context)
-            let document = IslandExtractor.extract(markdown, sections: sections)
+            let document = EmbedExtractor.extract(markdown, sections: sections)
             try emit(DocumentRenderer(format: format, templates: page.templates).render(document))
         }
         try emit(String(shell[body.upperBound...]))

@@ -21,7 +21,7 @@ extension Handout {
             guard case .generated(let topic, let count, let difficulty) = earlier.content, topic == ConceptsTopic.name,
                   let sectionSeed = seed(earlier.number)
             else { continue }
-            let drawn = try Workbook.generate(
+            let drawn = try ProblemSolver.generate(
                 topic: topic, count: count, seed: sectionSeed, difficulty: difficulty,
                 options: GenerationOptions(subject: earlier.subject, exclude: options.exclude))
             options.exclude.formUnion(drawn.flatMap(Self.conceptItems))

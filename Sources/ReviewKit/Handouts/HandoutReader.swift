@@ -154,7 +154,7 @@ public enum HandoutReader {
         case (let topicField?, nil):
             let topic = try topicField.string()
             guard TopicRegistry.names.contains(topic) else {
-                throw topicField.error(Workbook.unknownTopicMessage(topic))
+                throw topicField.error(ProblemSolver.unknownTopicMessage(topic))
             }
             let count = try object.optional("count")?.int(in: 1...Limits.maxGeneratedProblems) ?? 1
             let difficulty = try object.optional("difficulty")
@@ -183,7 +183,7 @@ public enum HandoutReader {
             let file = resolve(path, in: folder)
             guard FileManager.default.fileExists(atPath: file) else { throw problemsField.error("no such file: \(file)") }
             // Problem-file errors name the problem file itself, where the fix is.
-            let problems = try Workbook.solve(files: [file])
+            let problems = try ProblemSolver.solve(files: [file])
             return HandoutSection(
                 number: number, title: title, content: .fixed(path: path, file: file, problems: problems), points: points)
         case (.some, .some):

@@ -2,7 +2,7 @@
 /// the course notes' x·(x + y) twice, once generated and once as the
 /// classic). A generated section draws again any problem that repeats a
 /// fixed problem of the handout (a classic is on every sheet) or one of an
-/// earlier section (`Workbook.generate(avoiding:)`), so it equals `review
+/// earlier section (`ProblemSolver.generate(avoiding:)`), so it equals `review
 /// gen` with its section seed except where that would repeat.
 struct HandoutVariety {
     private var seen: Set<String>
@@ -18,7 +18,7 @@ struct HandoutVariety {
     mutating func generate(
         topic: String, count: Int, seed: UInt64, difficulty: Difficulty, options: GenerationOptions = .init()
     ) throws -> [WorkedProblem] {
-        let problems = try Workbook.generate(
+        let problems = try ProblemSolver.generate(
             topic: topic, count: count, seed: seed, difficulty: difficulty, options: options, avoiding: seen)
         seen.formUnion(problems.map { $0.repetitionKey() })
         return problems

@@ -1,12 +1,12 @@
 /// Renders a page written as Markdown (with `$…$` math and pipe tables) in
-/// one format, the way `Sheet` does: islands out, cmark, islands back, page
+/// one format, the way `Sheet` does: embeds out, cmark, embeds back, page
 /// shell. The answer key and the index page are written this way, so their
 /// wording stays in templates and every format comes for free.
 struct MarkdownPage {
     let templates: TemplateLibrary
 
     func render(_ markdown: String, title: String, format: OutputFormat) -> String {
-        let document = IslandExtractor.extract(markdown)
+        let document = EmbedExtractor.extract(markdown)
         let body = DocumentRenderer(format: format).render(document)
         return PageShell(format: format, templates: templates).wrap(body, title: title)
     }

@@ -22,7 +22,7 @@ struct LMSQuestion: Sendable {
     /// Multiple-choice questions (`concepts`), in the export's language:
     /// Moodle writes these as `multichoice` instead of numeric fields.
     var choices: [ChoiceQuestion] = []
-    var attachments: [MathJaxHTMLIslandWriter.Attachment]
+    var attachments: [MathJaxHTMLEmbedWriter.Attachment]
 
     /// Replaced by each format with its answer fields.
     static let fieldsMarker = "\u{E000}review-answer-fields\u{E000}"
@@ -36,13 +36,13 @@ struct LMSQuestion: Sendable {
         answers = NumericAnswer.all(problem.answers)
         choices = problem.choices(templates.language)
         let presentation = problem.present(PresentationContext(templates: templates))
-        let writer = MathJaxHTMLIslandWriter(fileBase: fileBase, prefix: "q\(number)-")
+        let writer = MathJaxHTMLEmbedWriter(fileBase: fileBase, prefix: "q\(number)-")
         let renderer = DocumentRenderer(writer: writer)
         func html(_ markdown: String) -> String {
-            renderer.render(IslandExtractor.extract(
+            renderer.render(EmbedExtractor.extract(
                 markdown, figures: presentation.figures, formulas: presentation.formulas))
         }
-        let question = problem.statement.map { html(IslandToken.strip($0)) } ?? html(OnceBlock.unwrap(presentation.question))
+        let question = problem.statement.map { html(EmbedToken.strip($0)) } ?? html(OnceBlock.unwrap(presentation.question))
         let intro = html(templates.render("lms/answers-intro").trimmingWhitespace())
         statementHTML = question
         questionHTML = question + intro + Self.fieldsMarker

@@ -55,7 +55,7 @@ public enum MoodleXML {
     /// then `body`, the type's own elements.
     static func envelope(
         type: String, name: String, id: String, text: String, feedback: String,
-        attachments: [MathJaxHTMLIslandWriter.Attachment] = [], defaultGrade: Bool = false, penalty: String,
+        attachments: [MathJaxHTMLEmbedWriter.Attachment] = [], defaultGrade: Bool = false, penalty: String,
         body: String = ""
     ) -> String {
         var xml = "  <question type=\"\(type)\">\n"
@@ -84,7 +84,7 @@ public enum MoodleXML {
     }
 
     /// The attachments `html` refers to, as `<file>` elements.
-    private static func files(_ attachments: [MathJaxHTMLIslandWriter.Attachment], in html: String) -> String {
+    private static func files(_ attachments: [MathJaxHTMLEmbedWriter.Attachment], in html: String) -> String {
         attachments.filter { html.contains(fileBase + $0.name) }.map {
             "      <file name=\"\(escape($0.name))\" path=\"/\" encoding=\"base64\">"
                 + Data(XMLText.clean($0.svg).utf8).base64EncodedString() + "</file>\n"

@@ -13,7 +13,7 @@ public enum DiagnosisRun {
     public static func run(file: String, answers: [GivenAnswer], answerFile: String?, id: String?) throws
         -> [ProblemDiagnosis]
     {
-        let problems = try Workbook.solve(files: [file], forSheets: false)
+        let problems = try ProblemSolver.solve(files: [file], forSheets: false)
         var byProblem: [(WorkedProblem, [GivenAnswer], String)] = []
         if !answers.isEmpty {
             byProblem.append((try pick(problems, id: id, file: file), answers, "--answer"))

@@ -3,11 +3,11 @@ import Foundation
 
 /// The one file that talks to libcmark (the C boundary; see `Sources/CCmark`).
 ///
-/// `review` writes its documents as CommonMark with *islands*: formulas,
+/// `review` writes its documents as CommonMark with *embeds*: formulas,
 /// tables and pictures that CommonMark cannot carry intact (backslash escapes
 /// eat LaTeX's `\{` and `\\`, plain cmark has no tables, and safe mode drops
-/// raw HTML). Each island is replaced in the Markdown by a private-use token
-/// (see `IslandToken`); after cmark has parsed the text, every token becomes a
+/// raw HTML). Each embed is replaced in the Markdown by a private-use token
+/// (see `EmbedToken`); after cmark has parsed the text, every token becomes a
 /// `CUSTOM_INLINE` or `CUSTOM_BLOCK` node whose literal text the renderers
 /// copy through untouched. Everything else — paragraphs, emphasis, lists,
 /// headings, user-written statements — is parsed, escaped and rendered by
@@ -21,30 +21,30 @@ enum CMark {
         case commonmark, html, latex
     }
 
-    /// What an island turns into in one output format.
-    struct IslandOutput {
+    /// What an embed turns into in one output format.
+    struct EmbedOutput {
         var literal: String
-        /// Block islands replace a paragraph that holds nothing but their token.
+        /// Block embeds replace a paragraph that holds nothing but their token.
         var isBlock: Bool
     }
 
-    /// Parses `markdown`, splices in islands and renders the document.
+    /// Parses `markdown`, splices in embeds and renders the document.
     static func render(
-        _ markdown: String, as renderer: Renderer, island: (Int) -> IslandOutput
+        _ markdown: String, as renderer: Renderer, embed: (Int) -> EmbedOutput
     ) -> String {
         let root = parse(markdown)
         defer { cmark_node_free(root) }
         neutralize(root)
-        splice(root, island: island, escapeDollars: renderer == .commonmark)
+        splice(root, embed: embed, escapeDollars: renderer == .commonmark)
         return render(root, as: renderer)
     }
 
     /// Renders a one-line piece of Markdown (a table cell) without the
     /// paragraph wrapper a full render would add.
     static func renderInline(
-        _ markdown: String, as renderer: Renderer, island: (Int) -> IslandOutput
+        _ markdown: String, as renderer: Renderer, embed: (Int) -> EmbedOutput
     ) -> String {
-        var text = render(markdown, as: renderer, island: island)
+        var text = render(markdown, as: renderer, embed: embed)
         switch renderer {
         case .html:
             if text.hasPrefix("<p>") { text.removeFirst(3) }
@@ -81,12 +81,12 @@ enum CMark {
         return String(cString: output)
     }
 
-    /// Replaces every island token in the tree's text nodes by a custom node.
+    /// Replaces every embed token in the tree's text nodes by a custom node.
     ///
     /// With `escapeDollars` (Markdown output) a literal `$` in text is written
     /// as `\$`: CommonMark does not need the escape, but GitHub would read
     /// `$y … $` in a state name or title as the start of a formula.
-    private static func splice(_ root: OpaquePointer, island: (Int) -> IslandOutput, escapeDollars: Bool) {
+    private static func splice(_ root: OpaquePointer, embed: (Int) -> EmbedOutput, escapeDollars: Bool) {
         var textNodes: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -96,21 +96,21 @@ enum CMark {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                 cmark_node_get_type(node) == CMARK_NODE_TEXT,
                 let literal = cmark_node_get_literal(node),
-                IslandToken.mayContainToken(literal) || (escapeDollars && strchr(literal, 0x24) != nil)
+                EmbedToken.mayContainToken(literal) || (escapeDollars && strchr(literal, 0x24) != nil)
             else { continue }
             textNodes.append(node)
         }
         for node in textNodes {
-            replaceTokens(in: node, island: island, escapeDollars: escapeDollars)
+            replaceTokens(in: node, embed: embed, escapeDollars: escapeDollars)
         }
     }
 
-    private static func replaceTokens(in node: OpaquePointer, island: (Int) -> IslandOutput, escapeDollars: Bool) {
+    private static func replaceTokens(in node: OpaquePointer, embed: (Int) -> EmbedOutput, escapeDollars: Bool) {
         let text = String(cString: cmark_node_get_literal(node))
-        let pieces = IslandToken.split(text)
-        // A block island standing alone in its paragraph replaces the paragraph.
-        if pieces.count == 1, case .island(let index) = pieces[0] {
-            let output = island(index)
+        let pieces = EmbedToken.split(text)
+        // A block embed standing alone in its paragraph replaces the paragraph.
+        if pieces.count == 1, case .embed(let index) = pieces[0] {
+            let output = embed(index)
             let parent = cmark_node_parent(node)
             if output.isBlock, let parent, cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
                 cmark_node_first_child(parent) == node, cmark_node_last_child(parent) == node
@@ -145,8 +145,8 @@ enum CMark {
                 }
             case .text(let string):
                 insert(CMARK_NODE_TEXT, string)
-            case .island(let index):
-                insert(CMARK_NODE_CUSTOM_INLINE, island(index).literal)
+            case .embed(let index):
+                insert(CMARK_NODE_CUSTOM_INLINE, embed(index).literal)
             }
         }
         cmark_node_free(node)
@@ -161,7 +161,7 @@ enum CMark {
     /// `unembed`), and a link whose URL is not http(s), mailto or relative
     /// loses its URL (cmark's LaTeX and Markdown renderers would keep
     /// `javascript:`). The templates write none of these — the project's own
-    /// figures are islands — so only user text changes.
+    /// figures are embeds — so only user text changes.
     private static func neutralize(_ root: OpaquePointer) {
         var rawHTML: [OpaquePointer] = []
         var images: [OpaquePointer] = []
@@ -206,7 +206,7 @@ enum CMark {
     /// embedded: HTML pages are promised to work offline and to load nothing
     /// from outside, and in LaTeX `\includegraphics{/abs/path}` would make
     /// pdflatex read any local file. Shown as text, the reader still sees
-    /// what the author meant to show. Run before islands are spliced, so a
+    /// what the author meant to show. Run before embeds are spliced, so a
     /// formula in the alt text still becomes a formula.
     private static func unembed(_ image: OpaquePointer) {
         let hasAlt = cmark_node_first_child(image) != nil

@@ -1,5 +1,5 @@
 /// The formats `review` writes. Markdown, HTML and LaTeX are rendered from
-/// the same `IslandDocument` through cmark; JSON is written from the answers
+/// the same `EmbedDocument` through cmark; JSON is written from the answers
 /// and the trace, without any document.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case md, html, latex, json

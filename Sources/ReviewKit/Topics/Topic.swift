@@ -53,7 +53,7 @@ extension Topic {
     static func sheetLimit(_ solution: Solution) -> SolveError? { nil }
 
     /// What makes two problems the same exercise, for keeping repeats off a
-    /// sheet (`Workbook.generate(avoiding:)`); nil means the problem's JSON
+    /// sheet (`ProblemSolver.generate(avoiding:)`); nil means the problem's JSON
     /// fields, so only identical problems repeat. Backprop compares the
     /// expression's structure whatever its values: x·(x + y) at other
     /// numbers is still the course notes' x·(x + y).
@@ -117,19 +117,19 @@ struct PresentationContext {
 }
 
 /// A problem's question and worked solution, as Markdown (with `$…$` math and
-/// pipe tables) ready for `IslandExtractor`.
+/// pipe tables) ready for `EmbedExtractor`.
 struct Presentation: Sendable {
     var question: String
     var solution: String
     /// Pictures the text refers to with `FigureMarker.make(i)`.
     var figures: [Figure] = []
     /// Formulas the text refers to with `FormulaMarker.make(i)`.
-    var formulas: [FormulaIsland] = []
+    var formulas: [FormulaEmbed] = []
 }
 
 /// A problem that reads fine but cannot be solved as given (a layer whose
 /// output would be empty, a log of a negative number). `path` is relative to
-/// the problem object; `Workbook` puts the problem's own path in front.
+/// the problem object; `ProblemSolver` puts the problem's own path in front.
 struct SolveError: Error, Sendable {
     var path: JSONPath
     var message: String

@@ -8,7 +8,7 @@ struct TopicContexts {
     /// Pictures the contexts refer to with `FigureMarker.make(i)`.
     var figures: [Figure] = []
     /// Formulas the contexts refer to with `FormulaMarker.make(i)`.
-    var formulas: [FormulaIsland] = []
+    var formulas: [FormulaEmbed] = []
 
     /// `<topic>/question` and `<topic>/solution` filled from the contexts.
     func presentation(topic: String, templates: TemplateLibrary) -> Presentation {

@@ -13,20 +13,20 @@ import Testing
     }
 
     @Test func theSameSeedGivesTheSameSheetAndAnotherSeedAnother() throws {
-        let a = try Workbook.generate(topic: "concepts", count: 8, seed: 11, difficulty: .standard)
-        let b = try Workbook.generate(topic: "concepts", count: 8, seed: 11, difficulty: .standard)
-        let c = try Workbook.generate(topic: "concepts", count: 8, seed: 12, difficulty: .standard)
+        let a = try ProblemSolver.generate(topic: "concepts", count: 8, seed: 11, difficulty: .standard)
+        let b = try ProblemSolver.generate(topic: "concepts", count: 8, seed: 11, difficulty: .standard)
+        let c = try ProblemSolver.generate(topic: "concepts", count: 8, seed: 12, difficulty: .standard)
         #expect(a.map(\.problem) == b.map(\.problem))
         #expect(a.map(\.problem) != c.map(\.problem))
         // Problem i depends only on the seed and i: a shorter sheet is a prefix.
-        let three = try Workbook.generate(topic: "concepts", count: 3, seed: 11, difficulty: .standard)
+        let three = try ProblemSolver.generate(topic: "concepts", count: 3, seed: 11, difficulty: .standard)
         #expect(three.map(\.problem) == Array(a.prefix(3)).map(\.problem))
     }
 
     @Test(arguments: [UInt64(1), 2, 99])
     func aSheetAsksEveryItemOnceBeforeRepeatingAny(seed: UInt64) throws {
         let count = Self.bank.items.count
-        let problems = try Workbook.generate(topic: "concepts", count: count, seed: seed, difficulty: .easy)
+        let problems = try ProblemSolver.generate(topic: "concepts", count: count, seed: seed, difficulty: .easy)
         #expect(Set(items(problems)) == Set(Self.bank.items.map(\.id)))
         #expect(items(problems).count == count)
     }
@@ -34,7 +34,7 @@ import Testing
     @Test func theOptionOrderIsShuffledPerSeed() throws {
         var rightLetters = Set<String>()
         for seed in UInt64(1)...40 {
-            let problem = try Workbook.generate(topic: "concepts", count: 1, seed: seed, difficulty: .standard)[0]
+            let problem = try ProblemSolver.generate(topic: "concepts", count: 1, seed: seed, difficulty: .standard)[0]
             if case .string(let letter)? = problem.answers.at("choice")?.kind { rightLetters.insert(letter) }
         }
         #expect(rightLetters == ["A", "B", "C", "D"])
@@ -42,7 +42,7 @@ import Testing
 
     @Test func theSubjectFilterDrawsOnlyThatSubject() throws {
         let rnn = Self.bank.items(subject: "rnn").map(\.id)
-        let problems = try Workbook.generate(
+        let problems = try ProblemSolver.generate(
             topic: "concepts", count: rnn.count, seed: 5, difficulty: .standard, options: GenerationOptions(subject: "rnn"))
         #expect(Set(items(problems)) == Set(rnn))
         #expect(items(problems).count == rnn.count)
@@ -50,15 +50,15 @@ import Testing
 
     @Test func anUnknownSubjectSaysWhichWasMeant() {
         #expect(throws: UsageError.self) {
-            try Workbook.generate(topic: "concepts", count: 1, seed: 1, difficulty: .easy, options: GenerationOptions(subject: "rnm"))
+            try ProblemSolver.generate(topic: "concepts", count: 1, seed: 1, difficulty: .easy, options: GenerationOptions(subject: "rnm"))
         }
         do {
-            _ = try Workbook.generate(topic: "concepts", count: 1, seed: 1, difficulty: .easy, options: GenerationOptions(subject: "rnm"))
+            _ = try ProblemSolver.generate(topic: "concepts", count: 1, seed: 1, difficulty: .easy, options: GenerationOptions(subject: "rnm"))
         } catch let error as UsageError {
             #expect(error.message == "unknown subject 'rnm' (did you mean 'rnn'?)")
         } catch {}
         do {
-            _ = try Workbook.generate(topic: "softmax", count: 1, seed: 1, difficulty: .easy, options: GenerationOptions(subject: "rnn"))
+            _ = try ProblemSolver.generate(topic: "softmax", count: 1, seed: 1, difficulty: .easy, options: GenerationOptions(subject: "rnn"))
             Issue.record("softmax took a subject")
         } catch let error as UsageError {
             #expect(error.message == "--subject applies only to --topic concepts, not to 'softmax'")
@@ -67,7 +67,7 @@ import Testing
 
     @Test func theDifficultyDecidesTheForm() throws {
         for (difficulty, form) in [(Difficulty.easy, "choice"), (.standard, "choice"), (.hard, "short")] {
-            let problem = try Workbook.generate(topic: "concepts", count: 1, seed: 3, difficulty: difficulty)[0]
+            let problem = try ProblemSolver.generate(topic: "concepts", count: 1, seed: 3, difficulty: difficulty)[0]
             #expect(problem.problem.at("form") == .string(form))
         }
     }
@@ -154,7 +154,7 @@ import Testing
     }
 
     @Test func everyFormatAndLanguageRendersTheSolution() throws {
-        let problems = try Workbook.generate(topic: "concepts", count: 5, seed: 4, difficulty: .standard)
+        let problems = try ProblemSolver.generate(topic: "concepts", count: 5, seed: 4, difficulty: .standard)
         for language in ["en", "zh"] {
             for format in [OutputFormat.md, .html, .latex] {
                 var options = Sheet.Options()

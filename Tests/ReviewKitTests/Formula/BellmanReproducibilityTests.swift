@@ -31,9 +31,9 @@ import Testing
             """)
         let presentation = worked[0].present(PresentationContext(templates: TemplateLibrary.forLanguage("en")))
         #expect(presentation.formulas.count > 20)
-        for island in presentation.formulas {
-            #expect(Reproducibility.violations(in: Reproducibility.repaired(island.formula)).isEmpty,
-                    "\(LaTeXFormulaWriter().write(island.formula))")
+        for embed in presentation.formulas {
+            #expect(Reproducibility.violations(in: Reproducibility.repaired(embed.formula)).isEmpty,
+                    "\(LaTeXFormulaWriter().write(embed.formula))")
         }
     }
 }

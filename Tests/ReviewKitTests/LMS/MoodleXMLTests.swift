@@ -55,7 +55,7 @@ import Testing
     static func example(_ name: String) throws -> [WorkedProblem] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        return try Workbook.solve(files: [root.appendingPathComponent("problems/\(name)").path])
+        return try ProblemSolver.solve(files: [root.appendingPathComponent("problems/\(name)").path])
     }
 
     @Test func theConvClassicGivesBackItsPublishedAnswersExactly() throws {
@@ -102,7 +102,7 @@ import Testing
 
     @Test func aStatementWithCDATAEndAndChineseSurvives() throws {
         let json = #"{"topic": "conv", "title": "标题 ]]> 测试", "statement": "求输出 a]]>b 与参数量（卷积层）。", "input": [8, 8, 1], "layers": [{"type": "conv", "filters": 2, "kernel": 3}]}"#
-        let problems = try Workbook.solve(bytes: Array(json.utf8), source: ProblemSource(path: "s.json"))
+        let problems = try ProblemSolver.solve(bytes: Array(json.utf8), source: ProblemSource(path: "s.json"))
         let xml = MoodleXML.document(problems, language: "zh")
         // cmark writes the statement's `>` as `&gt;`, so the HTML shows a]]>b and no `]]>` reaches the CDATA.
         let question = try #require(try Self.read(xml).questions.first)
@@ -168,7 +168,7 @@ import Testing
         #expect(try #require(files["index.html"]).contains("moodle.xml"))
         for record in ["001", "002"] {
             let problemsFile = try #require(files.first { $0.key.hasPrefix(record) && $0.key.hasSuffix("/problems.json") }?.value)
-            let own = try Workbook.solve(bytes: Array(problemsFile.utf8), source: ProblemSource(path: "p.json"))
+            let own = try ProblemSolver.solve(bytes: Array(problemsFile.utf8), source: ProblemSource(path: "p.json"))
             for problem in own.prefix(3) {
                 let question = try #require(questions.first { $0.name.hasSuffix(" · \(problem.id)") }, "\(problem.id)")
                 #expect(question.name.hasPrefix(record))

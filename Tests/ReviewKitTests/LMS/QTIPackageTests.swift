@@ -117,7 +117,7 @@ import ZIPFoundation
     }
 
     @Test func chineseStaysAndTheSameProblemsGiveTheSameBytes() throws {
-        let problems = try Workbook.generate(topic: "softmax", count: 2, seed: 9, difficulty: .standard)
+        let problems = try ProblemSolver.generate(topic: "softmax", count: 2, seed: 9, difficulty: .standard)
         let bytes = try QTIPackage.document(problems, language: "zh", title: "期末 · 测验")
         #expect(bytes == (try QTIPackage.document(problems, language: "zh", title: "期末 · 测验")))
         let package = try Self.read(bytes)
@@ -151,7 +151,7 @@ import ZIPFoundation
         // Every student's answers, from their own problems, are in the groups.
         for record in ["001", "002", "003"] {
             let problemsFile = try #require(files.first { $0.key.hasPrefix(record) && $0.key.hasSuffix("/problems.json") }?.value)
-            let own = try Workbook.solve(bytes: Array(problemsFile.utf8), source: ProblemSource(path: "p.json"))
+            let own = try ProblemSolver.solve(bytes: Array(problemsFile.utf8), source: ProblemSource(path: "p.json"))
             for problem in own {
                 let items = package.groups.flatMap(\.items).filter { $0.title.contains(" · \(problem.id) · ") }
                 #expect(items.allSatisfy { $0.title.hasPrefix(record) })

@@ -28,7 +28,7 @@ import Testing
 
     @Test(arguments: TemplateLibrary.languages)
     func everyLanguageFoldsAndWrapsProblems(_ language: String) throws {
-        let problems = try Workbook.generate(topic: "softmax", count: 3, seed: 2, difficulty: .easy)
+        let problems = try ProblemSolver.generate(topic: "softmax", count: 3, seed: 2, difficulty: .easy)
         let html = page(problems, language: language)
         #expect(html.components(separatedBy: "<section class=\"problem\">").count - 1 == 3)
         #expect(html.components(separatedBy: "<details class=\"solution\">").count - 1 == 3)
@@ -40,7 +40,7 @@ import Testing
     /// (`concepts`, no math), so they are not counted.
     @Test(arguments: TopicRegistry.names)
     func tenProblemsCostAtMostHalfAsMuchAgain(_ topic: String) throws {
-        let problems = try Workbook.generate(topic: topic, count: 10, seed: 3, difficulty: .standard)
+        let problems = try ProblemSolver.generate(topic: topic, count: 10, seed: 3, difficulty: .standard)
         let plain = page(problems, practice: false).utf8.count
         let once = (TemplateLibrary.asset("practice.js").utf8.count
             + PracticeWords(templates: TemplateLibrary.forLanguage("en")).json.utf8.count)

@@ -101,7 +101,7 @@ import Testing
     func generatedProblemsDiagnoseEverySlipTheyAdmit(_ topic: String) throws {
         var seen: Set<String> = []
         for difficulty in Difficulty.allCases {
-            for problem in try Workbook.generate(topic: topic, count: 40, seed: 42, difficulty: difficulty) {
+            for problem in try ProblemSolver.generate(topic: topic, count: 40, seed: 42, difficulty: difficulty) {
                 let right = AnswerLeaves(problem.answers)
                 for outcome in problem.slips() {
                     for leaf in outcome.answers[0].leaves {

@@ -220,7 +220,7 @@ import Testing
     }
 
     @Test func standardSheetShowsTwoStepsTheSumsAndThePicture() throws {
-        let problems = try Workbook.generate(topic: "rnn", count: 1, seed: 3, difficulty: .standard)
+        let problems = try ProblemSolver.generate(topic: "rnn", count: 1, seed: 3, difficulty: .standard)
         var options = Sheet.Options()
         options.format = .html
         let html = Sheet(problems: problems, options: options).render()

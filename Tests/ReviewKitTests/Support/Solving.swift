@@ -4,7 +4,7 @@
 func solve(json: String, name: String = "test.json") throws -> [WorkedProblem] {
     let value = try JSONParser.parse(Array(json.utf8))
     return try ProblemFileReader.split(value, source: ProblemSource(displayName: name, stem: "test"))
-        .map(Workbook.solve)
+        .map(ProblemSolver.solve)
 }
 
 /// The one-line error a bad problem gives, as `review` would print it after

@@ -97,7 +97,7 @@ import Testing
 
     @Test(arguments: problemFiles)
     func noAnswerAppearsOnAQuestionSheet(file: String) throws {
-        let problems = try Workbook.solve(files: [file])
+        let problems = try ProblemSolver.solve(files: [file])
         for problem in problems {
             let given = Self.givenForms(problem)
             let answers = AnswerLeaves(problem.answers).leaves.reduce(into: Set<String>()) {

@@ -8,7 +8,7 @@ import Testing
 @Suite struct TeacherPagesTests {
     private func sheet(_ topic: String, seed: UInt64 = 5, count: Int = 3, difficulty: Difficulty = .standard,
                        language: String, format: OutputFormat) throws -> String {
-        let problems = try Workbook.generate(topic: topic, count: count, seed: seed, difficulty: difficulty)
+        let problems = try ProblemSolver.generate(topic: topic, count: count, seed: seed, difficulty: difficulty)
         var options = Sheet.Options()
         options.language = language
         options.format = format
@@ -54,8 +54,8 @@ import Testing
     /// rule's P is per side, and where an odd total's extra pixel goes.
     @Test func sameSaysPIsPerSideAndHowAnOddTotalSplits() throws {
         let file = GoldenSheetTests.problems.appendingPathComponent("conv-lenet5.json").path
-        var problems = try Workbook.solve(files: [file])
-        problems += try Workbook.generate(topic: "conv", count: 6, seed: 5, difficulty: .hard)
+        var problems = try ProblemSolver.solve(files: [file])
+        problems += try ProblemSolver.generate(topic: "conv", count: 6, seed: 5, difficulty: .hard)
         let same = problems.filter { JSONWriter.compact($0.problem).contains("\"same\"") }
         #expect(!same.isEmpty)
         for (language, words) in [
@@ -75,8 +75,8 @@ import Testing
     /// Item 13: under row normalisation an undirected edge carries a number
     /// near each end, and the caption says which is which.
     @Test func gcnCaptionMatchesTheEndLabels() throws {
-        let row = try Workbook.solve(files: [GoldenSheetTests.problems.appendingPathComponent("gcn-row-mean.json").path])
-        let symmetric = try Workbook.solve(files: [GoldenSheetTests.problems.appendingPathComponent("gcn-path-3.json").path])
+        let row = try ProblemSolver.solve(files: [GoldenSheetTests.problems.appendingPathComponent("gcn-row-mean.json").path])
+        let symmetric = try ProblemSolver.solve(files: [GoldenSheetTests.problems.appendingPathComponent("gcn-path-3.json").path])
         for (language, words) in [("en", "the one near node u is Â_uv"), ("zh", "靠近节点 u 的那个是 Â_uv")] {
             var options = Sheet.Options()
             options.language = language

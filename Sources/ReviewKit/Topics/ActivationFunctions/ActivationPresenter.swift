@@ -108,15 +108,15 @@ struct ActivationPresenter {
         let lo = min(-4, (problem.points.min() ?? 0) - 1), hi = max(4, (problem.points.max() ?? 0) + 1)
         guard hi - lo <= 40 else { return nil }
         let xs = (0...32).map { lo + Double($0) * (hi - lo) / 32 }
-        let values = xs.map { Sketch.Point(x: $0, y: f.value($0, alpha: alpha)) }
-        let slopes = xs.map { x in Sketch.Point(x: x, y: f.derivative(at: x, output: f.value(x, alpha: alpha), alpha: alpha, kink: problem.kink)) }
-        let palette = LinePlotDrawing.palette
-        var marks: [(point: Sketch.Point, colour: Sketch.Colour)] = []
+        let values = xs.map { FigureCanvas.Point(x: $0, y: f.value($0, alpha: alpha)) }
+        let slopes = xs.map { x in FigureCanvas.Point(x: x, y: f.derivative(at: x, output: f.value(x, alpha: alpha), alpha: alpha, kink: problem.kink)) }
+        let palette = LinePlotFigure.palette
+        var marks: [(point: FigureCanvas.Point, colour: FigureCanvas.Colour)] = []
         for (i, x) in problem.points.enumerated() {
-            marks.append((Sketch.Point(x: x, y: solution.values[i]), palette[0]))
-            marks.append((Sketch.Point(x: x, y: solution.derivatives[i]), palette[1]))
+            marks.append((FigureCanvas.Point(x: x, y: solution.values[i]), palette[0]))
+            marks.append((FigureCanvas.Point(x: x, y: solution.derivatives[i]), palette[1]))
         }
-        return LinePlotDrawing(
+        return LinePlotFigure(
             series: [.init(label: "f(x)", colour: palette[0], points: values), .init(label: "f′(x)", colour: palette[1], points: slopes, dashed: true)],
             marks: marks, xLabel: "x", yLabel: "", caption: words.caption(typed: ["curve": .flag(true)])
         ).figure()
@@ -125,20 +125,20 @@ struct ActivationPresenter {
     /// log₁₀ |(w·f'(x))^k| for k = 0 … n, one line per point; a factor that
     /// is exactly 0 has no logarithm and is left out.
     private func chainFigure() -> Figure? {
-        guard let n = problem.depth, problem.points.count <= LinePlotDrawing.palette.count else { return nil }
+        guard let n = problem.depth, problem.points.count <= LinePlotFigure.palette.count else { return nil }
         let words = FigureWords(templates: templates, topic: "activation")
-        var series: [LinePlotDrawing.Series] = []
+        var series: [LinePlotFigure.Series] = []
         for (i, x) in problem.points.enumerated() {
             let factor = abs(problem.effectiveWeight * solution.derivatives[i])
             guard factor > 0 else { continue }
             let step = max(1, n / 40)
             let ks = Array(stride(from: 0, through: n, by: step))
             series.append(.init(
-                label: "x = " + FigureText.number(x), colour: LinePlotDrawing.palette[i],
-                points: ks.map { Sketch.Point(x: Double($0), y: Double($0) * log10(factor)) }))
+                label: "x = " + FigureText.number(x), colour: LinePlotFigure.palette[i],
+                points: ks.map { FigureCanvas.Point(x: Double($0), y: Double($0) * log10(factor)) }))
         }
         guard !series.isEmpty else { return nil }
-        return LinePlotDrawing(
+        return LinePlotFigure(
             series: series, xLabel: words("depthAxis"), yLabel: words("logAxis"),
             caption: words.caption(typed: ["chain": .flag(true)])
         ).figure()

@@ -39,9 +39,9 @@ struct AttentionPresenter {
         func words(_ key: String) -> String {
             templates.render("attention/figure-words", flags.merging([key: .flag(true)])).trimmingWhitespace()
         }
-        let rows = soft ? ["s"] : p.Q.indices.map { "q" + AttentionHeatMapDrawing.sub($0) }
-        let columns = (0..<p.keys).map { (soft ? "h" : "k") + AttentionHeatMapDrawing.sub($0) }
-        return AttentionHeatMapDrawing(
+        let rows = soft ? ["s"] : p.Q.indices.map { "q" + AttentionHeatMapFigure.sub($0) }
+        let columns = (0..<p.keys).map { (soft ? "h" : "k") + AttentionHeatMapFigure.sub($0) }
+        return AttentionHeatMapFigure(
             weights: solution.result.weights,
             allowed: (0..<p.queries).map { i in (0..<p.keys).map { p.allowed(i, $0) } },
             rowLabels: rows, columnLabels: columns, maskedWord: words("masked"),

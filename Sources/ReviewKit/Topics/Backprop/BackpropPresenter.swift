@@ -28,7 +28,7 @@ struct BackpropPresenter: TopicPresenter {
 
     mutating func contexts() -> TopicContexts {
         let caption = templates.render("backprop/figure-caption").trimmingWhitespace()
-        let figure = ComputationGraphDrawing(graph: graph, caption: caption).figure()
+        let figure = ComputationGraphFigure(graph: graph, caption: caption).figure()
         var context = solutionContext()
         if figure != nil { context["graph"] = .text(FigureMarker.make(0)) }
         let question = questionContext()

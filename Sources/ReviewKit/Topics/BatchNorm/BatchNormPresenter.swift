@@ -29,7 +29,7 @@ struct BatchNormPresenter {
             for (j, item) in items.enumerated() {
                 guard case .object(var object) = item else { continue }
                 let f = solution.features[j]
-                let drawing = NormalisationDrawing(
+                let drawing = NormalisationFigure(
                     before: f.x, after: f.xHat, beforeLabel: "x", afterLabel: "x̂",
                     caption: words.caption(["single": .flag(problem.isVector), "j": .text(j)] as TemplateObject))
                 if let figure = drawing.figure() {

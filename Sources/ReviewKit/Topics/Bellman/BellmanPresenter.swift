@@ -36,13 +36,13 @@ struct BellmanPresenter: TopicPresenter {
         let words = FigureWords(templates: templates, topic: "bellman")
         let arrows = problem.updates.enumerated().flatMap { k, update in
             update.outcomes.map { outcome in
-                BellmanTransitionsDrawing.Arrow(
+                BellmanTransitionsFigure.Arrow(
                     update: k + 1, action: update.action, reward: outcome.reward,
                     probability: update.isStochastic ? outcome.probability : nil, from: update.state,
                     to: outcome.nextState, terminal: outcome.terminal)
             }
         }
-        var drawing = BellmanTransitionsDrawing(arrows: arrows, endWord: words.word("end"))
+        var drawing = BellmanTransitionsFigure(arrows: arrows, endWord: words.word("end"))
         drawing.caption = words.caption(typed: ["stochastic": .flag(hasOutcomes), "hasEnd": .flag(drawing.hasEnd)])
         return drawing.figure()
     }

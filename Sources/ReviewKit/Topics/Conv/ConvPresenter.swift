@@ -22,7 +22,7 @@ struct ConvPresenter: TopicPresenter {
     private var trace: Trace { solution.trace }
 
     mutating func contexts() -> TopicContexts {
-        let figure = stackDrawing().figure()
+        let figure = stackFigure().figure()
         var context = solutionContext()
         if figure != nil { context["stack"] = .text(FigureMarker.make(0)) }
         let question = questionContext()
@@ -31,11 +31,11 @@ struct ConvPresenter: TopicPresenter {
 
     /// The input and every layer's output, labelled with the layer's own name
     /// or, when it has none, its kind in the sheet's language.
-    private func stackDrawing() -> ConvStackDrawing {
+    private func stackFigure() -> ConvStackFigure {
         let words = FigureWords(templates: templates, topic: "conv")
-        var items = [ConvStackDrawing.Item(label: words("input"), shape: problem.input, kind: .input)]
+        var items = [ConvStackFigure.Item(label: words("input"), shape: problem.input, kind: .input)]
         for layer in result.layers {
-            let kind: ConvStackDrawing.Item.Kind
+            let kind: ConvStackFigure.Item.Kind
             let word: String
             switch layer.layer.kind {
             case .conv: (kind, word) = (.conv, words("conv"))
@@ -49,7 +49,7 @@ struct ConvPresenter: TopicPresenter {
             "hasImage": .flag(hasImage), "hasFlat": .flag(items.contains { $0.shape.dimensions.count == 1 }),
             "hasPool": .flag(items.contains { $0.kind == .pool }),
         ])
-        return ConvStackDrawing(items: items, caption: caption)
+        return ConvStackFigure(items: items, caption: caption)
     }
 
     // MARK: Formulas of the problem's own numbers

@@ -283,7 +283,7 @@ struct ConvolvePresenter {
             "manyChannels": .flag(problem.channels > 1), "manyFilters": .flag(problem.filters > 1),
             "isPadded": .flag(result.padded[0].count != problem.image[0].count || result.padded[0][0].count != problem.image[0][0].count),
         ]
-        return ConvolveWindowDrawing(
+        return ConvolveWindowFigure(
             image: result.padded[0], padTop: result.height.padBefore, padLeft: result.width.padBefore,
             rows: problem.image[0].count, columns: problem.image[0][0].count, windowRow: 0, windowColumn: 0,
             kernel: result.kernels[0][0], map: result.maps[0], entryRow: 0, entryColumn: 0,

@@ -21,13 +21,13 @@ struct GCNPresenter: TopicPresenter {
     private var notation: GCNNotation { GCNNotation(problem) }
 
     mutating func contexts() -> TopicContexts {
-        let drawing = GCNGraphDrawing(solution: solution, caption: "")
+        let drawing = GCNGraphFigure(solution: solution, caption: "")
         let words = FigureWords(templates: templates, topic: "gcn")
         let caption = words.caption([
             "directed": .flag(problem.directed), "selfLoops": .flag(problem.selfLoops),
             "weights": .flag(drawing.labelsWeights), "ends": .flag(drawing.labelsEnds),
         ])
-        let figure = GCNGraphDrawing(solution: solution, caption: caption).figure()
+        let figure = GCNGraphFigure(solution: solution, caption: caption).figure()
         let question = questionContext()
         var context = solutionContext()
         if figure != nil { context["graph"] = .text(FigureMarker.make(0)) }

@@ -91,7 +91,7 @@ struct GRUPresenter {
         for step in solution.steps {
             var object = stepContext(step)
             object["figure"] = .text(FigureMarker.make(figures.count))
-            figures.append(GRUCellDrawing(
+            figures.append(GRUCellFigure(
                 step: step, reset: problem.reset, zWeights: problem.zWeights, words: gateWords,
                 caption: words.caption(["t": .text(String(step.t))])).figure())
             steps.append(object)

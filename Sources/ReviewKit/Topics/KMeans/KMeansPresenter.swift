@@ -184,7 +184,7 @@ struct KMeansPresenter {
 
     private func scatter(_ t: Int, _ it: KMeansSolver.Iteration) -> Figure? {
         let words = FigureWords(templates: templates, topic: "kmeans")
-        return KMeansScatterDrawing(
+        return KMeansScatterFigure(
             points: problem.points, assignments: it.assignments, start: it.start, moved: it.centroids,
             caption: words.caption(typed: ["t": .text(t + 1)])
         ).figure()

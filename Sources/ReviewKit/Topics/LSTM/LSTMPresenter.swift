@@ -88,7 +88,7 @@ struct LSTMPresenter {
             var object = stepContext(step)
             let caption = words.caption(["t": .text(String(step.t))])
             object["figure"] = .text(FigureMarker.make(figures.count))
-            figures.append(LSTMCellDrawing(step: step, words: gateWords, caption: caption).figure())
+            figures.append(LSTMCellFigure(step: step, words: gateWords, caption: caption).figure())
             steps.append(object)
         }
         context["steps"] = .objects(steps)

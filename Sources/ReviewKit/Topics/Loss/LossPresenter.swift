@@ -110,10 +110,10 @@ struct LossPresenter {
     /// p, z or s_j − s_t), with this problem's terms marked.
     private func plot() -> Figure? {
         let words = FigureWords(templates: templates, topic: "loss")
-        let palette = LinePlotDrawing.palette
-        var marks: [(point: Sketch.Point, colour: Sketch.Colour)] = []
-        var series: [LinePlotDrawing.Series] = []
-        func sample(_ lo: Double, _ hi: Double, _ f: (Double) -> Double) -> [Sketch.Point] {
+        let palette = LinePlotFigure.palette
+        var marks: [(point: FigureCanvas.Point, colour: FigureCanvas.Colour)] = []
+        var series: [LinePlotFigure.Series] = []
+        func sample(_ lo: Double, _ hi: Double, _ f: (Double) -> Double) -> [FigureCanvas.Point] {
             (0...40).map { k in let x = lo + Double(k) * (hi - lo) / 40; return .init(x: x, y: f(x)) }
         }
         let p = problem
@@ -127,13 +127,13 @@ struct LossPresenter {
                 LossSolver.element(p, r, 0).0
             }
             series = [.init(label: "l(r)", colour: palette[0], points: sample(-span, span, f))]
-            marks = zip(rs, result.terms.joined()).map { (Sketch.Point(x: $0, y: $1), palette[1]) }
+            marks = zip(rs, result.terms.joined()).map { (FigureCanvas.Point(x: $0, y: $1), palette[1]) }
         case .hinge:
             axis = "u"
             let us = zip(p.predictions.joined(), p.targets.joined()).map { $0 * $1 }
             let lo = min(-2, (us.min() ?? 0) - 0.5), hi = max(2, (us.max() ?? 0) + 0.5)
             series = [.init(label: "max(0, m − u)", colour: palette[0], points: sample(lo, hi) { max(0, p.margin - $0) })]
-            marks = zip(us, result.terms.joined()).map { (Sketch.Point(x: $0, y: $1), palette[1]) }
+            marks = zip(us, result.terms.joined()).map { (FigureCanvas.Point(x: $0, y: $1), palette[1]) }
         case .bce where p.fromLogits:
             axis = "z"
             let zs = Array(p.predictions.joined())
@@ -142,14 +142,14 @@ struct LossPresenter {
                 .init(label: "y = 1", colour: palette[0], points: sample(lo, hi) { Activation.softplus.value(-$0) }),
                 .init(label: "y = 0", colour: palette[2], points: sample(lo, hi) { Activation.softplus.value($0) }, dashed: true),
             ]
-            marks = zip(zs, result.terms.joined()).map { (Sketch.Point(x: $0, y: $1), palette[1]) }
+            marks = zip(zs, result.terms.joined()).map { (FigureCanvas.Point(x: $0, y: $1), palette[1]) }
         case .bce:
             axis = "p"
             series = [
                 .init(label: "y = 1", colour: palette[0], points: sample(0.02, 0.98) { -log($0) }),
                 .init(label: "y = 0", colour: palette[2], points: sample(0.02, 0.98) { -log(1 - $0) }, dashed: true),
             ]
-            marks = zip(p.predictions.joined(), result.terms.joined()).map { (Sketch.Point(x: $0, y: $1), palette[1]) }
+            marks = zip(p.predictions.joined(), result.terms.joined()).map { (FigureCanvas.Point(x: $0, y: $1), palette[1]) }
         case .multiclassHinge:
             axis = "d"
             var ds: [(Double, Double)] = []
@@ -159,16 +159,16 @@ struct LossPresenter {
             }
             let lo = min(-3, (ds.map(\.0).min() ?? 0) - 0.5), hi = max(2, (ds.map(\.0).max() ?? 0) + 0.5)
             series = [.init(label: "max(0, d + m)", colour: palette[0], points: sample(lo, hi) { max(0, $0 + p.margin) })]
-            marks = ds.map { (Sketch.Point(x: $0.0, y: $0.1), palette[1]) }
+            marks = ds.map { (FigureCanvas.Point(x: $0.0, y: $0.1), palette[1]) }
         case .crossEntropy:
             axis = "p"
             series = [.init(label: "−ln p", colour: palette[0], points: sample(0.02, 1) { -log($0) })]
             for (r, row) in p.predictions.enumerated() {
                 let t = LossDecoding.distribution(p.rowTargets[r], classes: row.count)
-                for j in row.indices where t[j] > 0 && row[j] >= 0.02 { marks.append((Sketch.Point(x: row[j], y: -log(row[j])), palette[1])) }
+                for j in row.indices where t[j] > 0 && row[j] >= 0.02 { marks.append((FigureCanvas.Point(x: row[j], y: -log(row[j])), palette[1])) }
             }
         }
-        return LinePlotDrawing(
+        return LinePlotFigure(
             series: series, marks: marks, xLabel: axis, yLabel: "",
             caption: words.caption(typed: TemplateObject(fields: Dictionary(
                 uniqueKeysWithValues: LossTopic.Kind.allCases.map { ($0.rawValue, TemplateData.flag($0 == p.loss)) }))

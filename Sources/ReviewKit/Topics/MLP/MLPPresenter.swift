@@ -36,12 +36,12 @@ struct MLPPresenter {
     private func drawing() -> Figure? {
         let words = FigureWords(templates: templates, topic: "mlp")
         let e = result.examples[0]
-        var columns = [NetworkDrawing.Column(title: words("input"), z: nil, a: e.a[0], delta: nil, biases: nil)]
+        var columns = [NetworkFigure.Column(title: words("input"), z: nil, a: e.a[0], delta: nil, biases: nil)]
         for (l, layer) in problem.layers.enumerated() {
             let title = l == depth - 1 ? words("output") : words("hidden") + " \(l + 1)"
             columns.append(.init(title: title, z: e.z[l], a: e.a[l + 1], delta: e.delta[l], biases: layer.biases))
         }
-        return NetworkDrawing(
+        return NetworkFigure(
             columns: columns, weights: problem.layers.map(\.weights),
             caption: words.caption(typed: ["batch": .flag(problem.isBatch)])
         ).figure()

@@ -217,7 +217,7 @@ struct OptimizerPresenter {
         let path = [problem.params.map(\.value)] + solution.run.steps.map(\.after)
         guard let grid = OptimizerLandscape.grid(parsed, names: problem.names, path: path) else { return nil }
         let words = FigureWords(templates: templates, topic: "optimizer")
-        return ContourPathDrawing(
+        return ContourPathFigure(
             values: grid.values, xRange: grid.x, yRange: grid.y, path: path.map { ($0[0], $0[1]) },
             xName: problem.names[0], yName: problem.names[1],
             caption: words.caption(["steps": .text(problem.stepCount)] as TemplateObject)

@@ -38,7 +38,7 @@ struct RNNPresenter {
         func words(_ key: String) -> String {
             templates.render("rnn/figure-words", flags.merging([key: .flag(true)])).trimmingWhitespace()
         }
-        return RNNUnrolledDrawing(
+        return RNNUnrolledFigure(
             solution: solution, forwardWord: words("forward"), backwardWord: words("backward"),
             caption: templates.render("rnn/figure-caption", flags).trimmingWhitespace()
         ).figure()

@@ -36,7 +36,7 @@ struct SoftmaxPresenter: TopicPresenter {
     private func chart(_ n: Int) -> Figure? {
         let words = FigureWords(templates: templates, topic: "softmax")
         let row = result.rows[n]
-        return SoftmaxChartDrawing(
+        return SoftmaxChartFigure(
             probabilities: row.probabilities, target: row.target, axis: words("axis"), legendP: words("legendP"),
             legendY: words("legendY"), caption: words.caption(["batch": .flag(problem.isBatch), "n": .text(n)])
         ).figure()

@@ -6,7 +6,7 @@ import Foundation
 /// fit), a vector is a thin bar; under each, the layer's name and the shape
 /// it outputs. Long stacks wrap into rows of at most `perRow`, joined by a
 /// bent arrow, so VGG16's 22 maps read at full size.
-struct ConvStackDrawing {
+struct ConvStackFigure {
     /// Past this many layers a picture is a wall of blocks; the summary
     /// table on the sheet lists them all anyway.
     static let maxLayers = 40
@@ -27,9 +27,9 @@ struct ConvStackDrawing {
 
     func figure() -> Figure? {
         guard items.count >= 2, items.count <= Self.maxLayers + 1 else { return nil }
-        let sketch = draw()
-        guard sketch.isFinite else { return nil }
-        return Figure(svg: sketch.svg(cssClass: "stack"), tikz: sketch.tikz(), mermaid: mermaid(), caption: caption)
+        let canvas = draw()
+        guard canvas.isFinite else { return nil }
+        return Figure(svg: canvas.svg(cssClass: "stack"), tikz: canvas.tikz(), mermaid: mermaid(), caption: caption)
     }
 
     // MARK: Sizes
@@ -63,8 +63,8 @@ struct ConvStackDrawing {
 
     // MARK: Drawing
 
-    private func draw() -> Sketch {
-        var sketch = Sketch()
+    private func draw() -> FigureCanvas {
+        var canvas = FigureCanvas()
         // As few rows as `perRow` allows, filled evenly (LeNet's 8 maps in
         // one row, VGG16's 22 as 8, 8, 6) rather than leaving one map alone.
         let rowCount = (items.count + Self.perRow - 1) / Self.perRow
@@ -82,45 +82,45 @@ struct ConvStackDrawing {
                 let slotCentre = (Double(column) + 0.5) * Self.slot
                 let x = slotCentre - (t + d) / 2
                 let y = centre - (h - d) / 2
-                block(&sketch, x: x, y: y, h: h, t: t, d: d, colours: colours(item.kind))
-                sketch.text(item.label, slotCentre, labels, size: Self.labelSize, colour: Self.ink, bold: true)
-                sketch.text(shapeText(item.shape), slotCentre, labels + 16, size: Self.labelSize, colour: Self.ink)
-                let left = Sketch.Point(x: x - 3, y: centre)
+                block(&canvas, x: x, y: y, h: h, t: t, d: d, colours: colours(item.kind))
+                canvas.text(item.label, slotCentre, labels, size: Self.labelSize, colour: Self.ink, bold: true)
+                canvas.text(shapeText(item.shape), slotCentre, labels + 16, size: Self.labelSize, colour: Self.ink)
+                let left = FigureCanvas.Point(x: x - 3, y: centre)
                 if let from = previous {
                     if column == 0 {
                         // Bend down from the end of the row above into this one.
                         let turn = from.rowBottom + 10
-                        sketch.line(
+                        canvas.line(
                             [.init(x: from.x, y: from.y), .init(x: from.x + 12, y: from.y), .init(x: from.x + 12, y: turn),
                              .init(x: 8, y: turn), .init(x: 8, y: centre)], stroke: Self.arrowInk, width: 1.2)
-                        sketch.arrow(.init(x: 8, y: centre), left, colour: Self.arrowInk, width: 1.2, head: 7)
+                        canvas.arrow(.init(x: 8, y: centre), left, colour: Self.arrowInk, width: 1.2, head: 7)
                     } else {
-                        sketch.arrow(.init(x: from.x, y: from.y), left, colour: Self.arrowInk, width: 1.2, head: 7)
+                        canvas.arrow(.init(x: from.x, y: from.y), left, colour: Self.arrowInk, width: 1.2, head: 7)
                     }
                 }
                 previous = (x + t + d + 3, centre, labels + 22)
             }
             top = labels + 46
         }
-        return sketch
+        return canvas
     }
 
     /// A pseudo-3-D block: front face, then the top and right faces going
     /// back by `d` (a flat bar when `d` is 0).
     private func block(
-        _ sketch: inout Sketch, x: Double, y: Double, h: Double, t: Double, d: Double,
+        _ canvas: inout FigureCanvas, x: Double, y: Double, h: Double, t: Double, d: Double,
         colours: (front: String, side: String, stroke: String)
     ) {
         if d > 0 {
             let (dx, dy) = (d, -d)
-            sketch.polygon(
+            canvas.polygon(
                 [.init(x: x, y: y), .init(x: x + t, y: y), .init(x: x + t + dx, y: y + dy), .init(x: x + dx, y: y + dy)],
                 fill: colours.side, stroke: colours.stroke)
-            sketch.polygon(
+            canvas.polygon(
                 [.init(x: x + t, y: y), .init(x: x + t + dx, y: y + dy), .init(x: x + t + dx, y: y + h + dy),
                  .init(x: x + t, y: y + h)], fill: colours.side, stroke: colours.stroke)
         }
-        sketch.rect(x, y, t, h, fill: colours.front, stroke: colours.stroke)
+        canvas.rect(x, y, t, h, fill: colours.front, stroke: colours.stroke)
     }
 
     private func shapeText(_ shape: ConvModel.Shape) -> String {

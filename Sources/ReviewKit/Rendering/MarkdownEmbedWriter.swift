@@ -1,5 +1,5 @@
 /// GitHub-flavoured Markdown: `$…$` and `$$…$$` math, pipe tables.
-struct MarkdownIslandWriter: IslandWriter {
+struct MarkdownEmbedWriter: EmbedWriter {
     var renderer: CMark.Renderer { .commonmark }
 
     func math(_ latex: String, display: Bool) -> String {

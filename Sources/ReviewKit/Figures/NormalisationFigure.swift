@@ -5,7 +5,7 @@ import Foundation
 /// (its 0 and ±1 marked), a thin line joining each example's two dots. It
 /// shows that normalising shifts the batch to mean 0 and scales it to
 /// spread 1 without reordering it.
-struct NormalisationDrawing {
+struct NormalisationFigure {
     let before: [Double]
     let after: [Double]
     /// Labels of the two lines (`x`, `x̂`).
@@ -17,9 +17,9 @@ struct NormalisationDrawing {
 
     func figure() -> Figure? {
         guard !before.isEmpty, before.count == after.count, (before + after).allSatisfy(\.isFinite) else { return nil }
-        let sketch = draw()
-        guard sketch.isFinite else { return nil }
-        return Figure(svg: sketch.svg(cssClass: "normalisation"), tikz: sketch.tikz(maxWidth: 9), mermaid: mermaid(), caption: caption)
+        let canvas = draw()
+        guard canvas.isFinite else { return nil }
+        return Figure(svg: canvas.svg(cssClass: "normalisation"), tikz: canvas.tikz(maxWidth: 9), mermaid: mermaid(), caption: caption)
     }
 
     /// Pixel x of value v on a line spanning `range`.
@@ -34,31 +34,31 @@ struct NormalisationDrawing {
         return (low - pad, high + pad)
     }
 
-    private func draw() -> Sketch {
-        var sketch = Sketch()
+    private func draw() -> FigureCanvas {
+        var canvas = FigureCanvas()
         let top = span(before), bottom = span(after, including: [-1, 1])
         let (y0, y1) = (0.0, Self.gap)
         for (y, range, label) in [(y0, top, beforeLabel), (y1, bottom, afterLabel)] {
-            sketch.line([.init(x: 0, y: y), .init(x: Self.width, y: y)], stroke: Self.muted, width: 1.2)
-            sketch.text(label, -10, y + 4, size: 13, anchor: .end, colour: Self.ink, italic: true)
+            canvas.line([.init(x: 0, y: y), .init(x: Self.width, y: y)], stroke: Self.muted, width: 1.2)
+            canvas.text(label, -10, y + 4, size: 13, anchor: .end, colour: Self.ink, italic: true)
             _ = range
         }
         for tick in [-1.0, 0, 1] {
             let x = position(tick, bottom)
-            sketch.line([.init(x: x, y: y1 - 4), .init(x: x, y: y1 + 4)], stroke: Self.muted, width: 1)
-            sketch.text(FigureText.number(tick), x, y1 + 18, size: 11, colour: Self.muted)
+            canvas.line([.init(x: x, y: y1 - 4), .init(x: x, y: y1 + 4)], stroke: Self.muted, width: 1)
+            canvas.text(FigureText.number(tick), x, y1 + 18, size: 11, colour: Self.muted)
         }
         for (a, b) in zip(before, after) {
-            sketch.line([.init(x: position(a, top), y: y0), .init(x: position(b, bottom), y: y1)], stroke: Self.link, width: 1, dashed: true)
+            canvas.line([.init(x: position(a, top), y: y0), .init(x: position(b, bottom), y: y1)], stroke: Self.link, width: 1, dashed: true)
         }
         var labelled: [Double] = []
         for a in before where !labelled.contains(a) {
             labelled.append(a)
-            sketch.text(FigureText.number(a), position(a, top), y0 - 9, size: 11, colour: Self.muted)
+            canvas.text(FigureText.number(a), position(a, top), y0 - 9, size: 11, colour: Self.muted)
         }
-        for a in before { sketch.circle(.init(x: position(a, top), y: y0), 4.5, fill: Self.dot) }
-        for b in after { sketch.circle(.init(x: position(b, bottom), y: y1), 4.5, fill: "#c0392b") }
-        return sketch
+        for a in before { canvas.circle(.init(x: position(a, top), y: y0), 4.5, fill: Self.dot) }
+        for b in after { canvas.circle(.init(x: position(b, bottom), y: y1), 4.5, fill: "#c0392b") }
+        return canvas
     }
 
     /// Markdown: the two series per example as an `xychart-beta`.

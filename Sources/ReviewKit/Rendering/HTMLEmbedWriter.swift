@@ -1,6 +1,6 @@
 /// HTML: math as MathML (rendered natively by the browser, offline), tables
 /// as `<table>`.
-struct HTMLIslandWriter: IslandWriter {
+struct HTMLEmbedWriter: EmbedWriter {
     var renderer: CMark.Renderer { .html }
     /// The sheet's language, for the words of practice forms.
     var templates: TemplateLibrary

@@ -10,7 +10,7 @@ import Foundation
 /// nodes are ordered by where their inputs are. A wire that skips columns
 /// runs along a lane above the graph, so it never crosses a node and its
 /// labels have room.
-struct ComputationGraphDrawing {
+struct ComputationGraphFigure {
     static let maxOperations = 40
 
     let graph: ComputationGraph
@@ -221,7 +221,7 @@ struct ComputationGraphDrawing {
     }
 }
 
-/// Positions and wire routes for `ComputationGraphDrawing`.
+/// Positions and wire routes for `ComputationGraphFigure`.
 struct GraphLayout {
     struct Point { var x: Double; var y: Double }
     /// A wire from node `from` into operand `operand` of node `to` (`to` is

@@ -6,7 +6,7 @@ import Foundation
 /// (`values[row][column]`, row 0 at `yRange.lowerBound`), traced by
 /// marching squares at levels spread over the grid's values, so the plot
 /// needs no math library and stays the same in SVG and TikZ.
-struct ContourPathDrawing {
+struct ContourPathFigure {
     let values: [[Double]]
     let xRange: ClosedRange<Double>
     let yRange: ClosedRange<Double>
@@ -47,41 +47,41 @@ struct ContourPathDrawing {
         return Array(Set(picked)).sorted()
     }
 
-    private func draw(_ finite: [Double]) -> Sketch {
-        var sketch = Sketch()
+    private func draw(_ finite: [Double]) -> FigureCanvas {
+        var canvas = FigureCanvas()
         let s = Self.size
-        sketch.rect(0, 0, s, s, fill: "#ffffff", stroke: Self.muted)
+        canvas.rect(0, 0, s, s, fill: "#ffffff", stroke: Self.muted)
         for level in levels(finite) {
             for curve in curves(at: level) {
-                sketch.line(curve, stroke: Self.curve, width: 1)
+                canvas.line(curve, stroke: Self.curve, width: 1)
             }
         }
         // Axes: the range's ends and the parameter names.
         let small = 11.0
-        sketch.text(FigureText.number(xRange.lowerBound), 0, s + 15, size: small, anchor: .start, colour: Self.muted)
-        sketch.text(FigureText.number(xRange.upperBound), s, s + 15, size: small, anchor: .end, colour: Self.muted)
-        sketch.text(FigureText.name(xName), s / 2, s + 17, size: 13, colour: Self.ink, italic: true)
-        sketch.text(FigureText.number(yRange.lowerBound), -5, s, size: small, anchor: .end, colour: Self.muted)
-        sketch.text(FigureText.number(yRange.upperBound), -5, 10, size: small, anchor: .end, colour: Self.muted)
-        sketch.text(FigureText.name(yName), -8, s / 2, size: 13, anchor: .end, colour: Self.ink, italic: true)
+        canvas.text(FigureText.number(xRange.lowerBound), 0, s + 15, size: small, anchor: .start, colour: Self.muted)
+        canvas.text(FigureText.number(xRange.upperBound), s, s + 15, size: small, anchor: .end, colour: Self.muted)
+        canvas.text(FigureText.name(xName), s / 2, s + 17, size: 13, colour: Self.ink, italic: true)
+        canvas.text(FigureText.number(yRange.lowerBound), -5, s, size: small, anchor: .end, colour: Self.muted)
+        canvas.text(FigureText.number(yRange.upperBound), -5, 10, size: small, anchor: .end, colour: Self.muted)
+        canvas.text(FigureText.name(yName), -8, s / 2, size: 13, anchor: .end, colour: Self.ink, italic: true)
         // The path.
-        let points = path.map { Sketch.Point(x: px($0.x), y: py($0.y)) }
+        let points = path.map { FigureCanvas.Point(x: px($0.x), y: py($0.y)) }
         for (a, b) in zip(points, points.dropFirst()) where hypot(b.x - a.x, b.y - a.y) > 9 {
             let length = hypot(b.x - a.x, b.y - a.y)
-            let tip = Sketch.Point(x: b.x - (b.x - a.x) / length * 4, y: b.y - (b.y - a.y) / length * 4)
-            sketch.arrow(a, tip, colour: Self.pathColour, width: 1.6, head: 7)
+            let tip = FigureCanvas.Point(x: b.x - (b.x - a.x) / length * 4, y: b.y - (b.y - a.y) / length * 4)
+            canvas.arrow(a, tip, colour: Self.pathColour, width: 1.6, head: 7)
         }
         for (t, p) in points.enumerated() {
-            sketch.circle(p, t == 0 ? 4.5 : 3.5, fill: t == 0 ? "#ffffff" : Self.pathColour, stroke: Self.pathColour, width: 1.6)
+            canvas.circle(p, t == 0 ? 4.5 : 3.5, fill: t == 0 ? "#ffffff" : Self.pathColour, stroke: Self.pathColour, width: 1.6)
         }
         if let first = points.first {
-            sketch.text("θ₀", first.x + 7, first.y - 7, size: 12, anchor: .start, colour: Self.pathColour, bold: true, halo: true)
+            canvas.text("θ₀", first.x + 7, first.y - 7, size: 12, anchor: .start, colour: Self.pathColour, bold: true, halo: true)
         }
         if points.count > 1, let last = points.last {
-            sketch.text("θ" + subscripted(points.count - 1), last.x + 7, last.y + 14, size: 12, anchor: .start,
+            canvas.text("θ" + subscripted(points.count - 1), last.x + 7, last.y + 14, size: 12, anchor: .start,
                 colour: Self.pathColour, bold: true, halo: true)
         }
-        return sketch
+        return canvas
     }
 
     /// The level curves at `level` as polylines, by marching squares: each
@@ -90,22 +90,22 @@ struct ContourPathDrawing {
     /// out once per grid edge, so the two cells beside an edge agree on it
     /// to the bit. One line per curve instead of one per cell keeps the
     /// picture a few kilobytes.
-    private func curves(at level: Double) -> [[Sketch.Point]] {
+    private func curves(at level: Double) -> [[FigureCanvas.Point]] {
         let rows = values.count, columns = values[0].count
         let s = Self.size
         let dx = s / Double(columns - 1), dy = s / Double(rows - 1)
         // Grid edges: horizontal (r, c)–(r, c+1) and vertical (r, c)–(r+1, c).
         func horizontal(_ r: Int, _ c: Int) -> Int { (r * columns + c) * 2 }
         func vertical(_ r: Int, _ c: Int) -> Int { (r * columns + c) * 2 + 1 }
-        func point(_ edge: Int) -> Sketch.Point {
+        func point(_ edge: Int) -> FigureCanvas.Point {
             let r = edge / 2 / columns, c = edge / 2 % columns
             let a = values[r][c]
             if edge % 2 == 0 {
                 let f = (level - a) / (values[r][c + 1] - a)
-                return Sketch.Point(x: (Double(c) + f) * dx, y: s - Double(r) * dy)
+                return FigureCanvas.Point(x: (Double(c) + f) * dx, y: s - Double(r) * dy)
             }
             let f = (level - a) / (values[r + 1][c] - a)
-            return Sketch.Point(x: Double(c) * dx, y: s - (Double(r) + f) * dy)
+            return FigureCanvas.Point(x: Double(c) * dx, y: s - (Double(r) + f) * dy)
         }
         var pieces: [(Int, Int)] = []
         for r in 0..<rows - 1 {
@@ -141,7 +141,7 @@ struct ContourPathDrawing {
                 chain.append(pieces[next].0 == end ? pieces[next].1 : pieces[next].0)
             }
         }
-        var lines: [[Sketch.Point]] = []
+        var lines: [[FigureCanvas.Point]] = []
         for index in pieces.indices where !used[index] {
             used[index] = true
             var forward = [pieces[index].0, pieces[index].1]

@@ -1,6 +1,6 @@
-/// How one output format writes islands: the only per-format knowledge the
+/// How one output format writes embeds: the only per-format knowledge the
 /// document renderer needs besides cmark's own renderer.
-protocol IslandWriter {
+protocol EmbedWriter {
     var renderer: CMark.Renderer { get }
     func math(_ latex: String, display: Bool) -> String
     /// A formula tree; by default written as LaTeX and passed to `math`.
@@ -15,7 +15,7 @@ protocol IslandWriter {
     func section(_ section: Section) -> String
 }
 
-extension IslandWriter {
+extension EmbedWriter {
     func section(_ section: Section) -> String { "" }
 
     func formula(_ formula: Formula, display: Bool) -> String {
@@ -23,36 +23,36 @@ extension IslandWriter {
     }
 }
 
-/// Renders an `IslandDocument` (the body of a sheet) in one format.
+/// Renders an `EmbedDocument` (the body of a sheet) in one format.
 struct DocumentRenderer {
-    let writer: any IslandWriter
+    let writer: any EmbedWriter
 
     /// `templates` give the words of practice forms (English by default).
     init(format: OutputFormat, templates: TemplateLibrary = .forLanguage("en")) {
         switch format {
-        case .md, .json: writer = MarkdownIslandWriter()
-        case .html: writer = HTMLIslandWriter(templates: templates)
-        case .latex: writer = LaTeXIslandWriter()
+        case .md, .json: writer = MarkdownEmbedWriter()
+        case .html: writer = HTMLEmbedWriter(templates: templates)
+        case .latex: writer = LaTeXEmbedWriter()
         }
     }
 
     /// A writer of its own, for an output that is not a sheet format (an
     /// LMS export's HTML with MathJax math).
-    init(writer: any IslandWriter) {
+    init(writer: any EmbedWriter) {
         self.writer = writer
     }
 
-    func render(_ document: IslandDocument) -> String {
+    func render(_ document: EmbedDocument) -> String {
         CMark.render(document.markdown, as: writer.renderer) { output(for: $0, in: document) }
     }
 
-    private func output(for index: Int, in document: IslandDocument) -> CMark.IslandOutput {
-        guard document.islands.indices.contains(index) else { return .init(literal: "", isBlock: false) }
-        switch document.islands[index] {
+    private func output(for index: Int, in document: EmbedDocument) -> CMark.EmbedOutput {
+        guard document.embeds.indices.contains(index) else { return .init(literal: "", isBlock: false) }
+        switch document.embeds[index] {
         case .math(let latex, let display):
             return .init(literal: writer.math(latex, display: display), isBlock: display)
-        case .formula(let island):
-            return .init(literal: writer.formula(island.formula, display: island.display), isBlock: island.display)
+        case .formula(let embed):
+            return .init(literal: writer.formula(embed.formula, display: embed.display), isBlock: embed.display)
         case .table(let table):
             let cell = { (markdown: String) in
                 CMark.renderInline(markdown, as: writer.renderer) { output(for: $0, in: document) }

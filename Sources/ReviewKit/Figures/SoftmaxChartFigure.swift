@@ -4,7 +4,7 @@ import Foundation
 /// class a blue bar for p_i beside a grey bar for y_i, on a 0–1 axis, each
 /// bar with its value above it. It shows at a glance how far the prediction
 /// is from the target, which is the gradient p − y.
-struct SoftmaxChartDrawing {
+struct SoftmaxChartFigure {
     /// Past this many classes the bars get too thin to label.
     static let maxClasses = 12
 
@@ -23,9 +23,9 @@ struct SoftmaxChartDrawing {
         guard k >= 1, k <= Self.maxClasses, target.count == k,
             (probabilities + target).allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 })
         else { return nil }
-        let sketch = draw()
-        guard sketch.isFinite else { return nil }
-        return Figure(svg: sketch.svg(cssClass: "chart"), tikz: sketch.tikz(), mermaid: mermaid(), caption: caption)
+        let canvas = draw()
+        guard canvas.isFinite else { return nil }
+        return Figure(svg: canvas.svg(cssClass: "chart"), tikz: canvas.tikz(), mermaid: mermaid(), caption: caption)
     }
 
     /// Width of one class's pair of bars, and of one bar.
@@ -35,43 +35,43 @@ struct SoftmaxChartDrawing {
     /// The y coordinate of value v (0 at the axis, 1 at the top).
     func level(_ v: Double) -> Double { Self.plotHeight * (1 - v) }
 
-    private func draw() -> Sketch {
-        var sketch = Sketch()
+    private func draw() -> FigureCanvas {
+        var canvas = FigureCanvas()
         let width = group * Double(probabilities.count)
         let h = Self.plotHeight
         for tick in [0.0, 0.5, 1.0] {
-            sketch.line([.init(x: 0, y: level(tick)), .init(x: width, y: level(tick))], stroke: Self.rule, width: 1)
-            sketch.text(FigureText.number(tick), -6, level(tick) + 4, size: 11, anchor: .end, colour: Self.muted)
+            canvas.line([.init(x: 0, y: level(tick)), .init(x: width, y: level(tick))], stroke: Self.rule, width: 1)
+            canvas.text(FigureText.number(tick), -6, level(tick) + 4, size: 11, anchor: .end, colour: Self.muted)
         }
         let size = probabilities.count <= 8 ? 12.0 : 10.5
         for i in probabilities.indices {
             let centre = (Double(i) + 0.5) * group
             let (p, y) = (probabilities[i], target[i])
             let pX = centre - bar - 2, yX = centre + 2
-            if p > 0 { sketch.rect(pX, level(p), bar, h - level(p), fill: Self.pColour) }
-            if y > 0 { sketch.rect(yX, level(y), bar, h - level(y), fill: "#e4e7ee", stroke: Self.yColour) }
+            if p > 0 { canvas.rect(pX, level(p), bar, h - level(p), fill: Self.pColour) }
+            if y > 0 { canvas.rect(yX, level(y), bar, h - level(y), fill: "#e4e7ee", stroke: Self.yColour) }
             // Values above the bars; the target's is raised when the two
             // would sit side by side at almost the same height.
             let pLabel = level(p) - 5
             var yLabel = level(y) - 5
             let (pText, yText) = (FigureText.number(p), FigureText.number(y))
-            let overlap = (Sketch.textWidth(pText, size: size) + Sketch.textWidth(yText, size: size)) / 2 > bar + 4
+            let overlap = (FigureCanvas.textWidth(pText, size: size) + FigureCanvas.textWidth(yText, size: size)) / 2 > bar + 4
             if overlap, abs(pLabel - yLabel) < 14 { yLabel = min(pLabel, yLabel) - 14 }
-            sketch.text(pText, pX + bar / 2, pLabel, size: size, colour: Self.pColour, bold: true)
-            sketch.text(yText, yX + bar / 2, yLabel, size: size, colour: Self.muted)
-            sketch.text(String(i), centre, h + 17, size: 12, colour: Self.ink)
+            canvas.text(pText, pX + bar / 2, pLabel, size: size, colour: Self.pColour, bold: true)
+            canvas.text(yText, yX + bar / 2, yLabel, size: size, colour: Self.muted)
+            canvas.text(String(i), centre, h + 17, size: 12, colour: Self.ink)
         }
-        sketch.line([.init(x: 0, y: h), .init(x: width, y: h)], stroke: Self.muted, width: 1.2)
-        sketch.text(axis, width / 2, h + 36, size: 12, colour: Self.muted, italic: true)
+        canvas.line([.init(x: 0, y: h), .init(x: width, y: h)], stroke: Self.muted, width: 1.2)
+        canvas.text(axis, width / 2, h + 36, size: 12, colour: Self.muted, italic: true)
         // Legend above the plot, right-aligned.
         let line = -34.0
-        let yEntry = width - Sketch.textWidth(legendY, size: 12) - 2
-        sketch.rect(yEntry - 16, line - 10, 11, 11, fill: "#e4e7ee", stroke: Self.yColour)
-        sketch.text(legendY, yEntry, line, size: 12, anchor: .start, colour: Self.ink)
-        let pEntry = yEntry - 30 - Sketch.textWidth(legendP, size: 12)
-        sketch.rect(pEntry - 16, line - 10, 11, 11, fill: Self.pColour)
-        sketch.text(legendP, pEntry, line, size: 12, anchor: .start, colour: Self.ink)
-        return sketch
+        let yEntry = width - FigureCanvas.textWidth(legendY, size: 12) - 2
+        canvas.rect(yEntry - 16, line - 10, 11, 11, fill: "#e4e7ee", stroke: Self.yColour)
+        canvas.text(legendY, yEntry, line, size: 12, anchor: .start, colour: Self.ink)
+        let pEntry = yEntry - 30 - FigureCanvas.textWidth(legendP, size: 12)
+        canvas.rect(pEntry - 16, line - 10, 11, 11, fill: Self.pColour)
+        canvas.text(legendP, pEntry, line, size: 12, anchor: .start, colour: Self.ink)
+        return canvas
     }
 
     // MARK: Mermaid

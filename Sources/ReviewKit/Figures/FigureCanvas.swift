@@ -7,9 +7,9 @@ import Foundation
 /// Arrowheads are triangles computed here rather than SVG `<marker>`s, so a
 /// page with many figures has no clashing element ids, and TikZ draws exactly
 /// the same heads. Coordinates are printed with one decimal, so the output is
-/// deterministic; a sketch with a non-finite coordinate is refused
+/// deterministic; a canvas with a non-finite coordinate is refused
 /// (`isFinite`), never written as `nan`.
-struct Sketch {
+struct FigureCanvas {
     struct Point: Equatable {
         var x: Double
         var y: Double

@@ -6,7 +6,7 @@
 ///
 /// Vectors are written `(0.731, −0.5)` with at most 3 decimals; the gate
 /// words under the boxes come from the topic's `figure-words` template.
-struct LSTMCellDrawing {
+struct LSTMCellFigure {
     var step: LSTMSolver.Step
     /// Words under the boxes: forget, input, candidate, output.
     var words: [LSTMTopic.Gate: String]
@@ -16,9 +16,9 @@ struct LSTMCellDrawing {
     static let sigmoidFill = "#fde7c7", sigmoidStroke = "#c98a2b", tanhFill = "#dbeafe", tanhStroke = "#3b6fb6"
 
     func figure() -> Figure {
-        let sketch = draw()
+        let canvas = draw()
         let mermaid = self.mermaid()
-        return Figure(svg: sketch.svg(cssClass: "cell"), tikz: sketch.tikz(), mermaid: mermaid, caption: caption)
+        return Figure(svg: canvas.svg(cssClass: "cell"), tikz: canvas.tikz(), mermaid: mermaid, caption: caption)
     }
 
     /// `(0.731, −0.5)`
@@ -28,9 +28,9 @@ struct LSTMCellDrawing {
 
     private func name(_ base: String, _ t: Int) -> String { FigureText.name("\(base)_\(t)") }
 
-    private func draw() -> Sketch {
-        var s = Sketch()
-        typealias P = Sketch.Point
+    private func draw() -> FigureCanvas {
+        var s = FigureCanvas()
+        typealias P = FigureCanvas.Point
         let t = step.t
         let top = 70.0, bus = 270.0, gateY = 205.0
         let x = (f: 150.0, i: 290.0, g: 370.0, o: 480.0, mix: 330.0, out: 560.0, input: 230.0)
@@ -72,7 +72,7 @@ struct LSTMCellDrawing {
             s.text(symbol, cx, cy + 5, size: 15, colour: Self.ink)
         }
         // The numbers on the wires.
-        func label(_ text: String, _ lx: Double, _ ly: Double, _ anchor: Sketch.Anchor = .start) {
+        func label(_ text: String, _ lx: Double, _ ly: Double, _ anchor: FigureCanvas.Anchor = .start) {
             s.text(text, lx, ly, size: 11, anchor: anchor, colour: Self.ink, halo: true)
         }
         label("\(name("c", t - 1)) = \(Self.vector(step.cPrevious))", 10, top - 12)

@@ -4,7 +4,7 @@
 /// candidate h̃ (a tanh box); r meeting h_{t−1} (reset before) or W h_{t−1}
 /// (reset after, a small W box on the wire); and the 1 − z node on whichever
 /// branch the problem's `z_weights` puts it.
-struct GRUCellDrawing {
+struct GRUCellFigure {
     var step: GRUSolver.Step
     var reset: GRUTopic.Reset
     var zWeights: GRUTopic.ZWeights
@@ -12,16 +12,16 @@ struct GRUCellDrawing {
     var words: [GRUTopic.Gate: String]
     var caption: String
 
-    private typealias P = Sketch.Point
-    private static let wire = LSTMCellDrawing.wire, ink = LSTMCellDrawing.ink
+    private typealias P = FigureCanvas.Point
+    private static let wire = LSTMCellFigure.wire, ink = LSTMCellFigure.ink
 
     func figure() -> Figure {
-        let sketch = draw()
-        return Figure(svg: sketch.svg(cssClass: "cell"), tikz: sketch.tikz(), mermaid: mermaid(), caption: caption)
+        let canvas = draw()
+        return Figure(svg: canvas.svg(cssClass: "cell"), tikz: canvas.tikz(), mermaid: mermaid(), caption: caption)
     }
 
     private func name(_ base: String, _ t: Int) -> String { FigureText.name("\(base)_\(t)") }
-    private var vector: ([Double]) -> String { LSTMCellDrawing.vector }
+    private var vector: ([Double]) -> String { LSTMCellFigure.vector }
 
     /// The products on the two branches of h_t's sum.
     private var keep: [Double] {
@@ -34,12 +34,12 @@ struct GRUCellDrawing {
             ? CellMath.hadamard(CellMath.oneMinus(z), step.value(.hTilde)) : CellMath.hadamard(z, step.value(.hTilde))
     }
 
-    private func draw() -> Sketch {
-        var s = Sketch()
+    private func draw() -> FigureCanvas {
+        var s = FigureCanvas()
         let t = step.t
         let top = 70.0, bus = 270.0, gateY = 215.0
         let x = (branch: 60.0, input: 120.0, r: 170.0, z: 260.0, cand: 440.0, mix: 540.0, add: 600.0)
-        s.rect(40, 30, 600, 270, fill: LSTMCellDrawing.cellFill, stroke: LSTMCellDrawing.cellStroke, corner: 14)
+        s.rect(40, 30, 600, 270, fill: LSTMCellFigure.cellFill, stroke: LSTMCellFigure.cellStroke, corner: 14)
         s.arrow(P(x: 10, y: top), P(x: x.z - 13, y: top), colour: Self.wire, width: 2.2)
         s.arrow(P(x: x.z + 13, y: top), P(x: x.add - 13, y: top), colour: Self.wire, width: 2.2)
         s.arrow(P(x: x.add + 13, y: top), P(x: 700, y: top), colour: Self.wire, width: 2.2)
@@ -49,8 +49,8 @@ struct GRUCellDrawing {
             let cx = [GRUTopic.Gate.r: x.r, .z: x.z, .hTilde: x.cand][gate]!
             s.arrow(P(x: cx, y: bus), P(x: cx, y: gateY + 20), colour: Self.wire)
             let tanh = gate == .hTilde
-            s.rect(cx - 26, gateY - 20, 52, 40, fill: tanh ? LSTMCellDrawing.tanhFill : LSTMCellDrawing.sigmoidFill,
-                   stroke: tanh ? LSTMCellDrawing.tanhStroke : LSTMCellDrawing.sigmoidStroke, corner: 6)
+            s.rect(cx - 26, gateY - 20, 52, 40, fill: tanh ? LSTMCellFigure.tanhFill : LSTMCellFigure.sigmoidFill,
+                   stroke: tanh ? LSTMCellFigure.tanhStroke : LSTMCellFigure.sigmoidStroke, corner: 6)
             s.text(tanh ? "tanh" : "σ", cx, gateY - 1, size: 14, colour: Self.ink)
             s.text(words[gate] ?? "", cx, gateY + 14, size: 9, colour: "#5a6478")
         }
@@ -83,7 +83,7 @@ struct GRUCellDrawing {
             s.circle(c, 13, fill: "#ffffff", stroke: Self.wire)
             s.text(symbol, c.x, c.y + 5, size: 15, colour: Self.ink)
         }
-        func label(_ text: String, _ lx: Double, _ ly: Double, _ anchor: Sketch.Anchor = .start) {
+        func label(_ text: String, _ lx: Double, _ ly: Double, _ anchor: FigureCanvas.Anchor = .start) {
             s.text(text, lx, ly, size: 11, anchor: anchor, colour: Self.ink, halo: true)
         }
         let z = step.value(.z)

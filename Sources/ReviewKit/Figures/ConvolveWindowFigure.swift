@@ -5,7 +5,7 @@ import Foundation
 /// window outlined in orange, the kernel beside it in the same orange, and
 /// the feature map with the entry that window gives. The numbers are in
 /// the cells, so the picture can be checked against the products on the sheet.
-struct ConvolveWindowDrawing {
+struct ConvolveWindowFigure {
     /// Past this many cells across, the numbers no longer fit a page.
     static let maxSide = 16
 
@@ -29,9 +29,9 @@ struct ConvolveWindowDrawing {
         guard !image.isEmpty, !kernel.isEmpty, !map.isEmpty,
             [image.count, image[0].count, map.count, map[0].count].allSatisfy({ $0 <= Self.maxSide })
         else { return nil }
-        let sketch = draw()
-        guard sketch.isFinite else { return nil }
-        return Figure(svg: sketch.svg(cssClass: "convolve"), tikz: sketch.tikz(), mermaid: mermaid(), caption: caption)
+        let canvas = draw()
+        guard canvas.isFinite else { return nil }
+        return Figure(svg: canvas.svg(cssClass: "convolve"), tikz: canvas.tikz(), mermaid: mermaid(), caption: caption)
     }
 
     private var kh: Int { kernel.count }
@@ -45,45 +45,45 @@ struct ConvolveWindowDrawing {
         !(padTop..<padTop + rows).contains(r) || !(padLeft..<padLeft + columns).contains(c)
     }
 
-    private func draw() -> Sketch {
-        var sketch = Sketch()
+    private func draw() -> FigureCanvas {
+        var canvas = FigureCanvas()
         let s = Self.cell
         // The padded image.
-        grid(&sketch, image, x: 0, y: 0) { r, c in
+        grid(&canvas, image, x: 0, y: 0) { r, c in
             inWindow(r, c) ? Self.windowFill : isPadding(r, c) ? Self.padFill : "#ffffff"
         }
-        sketch.rect(Double(windowColumn) * s, Double(windowRow) * s, Double(kw) * s, Double(kh) * s, stroke: Self.windowStroke)
-        sketch.rect(Double(windowColumn) * s - 1, Double(windowRow) * s - 1, Double(kw) * s + 2, Double(kh) * s + 2, stroke: Self.windowStroke)
+        canvas.rect(Double(windowColumn) * s, Double(windowRow) * s, Double(kw) * s, Double(kh) * s, stroke: Self.windowStroke)
+        canvas.rect(Double(windowColumn) * s - 1, Double(windowRow) * s - 1, Double(kw) * s + 2, Double(kh) * s + 2, stroke: Self.windowStroke)
         let imageWidth = Double(image[0].count) * s
         let height = Double(max(image.count, kernel.count, map.count)) * s
-        sketch.text(imageLabel, imageWidth / 2, height + 22, size: 12, colour: Self.muted, italic: true)
+        canvas.text(imageLabel, imageWidth / 2, height + 22, size: 12, colour: Self.muted, italic: true)
         // × kernel
         let kernelX = imageWidth + Self.gap
         let kernelY = (Double(image.count) - Double(kh)) / 2 * s
-        sketch.text("×", imageWidth + Self.gap / 2, kernelY + Double(kh) * s / 2 + 6, size: 18, colour: Self.ink)
-        grid(&sketch, kernel, x: kernelX, y: kernelY) { _, _ in Self.windowFill }
-        sketch.rect(kernelX, kernelY, Double(kw) * s, Double(kh) * s, stroke: Self.windowStroke)
-        sketch.text(kernelLabel, kernelX + Double(kw) * s / 2, height + 22, size: 12, colour: Self.muted, italic: true)
+        canvas.text("×", imageWidth + Self.gap / 2, kernelY + Double(kh) * s / 2 + 6, size: 18, colour: Self.ink)
+        grid(&canvas, kernel, x: kernelX, y: kernelY) { _, _ in Self.windowFill }
+        canvas.rect(kernelX, kernelY, Double(kw) * s, Double(kh) * s, stroke: Self.windowStroke)
+        canvas.text(kernelLabel, kernelX + Double(kw) * s / 2, height + 22, size: 12, colour: Self.muted, italic: true)
         // → map
         let arrowX = kernelX + Double(kw) * s + 10
         let mapX = arrowX + Self.gap
         let mapY = (Double(image.count) - Double(map.count)) / 2 * s
         let middle = kernelY + Double(kh) * s / 2
-        sketch.arrow(.init(x: arrowX, y: middle), .init(x: mapX - 8, y: middle), colour: Self.muted)
-        grid(&sketch, map, x: mapX, y: mapY) { r, c in r == entryRow && c == entryColumn ? Self.windowFill : "#ffffff" }
-        sketch.rect(mapX + Double(entryColumn) * s, mapY + Double(entryRow) * s, s, s, stroke: Self.windowStroke)
-        sketch.text(mapLabel, mapX + Double(map[0].count) * s / 2, height + 22, size: 12, colour: Self.muted, italic: true)
-        return sketch
+        canvas.arrow(.init(x: arrowX, y: middle), .init(x: mapX - 8, y: middle), colour: Self.muted)
+        grid(&canvas, map, x: mapX, y: mapY) { r, c in r == entryRow && c == entryColumn ? Self.windowFill : "#ffffff" }
+        canvas.rect(mapX + Double(entryColumn) * s, mapY + Double(entryRow) * s, s, s, stroke: Self.windowStroke)
+        canvas.text(mapLabel, mapX + Double(map[0].count) * s / 2, height + 22, size: 12, colour: Self.muted, italic: true)
+        return canvas
     }
 
-    private func grid(_ sketch: inout Sketch, _ values: [[Double]], x: Double, y: Double, fill: (Int, Int) -> String) {
+    private func grid(_ canvas: inout FigureCanvas, _ values: [[Double]], x: Double, y: Double, fill: (Int, Int) -> String) {
         let s = Self.cell
         for (r, row) in values.enumerated() {
             for (c, value) in row.enumerated() {
                 let (cx, cy) = (x + Double(c) * s, y + Double(r) * s)
-                sketch.rect(cx, cy, s, s, fill: fill(r, c), stroke: Self.grid)
+                canvas.rect(cx, cy, s, s, fill: fill(r, c), stroke: Self.grid)
                 let text = FigureText.number(value)
-                sketch.text(text, cx + s / 2, cy + s / 2 + 4, size: text.count > 4 ? 9 : 12, colour: Self.ink)
+                canvas.text(text, cx + s / 2, cy + s / 2 + 4, size: text.count > 4 ? 9 : 12, colour: Self.ink)
             }
         }
     }

@@ -1,7 +1,7 @@
 /// A histogram of a class's totals: one bar per possible total (0 … the
 /// most answers anyone was graded on), its height the number of students
 /// with that total, the count above each bar. For the class report.
-struct HistogramDrawing {
+struct HistogramFigure {
     /// Students per total, index = total.
     let counts: [Int]
     let axis: String
@@ -12,12 +12,12 @@ struct HistogramDrawing {
 
     func figure() -> Figure? {
         guard !counts.isEmpty, counts.count <= 400, let top = counts.max(), top > 0 else { return nil }
-        let sketch = draw(top: top)
-        return Figure(svg: sketch.svg(cssClass: "chart"), tikz: sketch.tikz(), mermaid: mermaid(), caption: caption)
+        let canvas = draw(top: top)
+        return Figure(svg: canvas.svg(cssClass: "chart"), tikz: canvas.tikz(), mermaid: mermaid(), caption: caption)
     }
 
-    private func draw(top: Int) -> Sketch {
-        var sketch = Sketch()
+    private func draw(top: Int) -> FigureCanvas {
+        var canvas = FigureCanvas()
         let slot = max(8, min(40, 640 / Double(counts.count)))
         let width = slot * Double(counts.count)
         let h = Self.height
@@ -26,16 +26,16 @@ struct HistogramDrawing {
             let x = Double(total) * slot
             if count > 0 {
                 let barHeight = h * Double(count) / Double(top)
-                sketch.rect(x + slot * 0.12, h - barHeight, slot * 0.76, barHeight, fill: Self.bar)
-                sketch.text(String(count), x + slot / 2, h - barHeight - 4, size: 11, colour: Self.bar, bold: true)
+                canvas.rect(x + slot * 0.12, h - barHeight, slot * 0.76, barHeight, fill: Self.bar)
+                canvas.text(String(count), x + slot / 2, h - barHeight - 4, size: 11, colour: Self.bar, bold: true)
             }
             if total % every == 0 || total == counts.count - 1 {
-                sketch.text(String(total), x + slot / 2, h + 15, size: 11, colour: Self.ink)
+                canvas.text(String(total), x + slot / 2, h + 15, size: 11, colour: Self.ink)
             }
         }
-        sketch.line([.init(x: 0, y: h), .init(x: width, y: h)], stroke: Self.muted, width: 1.2)
-        sketch.text(axis, width / 2, h + 33, size: 12, colour: Self.muted, italic: true)
-        return sketch
+        canvas.line([.init(x: 0, y: h), .init(x: width, y: h)], stroke: Self.muted, width: 1.2)
+        canvas.text(axis, width / 2, h + 33, size: 12, colour: Self.muted, italic: true)
+        return canvas
     }
 
     private func mermaid() -> String {

@@ -1,11 +1,11 @@
 /// A piece of a document that must not be parsed as Markdown: a formula, a
-/// table or a picture. Islands wait beside the Markdown text (referenced by
-/// `IslandToken`s) and each renderer writes them in its own format.
-enum Island: Sendable, Equatable {
+/// table or a picture. Embeds wait beside the Markdown text (referenced by
+/// `EmbedToken`s) and each renderer writes them in its own format.
+enum Embed: Sendable, Equatable {
     /// LaTeX math, inline (`$…$`) or displayed (`$$…$$`).
     case math(latex: String, display: Bool)
-    /// A formula tree from a topic (see `FormulaIsland`).
-    case formula(FormulaIsland)
+    /// A formula tree from a topic (see `FormulaEmbed`).
+    case formula(FormulaEmbed)
     case table(Table)
     case figure(Figure)
     /// Where a wrapper around part of the sheet opens or closes.
@@ -13,7 +13,7 @@ enum Island: Sendable, Equatable {
 }
 
 /// A table whose header and cells are inline Markdown (which may hold tokens
-/// of math islands).
+/// of math embeds).
 struct Table: Sendable, Equatable {
     enum Alignment: Sendable, Equatable { case left, center, right }
     /// A body cell: row and column counted from 0.
@@ -31,14 +31,14 @@ struct Table: Sendable, Equatable {
 
 /// How a template marks a table cell to be highlighted: this private-use
 /// character at the start of the cell. Text from problem files has it
-/// stripped (`IslandToken.strip`), so it cannot forge one.
+/// stripped (`EmbedToken.strip`), so it cannot forge one.
 enum TableHighlight {
     static let marker = "\u{E004}"
 }
 
-/// Markdown plus the islands its tokens refer to: the document model every
+/// Markdown plus the embeds its tokens refer to: the document model every
 /// output format is rendered from.
-struct IslandDocument: Sendable, Equatable {
+struct EmbedDocument: Sendable, Equatable {
     var markdown: String
-    var islands: [Island]
+    var embeds: [Embed]
 }

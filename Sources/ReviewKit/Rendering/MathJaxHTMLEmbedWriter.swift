@@ -6,7 +6,7 @@ import Foundation
 /// with inline styles (no stylesheet travels with a question); figures as
 /// `<img>` of an SVG file the export attaches (`@@PLUGINFILE@@/figure-N.svg`
 /// in Moodle XML). The writer collects those files as it meets figures.
-final class MathJaxHTMLIslandWriter: IslandWriter {
+final class MathJaxHTMLEmbedWriter: EmbedWriter {
     /// One attached picture: its file name and its SVG text.
     struct Attachment: Sendable, Equatable {
         var name: String

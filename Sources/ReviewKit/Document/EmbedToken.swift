@@ -1,10 +1,10 @@
-/// The placeholder that stands for an island (a formula, a table, a picture)
-/// in Markdown on its way through cmark: U+E000, the island's index in
+/// The placeholder that stands for an embed (a formula, a table, a picture)
+/// in Markdown on its way through cmark: U+E000, the embed's index in
 /// decimal, U+E001. Private-use characters are plain text to cmark, so a
 /// token survives parsing intact inside one text node; text from problem
-/// files has these characters stripped (`IslandToken.strip`) so it cannot
+/// files has these characters stripped (`EmbedToken.strip`) so it cannot
 /// forge one.
-enum IslandToken {
+enum EmbedToken {
     static let open: Unicode.Scalar = "\u{E000}"
     static let close: Unicode.Scalar = "\u{E001}"
 
@@ -14,7 +14,7 @@ enum IslandToken {
 
     enum Piece: Equatable {
         case text(String)
-        case island(Int)
+        case embed(Int)
     }
 
     /// Cheap test on a C string from cmark: does it hold U+E000 (EE 80 80)?
@@ -27,7 +27,7 @@ enum IslandToken {
         return false
     }
 
-    /// Splits text into plain runs and island indices, bytewise (U+E000 is
+    /// Splits text into plain runs and embed indices, bytewise (U+E000 is
     /// EE 80 80 and U+E001 is EE 80 81 in UTF-8). A marker that does not
     /// form a whole token is dropped.
     static func split(_ text: String) -> [Piece] {
@@ -50,7 +50,7 @@ enum IslandToken {
                 }
                 if digits > 0, isMarker(j, 0x81) {
                     if !run.isEmpty { pieces.append(.text(String(decoding: run, as: UTF8.self))); run.removeAll() }
-                    pieces.append(.island(index))
+                    pieces.append(.embed(index))
                     i = j + 3
                 } else {
                     i += 3

@@ -1,6 +1,6 @@
 /// LaTeX: `\(…\)` and `\[…\]` math, `tabular` tables (with `booktabs`
 /// rules, loaded by the page preamble).
-struct LaTeXIslandWriter: IslandWriter {
+struct LaTeXEmbedWriter: EmbedWriter {
     var renderer: CMark.Renderer { .latex }
 
     /// A formula outside the supported subset (see `LaTeXMathSafety`) is

@@ -2,7 +2,7 @@
 /// state), a column per key, each cell shaded from white (0) to blue (1)
 /// with its weight written in it; a masked cell is grey and says so. Each
 /// row sums to 1, so the picture shows at a glance where each query looks.
-struct AttentionHeatMapDrawing {
+struct AttentionHeatMapFigure {
     /// Past this many rows or columns the cells get too small to label.
     static let maxSize = 12
 
@@ -24,9 +24,9 @@ struct AttentionHeatMapDrawing {
         guard n >= 1, m >= 1, n <= Self.maxSize, m <= Self.maxSize,
             weights.allSatisfy({ $0.count == m && $0.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 } })
         else { return nil }
-        let sketch = draw()
-        guard sketch.isFinite else { return nil }
-        return Figure(svg: sketch.svg(cssClass: "chart"), tikz: sketch.tikz(), mermaid: mermaid(), caption: caption)
+        let canvas = draw()
+        guard canvas.isFinite else { return nil }
+        return Figure(svg: canvas.svg(cssClass: "chart"), tikz: canvas.tikz(), mermaid: mermaid(), caption: caption)
     }
 
     /// White to the sheets' blue (#2458a6) as the weight goes from 0 to 1.
@@ -38,27 +38,27 @@ struct AttentionHeatMapDrawing {
         return "#" + byte(mix(r)) + byte(mix(g)) + byte(mix(b))
     }
 
-    private func draw() -> Sketch {
-        var sketch = Sketch()
+    private func draw() -> FigureCanvas {
+        var canvas = FigureCanvas()
         let c = Self.cell
         for (j, label) in columnLabels.enumerated() {
-            sketch.text(label, (Double(j) + 0.5) * c, -10, size: 13, colour: Self.ink, italic: true)
+            canvas.text(label, (Double(j) + 0.5) * c, -10, size: 13, colour: Self.ink, italic: true)
         }
         for (i, label) in rowLabels.enumerated() {
-            sketch.text(label, -10, (Double(i) + 0.5) * c + 5, size: 13, anchor: .end, colour: Self.ink, italic: true)
+            canvas.text(label, -10, (Double(i) + 0.5) * c + 5, size: 13, anchor: .end, colour: Self.ink, italic: true)
             for j in weights[i].indices {
                 let (x, y) = (Double(j) * c, Double(i) * c)
                 if allowed[i][j] {
                     let w = weights[i][j]
-                    sketch.rect(x, y, c, c, fill: Self.shade(w), stroke: "#ffffff")
-                    sketch.text(FigureText.number(w), x + c / 2, y + c / 2 + 4, size: 12, colour: w > 0.5 ? "#ffffff" : Self.ink, bold: true)
+                    canvas.rect(x, y, c, c, fill: Self.shade(w), stroke: "#ffffff")
+                    canvas.text(FigureText.number(w), x + c / 2, y + c / 2 + 4, size: 12, colour: w > 0.5 ? "#ffffff" : Self.ink, bold: true)
                 } else {
-                    sketch.rect(x, y, c, c, fill: Self.maskFill, stroke: "#ffffff")
-                    sketch.text(maskedWord, x + c / 2, y + c / 2 + 4, size: 10, colour: Self.muted, italic: true)
+                    canvas.rect(x, y, c, c, fill: Self.maskFill, stroke: "#ffffff")
+                    canvas.text(maskedWord, x + c / 2, y + c / 2 + 4, size: 10, colour: Self.muted, italic: true)
                 }
             }
         }
-        return sketch
+        return canvas
     }
 
     // MARK: Mermaid

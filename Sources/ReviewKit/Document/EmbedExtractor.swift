@@ -1,33 +1,33 @@
 /// Turns template output — Markdown with `$…$` / `$$…$$` math and
-/// GitHub-style pipe tables — into an `IslandDocument`, so that neither the
+/// GitHub-style pipe tables — into an `EmbedDocument`, so that neither the
 /// LaTeX nor the tables have to survive CommonMark parsing.
 ///
 /// Math is found first (so a `|` inside a formula never splits a table cell),
 /// then tables. Backslash-escaped dollars (`\$`, as `MarkdownEscaping`
 /// writes for text from problem files) and code spans are left alone.
-enum IslandExtractor {
+enum EmbedExtractor {
     static func extract(
-        _ markdown: String, figures: [Figure] = [], sections: [Section] = [], formulas: [FormulaIsland] = []
-    ) -> IslandDocument {
-        var islands: [Island] = []
+        _ markdown: String, figures: [Figure] = [], sections: [Section] = [], formulas: [FormulaEmbed] = []
+    ) -> EmbedDocument {
+        var embeds: [Embed] = []
         let withSections = SectionMarker.replace(in: markdown) { index in
             guard sections.indices.contains(index) else { return "" }
-            islands.append(.section(sections[index]))
-            return IslandToken.make(islands.count - 1)
+            embeds.append(.section(sections[index]))
+            return EmbedToken.make(embeds.count - 1)
         }
         let withFigures = FigureMarker.replace(in: withSections) { index in
             guard figures.indices.contains(index) else { return "" }
-            islands.append(.figure(figures[index]))
-            return IslandToken.make(islands.count - 1)
+            embeds.append(.figure(figures[index]))
+            return EmbedToken.make(embeds.count - 1)
         }
         let withFormulas = FormulaMarker.replace(in: withFigures) { index in
             guard formulas.indices.contains(index) else { return "" }
-            islands.append(.formula(formulas[index]))
-            return IslandToken.make(islands.count - 1)
+            embeds.append(.formula(formulas[index]))
+            return EmbedToken.make(embeds.count - 1)
         }
-        let withMath = extractMath(withFormulas, into: &islands)
-        let withTables = extractTables(withMath, into: &islands)
-        return IslandDocument(markdown: withTables, islands: islands)
+        let withMath = extractMath(withFormulas, into: &embeds)
+        let withTables = extractTables(withMath, into: &embeds)
+        return EmbedDocument(markdown: withTables, embeds: embeds)
     }
 
     // MARK: Math
@@ -35,7 +35,7 @@ enum IslandExtractor {
     /// Works on UTF-8 bytes and copies whole runs of ordinary text: every
     /// character that matters here (`\\`, `` ` ``, `$`, newline, `~`, space)
     /// is ASCII, so no multi-byte character is ever split.
-    private static func extractMath(_ text: String, into islands: inout [Island]) -> String {
+    private static func extractMath(_ text: String, into embeds: inout [Embed]) -> String {
         let bytes = Array(text.utf8)
         let n = bytes.count
         var output: [UInt8] = []
@@ -66,8 +66,8 @@ enum IslandExtractor {
                 flush(to: i)
                 var latex = String(decoding: bytes[start..<end], as: UTF8.self)
                 if display { latex = latex.trimmingWhitespace() }
-                islands.append(.math(latex: latex, display: display))
-                output.append(contentsOf: IslandToken.make(islands.count - 1).utf8)
+                embeds.append(.math(latex: latex, display: display))
+                output.append(contentsOf: EmbedToken.make(embeds.count - 1).utf8)
                 i = end + (display ? 2 : 1)
                 runStart = i
             default:
@@ -128,7 +128,7 @@ enum IslandExtractor {
 
     /// Lines are handled as UTF-8 slices; only the rows of a table are
     /// looked at character by character.
-    private static func extractTables(_ text: String, into islands: inout [Island]) -> String {
+    private static func extractTables(_ text: String, into embeds: inout [Embed]) -> String {
         guard text.utf8.contains(0x7C) else { return text }
         let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         var out = ""
@@ -158,9 +158,9 @@ enum IslandExtractor {
             let table = Table(
                 header: header, alignments: normalize(alignments, to: header.count, filler: .left), rows: rows,
                 highlighted: highlighted)
-            islands.append(.table(table))
+            embeds.append(.table(table))
             // A blank line on each side keeps the token a paragraph of its own.
-            out += "\n" + IslandToken.make(islands.count - 1) + "\n\n"
+            out += "\n" + EmbedToken.make(embeds.count - 1) + "\n\n"
             i = end
         }
         out.removeLast()  // the newline after the last line was not in the text

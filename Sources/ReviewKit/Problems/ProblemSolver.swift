@@ -1,5 +1,5 @@
 /// The front door of the library: problems in, worked problems out.
-public enum Workbook {
+public enum ProblemSolver {
     /// Reads and solves every problem in the given files (`-` is stdin).
     /// Nothing is returned unless every problem of every file is fine: the
     /// first bad one throws a `ProblemFileError` naming file and path.

@@ -5,7 +5,7 @@ import Foundation
 /// squares, the new centroids as filled diamonds, and an arrow for each
 /// move. 1-D points lie on one line; points of more than two dimensions
 /// have no picture (the tables hold everything).
-struct KMeansScatterDrawing {
+struct KMeansScatterFigure {
     let points: [[Double]]
     let assignments: [Int]
     let start: [[Double]]
@@ -19,9 +19,9 @@ struct KMeansScatterDrawing {
     func figure() -> Figure? {
         let d = points.first?.count ?? 0
         guard d == 1 || d == 2, points.count <= 200, start.count <= Self.palette.count else { return nil }
-        let sketch = draw()
-        guard sketch.isFinite else { return nil }
-        return Figure(svg: sketch.svg(cssClass: "scatter"), tikz: sketch.tikz(), mermaid: mermaid(), caption: caption)
+        let canvas = draw()
+        guard canvas.isFinite else { return nil }
+        return Figure(svg: canvas.svg(cssClass: "scatter"), tikz: canvas.tikz(), mermaid: mermaid(), caption: caption)
     }
 
     private var flat: Bool { points[0].count == 1 }
@@ -38,48 +38,48 @@ struct KMeansScatterDrawing {
 
     private var height: Double { flat ? 40 : Self.width * 0.8 }
 
-    private func place(_ p: [Double]) -> Sketch.Point {
+    private func place(_ p: [Double]) -> FigureCanvas.Point {
         let b = box
         let x = (p[0] - b.x0) / (b.x1 - b.x0) * Self.width
         let y = flat ? height / 2 : (1 - (p[1] - b.y0) / (b.y1 - b.y0)) * height
         return .init(x: x, y: y)
     }
 
-    private func draw() -> Sketch {
-        var sketch = Sketch()
+    private func draw() -> FigureCanvas {
+        var canvas = FigureCanvas()
         // Labels go where no other label is: points close together, or a
         // centroid on a point, would otherwise print their names over each other.
         var labels = LabelPlacer()
         let b = box
-        sketch.rect(-12, -12, Self.width + 24, height + 24, stroke: Self.rule)
-        sketch.text(FigureText.number(b.x0), 0, height + 30, size: 11, colour: Self.muted)
-        sketch.text(FigureText.number(b.x1), Self.width, height + 30, size: 11, colour: Self.muted)
+        canvas.rect(-12, -12, Self.width + 24, height + 24, stroke: Self.rule)
+        canvas.text(FigureText.number(b.x0), 0, height + 30, size: 11, colour: Self.muted)
+        canvas.text(FigureText.number(b.x1), Self.width, height + 30, size: 11, colour: Self.muted)
         labels.fix(FigureText.number(b.x0), size: 11, at: .init(x: 0, y: height + 30))
         labels.fix(FigureText.number(b.x1), size: 11, at: .init(x: Self.width, y: height + 30))
         if !flat {
-            sketch.text(FigureText.number(b.y0), -16, height + 4, size: 11, anchor: .end, colour: Self.muted)
-            sketch.text(FigureText.number(b.y1), -16, 4, size: 11, anchor: .end, colour: Self.muted)
+            canvas.text(FigureText.number(b.y0), -16, height + 4, size: 11, anchor: .end, colour: Self.muted)
+            canvas.text(FigureText.number(b.y1), -16, 4, size: 11, anchor: .end, colour: Self.muted)
             labels.fix(FigureText.number(b.y0), size: 11, at: .init(x: -16, y: height + 4, anchor: .end))
             labels.fix(FigureText.number(b.y1), size: 11, at: .init(x: -16, y: 4, anchor: .end))
         } else {
-            sketch.line([.init(x: 0, y: height / 2), .init(x: Self.width, y: height / 2)], stroke: Self.rule)
+            canvas.line([.init(x: 0, y: height / 2), .init(x: Self.width, y: height / 2)], stroke: Self.rule)
         }
         for (j, (old, new)) in zip(start, moved).enumerated() where old != new {
             let (a, c) = (place(old), place(new))
             if hypot(c.x - a.x, c.y - a.y) > 14 {
-                sketch.arrow(a, c, colour: Self.palette[j], width: 1.2, head: 7)
+                canvas.arrow(a, c, colour: Self.palette[j], width: 1.2, head: 7)
             }
         }
         for (i, x) in points.enumerated() {
-            sketch.circle(place(x), 5, fill: Self.palette[assignments[i]], stroke: "#ffffff", width: 1)
+            canvas.circle(place(x), 5, fill: Self.palette[assignments[i]], stroke: "#ffffff", width: 1)
         }
         for (j, c) in start.enumerated() {
             let p = place(c)
-            sketch.rect(p.x - 6, p.y - 6, 12, 12, fill: "#ffffff", stroke: Self.palette[j])
+            canvas.rect(p.x - 6, p.y - 6, 12, 12, fill: "#ffffff", stroke: Self.palette[j])
         }
         for (j, c) in moved.enumerated() {
             let p = place(c)
-            sketch.polygon(
+            canvas.polygon(
                 [.init(x: p.x, y: p.y - 8), .init(x: p.x + 8, y: p.y), .init(x: p.x, y: p.y + 8), .init(x: p.x - 8, y: p.y)],
                 fill: Self.palette[j], stroke: Self.ink)
         }
@@ -91,7 +91,7 @@ struct KMeansScatterDrawing {
                 .init(x: p.x, y: p.y - 12), .init(x: p.x, y: p.y + 21), .init(x: p.x - 10, y: p.y - 10, anchor: .end),
                 .init(x: p.x + 10, y: p.y + 18, anchor: .start),
             ])
-            sketch.text(name, spot.x, spot.y, size: 12, anchor: spot.anchor, colour: Self.palette[j], bold: true, halo: true)
+            canvas.text(name, spot.x, spot.y, size: 12, anchor: spot.anchor, colour: Self.palette[j], bold: true, halo: true)
         }
         for (i, x) in points.enumerated() {
             let p = place(x), name = "x" + subscripted(i)
@@ -103,9 +103,9 @@ struct KMeansScatterDrawing {
                 .init(x: p.x - 14, y: p.y - 18, anchor: .end), .init(x: p.x + 14, y: p.y + 26, anchor: .start),
                 .init(x: p.x - 14, y: p.y + 26, anchor: .end),
             ])
-            sketch.text(name, spot.x, spot.y, size: 11, anchor: spot.anchor, colour: Self.ink, halo: true)
+            canvas.text(name, spot.x, spot.y, size: 11, anchor: spot.anchor, colour: Self.ink, halo: true)
         }
-        return sketch
+        return canvas
     }
 
     private func subscripted(_ n: Int) -> String {

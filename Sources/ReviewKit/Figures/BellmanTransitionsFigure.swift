@@ -9,7 +9,7 @@ import Foundation
 /// Every arrow runs up from its state to a lane of its own above the row,
 /// across, and down into the next state, so arrows never cross a circle
 /// and no two labels share a line: the labels sit on the lanes.
-struct BellmanTransitionsDrawing {
+struct BellmanTransitionsFigure {
     struct Arrow {
         var update: Int
         var action: String
@@ -33,8 +33,8 @@ struct BellmanTransitionsDrawing {
 
     func figure() -> Figure? {
         guard !arrows.isEmpty, arrows.count <= Self.maxArrows else { return nil }
-        let sketch = draw()
-        return Figure(svg: sketch.svg(cssClass: "transitions"), tikz: sketch.tikz(), mermaid: mermaid(), caption: caption)
+        let canvas = draw()
+        return Figure(svg: canvas.svg(cssClass: "transitions"), tikz: canvas.tikz(), mermaid: mermaid(), caption: caption)
     }
 
     // MARK: What is drawn
@@ -67,21 +67,21 @@ struct BellmanTransitionsDrawing {
 
     // MARK: SVG and TikZ
 
-    private func draw() -> Sketch {
-        var sketch = Sketch()
+    private func draw() -> FigureCanvas {
+        var canvas = FigureCanvas()
         let states = self.states
-        let widest = states.map { Sketch.textWidth(name($0), size: 13) }.max() ?? 0
+        let widest = states.map { FigureCanvas.textWidth(name($0), size: 13) }.max() ?? 0
         let spacing = max(110, widest + 50)
         func x(_ state: String?) -> Double { Double(states.firstIndex(of: state) ?? 0) * spacing }
         let r = Self.radius
         for state in states {
             if isEnd(state) {
-                sketch.rect(x(state) - r, -r, 2 * r, 2 * r, fill: "#fdf3f3", stroke: Self.terminal)
+                canvas.rect(x(state) - r, -r, 2 * r, 2 * r, fill: "#fdf3f3", stroke: Self.terminal)
             } else {
-                sketch.circle(.init(x: x(state), y: 0), r, fill: "#f5f7fb", stroke: Self.state, width: 1.6)
+                canvas.circle(.init(x: x(state), y: 0), r, fill: "#f5f7fb", stroke: Self.state, width: 1.6)
             }
-            let size = Sketch.textWidth(name(state), size: 13) > 2 * r - 4 ? 10.0 : 13.0
-            sketch.text(name(state), x(state), 4.5, size: size, colour: Self.ink, italic: state != nil)
+            let size = FigureCanvas.textWidth(name(state), size: 13) > 2 * r - 4 ? 10.0 : 13.0
+            canvas.text(name(state), x(state), 4.5, size: size, colour: Self.ink, italic: state != nil)
         }
         // Arrows leaving and entering one state start and end side by side.
         var leaving: [String?: Int] = [:], entering: [String?: Int] = [:]
@@ -100,13 +100,13 @@ struct BellmanTransitionsDrawing {
                 self.isEnd(state) ? -r : -sqrt(max(r * r - (px - x(state)) * (px - x(state)), 0))
             }
             let colour = arrow.terminal ? Self.terminal : Self.ink
-            sketch.line(
+            canvas.line(
                 [.init(x: start, y: top(start, arrow.from)), .init(x: start, y: y), .init(x: end, y: y), .init(x: end, y: y + 8)],
                 stroke: colour)
-            sketch.arrow(.init(x: end, y: y + 8), .init(x: end, y: top(end, arrow.to)), colour: colour, head: 7)
-            sketch.text(text(arrow), (start + end) / 2, y - 5, size: Self.labelSize, colour: Self.label, halo: true)
+            canvas.arrow(.init(x: end, y: y + 8), .init(x: end, y: top(end, arrow.to)), colour: colour, head: 7)
+            canvas.text(text(arrow), (start + end) / 2, y - 5, size: Self.labelSize, colour: Self.label, halo: true)
         }
-        return sketch
+        return canvas
     }
 
     // MARK: Mermaid

@@ -4,7 +4,7 @@ import Foundation
 /// of circles per layer (the input on the left), every weight on its edge,
 /// each neuron with its z and a inside and, after the backward pass, its δ
 /// beneath (red) with its bias. Used by `mlp`.
-struct NetworkDrawing {
+struct NetworkFigure {
     /// Past this many neurons in a column the labels would collide.
     static let maxNeurons = 6
 
@@ -31,19 +31,19 @@ struct NetworkDrawing {
         guard columns.count >= 2, columns.allSatisfy({ $0.a.count <= Self.maxNeurons && !$0.a.isEmpty }),
             weights.count == columns.count - 1
         else { return nil }
-        let sketch = draw()
-        guard sketch.isFinite else { return nil }
-        return Figure(svg: sketch.svg(cssClass: "network"), tikz: sketch.tikz(), mermaid: mermaid(), caption: caption)
+        let canvas = draw()
+        guard canvas.isFinite else { return nil }
+        return Figure(svg: canvas.svg(cssClass: "network"), tikz: canvas.tikz(), mermaid: mermaid(), caption: caption)
     }
 
-    private func centre(_ column: Int, _ j: Int) -> Sketch.Point {
+    private func centre(_ column: Int, _ j: Int) -> FigureCanvas.Point {
         let tallest = columns.map(\.a.count).max() ?? 1
         let offset = Double(tallest - columns[column].a.count) * Self.dy / 2
         return .init(x: Double(column) * Self.dx, y: offset + Double(j) * Self.dy)
     }
 
-    private func draw() -> Sketch {
-        var sketch = Sketch()
+    private func draw() -> FigureCanvas {
+        var canvas = FigureCanvas()
         let r = Self.radius
         // Edges first, so circles and labels sit on top.
         for (l, w) in weights.enumerated() {
@@ -52,12 +52,12 @@ struct NetworkDrawing {
                     let from = centre(l, k), to = centre(l + 1, j)
                     let length = hypot(to.x - from.x, to.y - from.y)
                     let (ux, uy) = ((to.x - from.x) / length, (to.y - from.y) / length)
-                    sketch.arrow(
+                    canvas.arrow(
                         .init(x: from.x + ux * r, y: from.y + uy * r), .init(x: to.x - ux * r, y: to.y - uy * r),
                         colour: Self.edge, width: 1.2, head: 7)
                     let t = 0.3
-                    let at = Sketch.Point(x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t)
-                    sketch.text(FigureText.number(value), at.x, at.y + 4, size: 11, colour: Self.weight, halo: true)
+                    let at = FigureCanvas.Point(x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t)
+                    canvas.text(FigureText.number(value), at.x, at.y + 4, size: 11, colour: Self.weight, halo: true)
                 }
             }
         }
@@ -65,25 +65,25 @@ struct NetworkDrawing {
         for (c, column) in columns.enumerated() {
             for j in column.a.indices {
                 let p = centre(c, j)
-                sketch.circle(p, r, fill: Self.fill, stroke: Self.ink)
+                canvas.circle(p, r, fill: Self.fill, stroke: Self.ink)
                 if let z = column.z {
-                    sketch.text("z " + FigureText.number(z[j]), p.x, p.y - 3, size: 10.5, colour: Self.muted)
-                    sketch.text("a " + FigureText.number(column.a[j]), p.x, p.y + 12, size: 10.5, colour: Self.ink, bold: true)
+                    canvas.text("z " + FigureText.number(z[j]), p.x, p.y - 3, size: 10.5, colour: Self.muted)
+                    canvas.text("a " + FigureText.number(column.a[j]), p.x, p.y + 12, size: 10.5, colour: Self.ink, bold: true)
                 } else {
-                    sketch.text(FigureText.number(column.a[j]), p.x, p.y + 4, size: 12, colour: Self.ink, bold: true)
+                    canvas.text(FigureText.number(column.a[j]), p.x, p.y + 4, size: 12, colour: Self.ink, bold: true)
                 }
                 var below = p.y + r + 14
                 if let delta = column.delta {
-                    sketch.text("δ " + FigureText.number(delta[j]), p.x, below, size: 10.5, colour: Self.red, bold: true)
+                    canvas.text("δ " + FigureText.number(delta[j]), p.x, below, size: 10.5, colour: Self.red, bold: true)
                     below += 13
                 }
                 if let b = column.biases, b[j] != 0 {
-                    sketch.text("b " + FigureText.number(b[j]), p.x, below, size: 10, colour: Self.muted)
+                    canvas.text("b " + FigureText.number(b[j]), p.x, below, size: 10, colour: Self.muted)
                 }
             }
-            sketch.text(column.title, Double(c) * Self.dx, bottom + r + 46, size: 12, colour: Self.muted, italic: true)
+            canvas.text(column.title, Double(c) * Self.dx, bottom + r + 46, size: 12, colour: Self.muted, italic: true)
         }
-        return sketch
+        return canvas
     }
 
     /// `graph LR`: one node per neuron with its values, one edge per weight.
