@@ -46,15 +46,14 @@ enum GRUTopic: SchemaTopic {
         }
     }
 
-    struct Problem: Sendable {
+    struct Problem: GatedCellProblem {
+        typealias Gate = GRUTopic.Gate
         var x: [[Double]]
         /// r, z, h̃.
         var gates: [GateParameters]
         var h0: [Double]
         var reset = Reset.after
         var zWeights = ZWeights.previous
-
-        var units: Int { gates.first?.wh.count ?? 0 }
     }
 
     struct Solution: Sendable {
@@ -64,35 +63,22 @@ enum GRUTopic: SchemaTopic {
     }
 
     static let name = "gru"
-    static let maxSteps = LSTMTopic.maxSteps
-    static let maxSheetSteps = LSTMTopic.maxSheetSteps
 
     static let blank = Problem(x: [], gates: [], h0: [])
 
     static let gateSchema = GateDecoding.schema(peephole: false)
 
-    static let gatesSchema = FieldSchema<Problem>(Gate.allCases.map { gate in
-        .readWithSiblings(
-            gate.rawValue, type: "gate object (table below)",
-            doc: [Gate.r: "reset gate: $r_t = \\sigma(a)$", .z: "update gate: $z_t = \\sigma(a)$",
-                  .hTilde: "candidate $\\tilde h_t = \\tanh(a)$, $a$ as `reset` says"][gate]!,
-            write: { gateSchema.encodedObject($0.gates[gate.index]) })
-    })
+    static let gatesSchema = FieldSchema<Problem>.cellGateTable(gateSchema) { gate in
+        [Gate.r: "reset gate: $r_t = \\sigma(a)$", .z: "update gate: $z_t = \\sigma(a)$",
+         .hTilde: "candidate $\\tilde h_t = \\tanh(a)$, $a$ as `reset` says"][gate]!
+    }
 
     static let schema = FieldSchema<Problem>([
-        .custom(
-            "x", type: "T×d matrix", doc: "the inputs, row $t-1$ is $x_t$ (one row per step)",
-            read: { field, problem in problem.x = try GateDecoding.inputs(field, maxSteps: maxSteps) },
-            write: { GateDecoding.matrixJSON($0.x) }),
-        .custom(
-            "gates", type: "object with `r`, `z`, `h_tilde` (tables below)",
-            doc: "each gate's $W$ (`Wh`, on $h_{t-1}$), $U$ (`Ux`, on $x_t$) and $b$; the first matrix sets the $n$ units",
-            read: { field, problem in problem.gates = try gates(field, inputs: problem.x[0].count) },
-            write: { gatesSchema.encodedObject($0) }),
-        .custom(
-            "h0", type: "vector of n numbers", default: "zeros", doc: "$h_0$",
-            read: { field, problem in problem.h0 = try GateDecoding.vector(field, count: problem.units) },
-            write: { GateDecoding.vectorJSON($0.h0) }),
+        .cellInputs,
+        .cellGates(gatesSchema) { field, d in
+            try GateDecoding.gates(field, Gate.self, inputs: d, allowsPeephole: { _ in nil })
+        },
+        .cellStart("h0", \.h0),
         .choice(
             "reset", \.reset, default: .after,
             doc: "`after`: $\\tanh(U x_t + r_t \\odot (W h_{t-1}) + b)$ (notes 004, PyTorch); `before`: $\\tanh(W (r_t \\odot h_{t-1}) + U x_t + b)$ (Cho et al., Keras)"),
@@ -100,16 +86,6 @@ enum GRUTopic: SchemaTopic {
             "z_weights", \.zWeights, default: .previous,
             doc: "`previous`: $h_t = z_t \\odot h_{t-1} + (1 - z_t) \\odot \\tilde h_t$ (notes 004, PyTorch); `candidate`: $h_t = (1 - z_t) \\odot h_{t-1} + z_t \\odot \\tilde h_t$ (Chung et al., colah)"),
     ])
-
-    static func gates(_ field: Field, inputs d: Int) throws -> [GateParameters] {
-        let object = try field.object(allowedKeys: Gate.allCases.map(\.rawValue))
-        var gates: [GateParameters] = []
-        for gate in Gate.allCases {
-            gates.append(try GateDecoding.gate(
-                try object.required(gate.rawValue), units: gates.first?.wh.count, inputs: d, allowsPeephole: nil))
-        }
-        return gates
-    }
 
     static func decode(_ object: ObjectFields) throws -> Problem {
         var problem = try schema.decode(object, into: blank)
@@ -122,19 +98,12 @@ enum GRUTopic: SchemaTopic {
         return Solution(problem: problem, steps: steps, trace: GRUTrace.record(problem, steps))
     }
 
-    static func sheetLimit(_ solution: Solution) -> SolveError? {
-        guard solution.steps.count > maxSheetSteps else { return nil }
-        return SolveError(
-            at: "x", "has \(solution.steps.count) steps; a worked sheet takes at most \(maxSheetSteps) (--format json gives the answers)")
-    }
+    static func sheetLimit(_ solution: Solution) -> SolveError? { GatedCellLimits.sheetLimit(steps: solution.steps.count) }
 
     static func answers(_ solution: Solution) -> JSONValue { answers(solution.steps) }
 
     static func answers(_ steps: [GRUSolver.Step]) -> JSONValue {
-        func rows(_ pick: (GRUSolver.Step) -> [Double]) -> JSONValue { GateDecoding.matrixJSON(steps.map(pick)) }
-        return .object([
-            ("pre_activations", .object(Gate.allCases.map { gate in (gate.rawValue, rows { $0.preValues[gate.index] }) })),
-        ] + Gate.allCases.map { gate in (gate.rawValue, rows { $0.value(gate) }) } + [("h", rows(\.h))])
+        GateDecoding.stepAnswers(steps, Gate.self, pre: \.preValues, values: \.gateValues, extra: [("h", \.h)])
     }
 
     static func slipAnswers(_ problem: Problem, _ slip: Slip) throws -> JSONValue {

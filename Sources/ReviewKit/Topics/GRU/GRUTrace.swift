@@ -10,17 +10,10 @@ enum GRUTrace {
         for step in steps {
             let t = step.t, row = t - 1
             func gate(_ gate: GRUTopic.Gate) {
-                let a = step.pre[gate.index]
-                let name = CellNotation.pre(gate.label, t)
-                trace.record(WorkedStep(
-                    id: "pre_activations.\(gate.rawValue)[\(row)]", label: "a^(\(gate.rawValue))_\(t)",
-                    formula: name .= a.symbolic, name: name, substituted: a.expanded, value: .vector(step.preValues[gate.index])))
-                let f: Activation = gate == .hTilde ? .tanh : .sigmoid
-                let value = Notation.gate(gate, t)
-                trace.record(WorkedStep(
-                    id: "\(gate.rawValue)[\(row)]", label: "\(gate.rawValue)_\(t)", formula: value .= f.formula(name), name: value,
-                    substituted: .vector(step.preValues[gate.index].map { f.formula(.number($0)) }),
-                    value: .vector(step.value(gate))))
+                GatedCellSheet.recordGate(
+                    &trace, id: gate.rawValue, label: gate.label, t: t, pre: step.pre[gate.index],
+                    preValues: step.preValues[gate.index], activation: gate == .hTilde ? .tanh : .sigmoid,
+                    value: Notation.gate(gate, t), values: step.value(gate))
             }
             gate(.r)
             gate(.z)

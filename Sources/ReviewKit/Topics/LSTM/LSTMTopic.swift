@@ -32,15 +32,13 @@ enum LSTMTopic: SchemaTopic {
         }
     }
 
-    struct Problem: Sendable {
-        /// T×d, row t−1 is x_t.
+    struct Problem: GatedCellProblem {
+        typealias Gate = LSTMTopic.Gate
         var x: [[Double]]
         /// i, f, o, g.
         var gates: [GateParameters]
         var h0: [Double]
         var c0: [Double]
-
-        var units: Int { gates.first?.wh.count ?? 0 }
     }
 
     struct Solution: Sendable {
@@ -50,54 +48,26 @@ enum LSTMTopic: SchemaTopic {
     }
 
     static let name = "lstm"
-    /// Steps a problem may have (each is a page of a sheet; JSON takes them all).
-    static let maxSteps = 1000
-    /// Steps a worked sheet shows.
-    static let maxSheetSteps = 50
-
     static let blank = Problem(x: [], gates: [], h0: [], c0: [])
 
     static let gateSchema = GateDecoding.schema(peephole: true)
 
     /// The README table of `gates`.
-    static let gatesSchema = FieldSchema<Problem>(Gate.allCases.map { gate in
-        .readWithSiblings(
-            gate.rawValue, type: "gate object (table below)",
-            doc: [Gate.i: "input gate: $i_t = \\sigma(a)$", .f: "forget gate: $f_t = \\sigma(a)$",
-                  .o: "output gate: $o_t = \\sigma(a)$", .g: "candidate $g_t = \\tilde c_t = \\tanh(a)$ (no peephole)"][gate]!,
-            write: { gateSchema.encodedObject($0.gates[gate.index]) })
-    })
+    static let gatesSchema = FieldSchema<Problem>.cellGateTable(gateSchema) { gate in
+        [Gate.i: "input gate: $i_t = \\sigma(a)$", .f: "forget gate: $f_t = \\sigma(a)$",
+         .o: "output gate: $o_t = \\sigma(a)$", .g: "candidate $g_t = \\tilde c_t = \\tanh(a)$ (no peephole)"][gate]!
+    }
 
     static let schema = FieldSchema<Problem>([
-        .custom(
-            "x", type: "T×d matrix", doc: "the inputs, row $t-1$ is $x_t$ (one row per step)",
-            read: { field, problem in problem.x = try GateDecoding.inputs(field, maxSteps: maxSteps) },
-            write: { GateDecoding.matrixJSON($0.x) }),
-        .custom(
-            "gates", type: "object with `i`, `f`, `o`, `g` (tables below)",
-            doc: "each gate's $W$ (`Wh`, on $h_{t-1}$), $U$ (`Ux`, on $x_t$) and $b$; the first matrix sets the $n$ units",
-            read: { field, problem in problem.gates = try gates(field, inputs: problem.x[0].count) },
-            write: { gatesSchema.encodedObject($0) }),
-        .custom(
-            "h0", type: "vector of n numbers", default: "zeros", doc: "$h_0$",
-            read: { field, problem in problem.h0 = try GateDecoding.vector(field, count: problem.units) },
-            write: { GateDecoding.vectorJSON($0.h0) }),
-        .custom(
-            "c0", type: "vector of n numbers", default: "zeros", doc: "$c_0$",
-            read: { field, problem in problem.c0 = try GateDecoding.vector(field, count: problem.units) },
-            write: { GateDecoding.vectorJSON($0.c0) }),
+        .cellInputs,
+        .cellGates(gatesSchema) { field, d in
+            try GateDecoding.gates(
+                field, Gate.self, inputs: d, allowsPeephole: { $0 != .g },
+                peepholeRefusal: "the candidate g has no peephole (peepholes feed the cell to the gates i, f and o)")
+        },
+        .cellStart("h0", \.h0),
+        .cellStart("c0", \.c0),
     ])
-
-    static func gates(_ field: Field, inputs d: Int) throws -> [GateParameters] {
-        let object = try field.object(allowedKeys: Gate.allCases.map(\.rawValue))
-        var gates: [GateParameters] = []
-        for gate in Gate.allCases {
-            gates.append(try GateDecoding.gate(
-                try object.required(gate.rawValue), units: gates.first?.wh.count, inputs: d, allowsPeephole: gate != .g,
-                peepholeRefusal: "the candidate g has no peephole (peepholes feed the cell to the gates i, f and o)"))
-        }
-        return gates
-    }
 
     static func decode(_ object: ObjectFields) throws -> Problem {
         var problem = try schema.decode(object, into: blank)
@@ -112,25 +82,14 @@ enum LSTMTopic: SchemaTopic {
         return Solution(problem: problem, steps: steps, trace: LSTMTrace.record(problem, steps))
     }
 
-    static func sheetLimit(_ solution: Solution) -> SolveError? {
-        guard solution.steps.count > maxSheetSteps else { return nil }
-        return SolveError(
-            at: "x", "has \(solution.steps.count) steps; a worked sheet takes at most \(maxSheetSteps) (--format json gives the answers)")
-    }
+    static func sheetLimit(_ solution: Solution) -> SolveError? { GatedCellLimits.sheetLimit(steps: solution.steps.count) }
 
-    static func answers(_ solution: Solution) -> JSONValue {
-        answers(solution.steps)
-    }
+    static func answers(_ solution: Solution) -> JSONValue { answers(solution.steps) }
 
     /// The answers of these steps (right, or a slip's).
     static func answers(_ steps: [LSTMSolver.Step]) -> JSONValue {
-        func rows(_ pick: (LSTMSolver.Step) -> [Double]) -> JSONValue { GateDecoding.matrixJSON(steps.map(pick)) }
-        return .object([
-            ("pre_activations", .object(Gate.allCases.map { gate in (gate.rawValue, rows { $0.preValues[gate.index] }) })),
-        ] + Gate.allCases.map { gate in (gate.rawValue, rows { $0.value(gate) }) } + [
-            ("c", rows(\.c)),
-            ("h", rows(\.h)),
-        ])
+        GateDecoding.stepAnswers(
+            steps, Gate.self, pre: \.preValues, values: \.gateValues, extra: [("c", \.c), ("h", \.h)])
     }
 
     /// What a slip makes of this problem's answers.

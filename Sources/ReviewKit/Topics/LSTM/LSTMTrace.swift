@@ -8,17 +8,10 @@ enum LSTMTrace {
         for step in steps {
             let t = step.t, row = t - 1
             func gate(_ gate: LSTMTopic.Gate) {
-                let a = step.pre[gate.index]
-                let name = CellNotation.pre(gate.label, t)
-                trace.record(WorkedStep(
-                    id: "pre_activations.\(gate.rawValue)[\(row)]", label: "a^(\(gate.rawValue))_\(t)",
-                    formula: name .= a.symbolic, name: name, substituted: a.expanded, value: .vector(step.preValues[gate.index])))
-                let f: Activation = gate == .g ? .tanh : .sigmoid
-                let value = CellNotation.at(gate.rawValue, t)
-                trace.record(WorkedStep(
-                    id: "\(gate.rawValue)[\(row)]", label: "\(gate.rawValue)_\(t)", formula: value .= f.formula(name), name: value,
-                    substituted: .vector(step.preValues[gate.index].map { f.formula(.number($0)) }),
-                    value: .vector(step.value(gate))))
+                GatedCellSheet.recordGate(
+                    &trace, id: gate.rawValue, label: gate.label, t: t, pre: step.pre[gate.index],
+                    preValues: step.preValues[gate.index], activation: gate == .g ? .tanh : .sigmoid,
+                    value: CellNotation.at(gate.rawValue, t), values: step.value(gate))
             }
             let peepholeOnOutput = problem.gates[LSTMTopic.Gate.o.index].peephole != nil
             for g in [LSTMTopic.Gate.i, .f] + (peepholeOnOutput ? [.g] : [.o, .g]) { gate(g) }
