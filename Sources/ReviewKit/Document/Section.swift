@@ -19,6 +19,10 @@ enum Section: Sendable, Equatable {
     /// One student's block of the answer key (HTML: a `<section>` that
     /// print CSS keeps on one page).
     case keyStudentStart, keyStudentEnd
+    /// Around the answer key's student blocks (HTML: a `<div>` that print
+    /// CSS sets in two columns; LaTeX: `multicols`), so a class's key
+    /// prints on a few pages.
+    case keyBodyStart, keyBodyEnd
 }
 
 /// Where a `Section` opens or closes in a sheet's Markdown: U+E005, the

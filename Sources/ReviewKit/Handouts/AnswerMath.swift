@@ -5,8 +5,10 @@
 /// `(a, b, c)`, a matrix as a matrix, a conv shape as `H \times W \times C`.
 ///
 /// Read from the JSON answers, not per topic, so every topic's key is set
-/// as math without code of its own; numbers as `NumberFormat.latex` writes
-/// them (4 decimals at most).
+/// as math without code of its own; numbers as the sheets show them
+/// (`NumberPolicy`: 4 significant figures, integers exact), but always as
+/// decimals: a grader compares digits, and a fraction in a matrix doubles
+/// the height of its row.
 enum AnswerMath {
     struct Item: Sendable, Equatable {
         /// The answer's path (`gradient.x`, `layers[0].output`), as the
@@ -16,11 +18,20 @@ enum AnswerMath {
         var value: String
     }
 
+    /// The answers `topic` declares final (`Topic.finalAnswers`), as the
+    /// printed key shows them; all of them if the topic's declaration
+    /// selects none.
+    static func finalItems(_ answers: JSONValue, topic: String) -> [Item] {
+        let finals = TopicRegistry.topic(named: topic)?.finalAnswers ?? .all
+        return items(finals.select(answers) ?? answers, topic: topic)
+    }
+
     static func items(_ answers: JSONValue, topic: String) -> [Item] {
         let leaves = AnswerLeaves(answers)
         let values = Dictionary(leaves.leaves.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let writer = LaTeXFormulaWriter(policy: NumberPolicy(maxDenominator: 0))
         return PracticeForm.groups(leaves.leaves, topic: topic).map { group in
-            let rows = group.rows.map { row in row.map { NumberFormat.latex(values[$0.path] ?? .nan) } }
+            let rows = group.rows.map { row in row.map { writer.write(.number(values[$0.path] ?? .nan)) } }
             return Item(name: group.name, value: latex(rows, isShape: group.isShape))
         } + wordAnswers(answers)
     }
