@@ -4,8 +4,9 @@
 /// math: matrices as matrices, conv shapes as H × W × C; `AnswerMath`), in
 /// each requested format, two columns in print; in JSON every answer with
 /// full precision (that file is a contract and does not change). A legend
-/// above the blocks names the sections once, so 30 students' keys print on
-/// at most 3 pages.
+/// above the blocks names the sections once and gives the fixed sections'
+/// problems (the same for everyone) once, so 30 students' keys print on at
+/// most 3 pages.
 enum AnswerKey {
     /// Students per piece: a key for a whole year is written a piece at a
     /// time, never held in memory whole.
@@ -23,14 +24,15 @@ enum AnswerKey {
         let shell = pageShell.wrap(marker, title: page.line("handout/answer-key-title", ["title": .text(handout.title)]))
         guard let body = shell.range(of: marker) else { return }
         try emit(String(shell[..<body.lowerBound]))
-        let shared = sharedProblems(records)
+        let shared = sharedProblems(handout)
         for start in stride(from: 0, to: records.count, by: studentsPerTable) {
             let part = Array(records[start..<min(start + studentsPerTable, records.count)])
             var sections: [Section] = []
             var context = context(handout, records.count, part, page, skipping: shared, sections: &sections)
             context["head"] = .flag(start == 0)
             if start == 0, let first = records.first {
-                context["shared"] = .objects(shared.sorted().map { row(first.problems[$0], number: $0 + 1) })
+                let rows = shared.sorted().filter { $0 < first.problems.count }
+                context["shared"] = .objects(rows.map { row(first.problems[$0], number: $0 + 1) })
                 context["hasShared"] = .flag(!shared.isEmpty)
             }
             let markdown = page.templates.render("handout/answer-key", context)
@@ -40,18 +42,16 @@ enum AnswerKey {
         try emit(String(shell[body.upperBound...]))
     }
 
-    /// The problems whose final answers are the same for every student (a
-    /// fixed section's classic): the key gives them once, above the blocks.
-    /// None for a single student, whose block then has every problem.
-    static func sharedProblems(_ records: [StudentRecord]) -> Set<Int> {
-        guard let first = records.first, records.count > 1 else { return [] }
-        return Set(first.problems.indices.filter { index in
-            records.allSatisfy { record in
-                record.problems.count == first.problems.count
-                    && record.problems[index].topic == first.problems[index].topic
-                    && record.problems[index].answersJSON == first.problems[index].answersJSON
-            }
-        })
+    /// The problems of fixed sections (a classic from the course notes):
+    /// every student has them, with the same answers, so the key gives them
+    /// once above the blocks, for a whole build and for `review key` alike.
+    static func sharedProblems(_ handout: Handout) -> Set<Int> {
+        var shared = Set<Int>(), first = 0
+        for section in handout.sections {
+            if case .fixed = section.content { shared.formUnion(first..<first + section.problemCount) }
+            first += section.problemCount
+        }
+        return shared
     }
 
     /// One problem's line: its number and its final answers as math.
