@@ -54,16 +54,23 @@ struct FinalAnswers: Sendable, Equatable, ExpressibleByArrayLiteral {
         return steps
     }
 
-    /// The answers with only the final ones left: objects keep the chosen
-    /// members in their order, arrays keep their length (an element not
-    /// chosen becomes null, which has no leaves), so every path reads as
-    /// in the full answers. nil when nothing is chosen.
+    /// The answers with only the final ones left, the top-level ones in the
+    /// order declared: nested objects keep the chosen members in their
+    /// order, arrays keep their length (an element not chosen becomes null,
+    /// which has no leaves), so every path reads as in the full answers.
+    /// nil when nothing is chosen.
     func select(_ answers: JSONValue) -> JSONValue? {
         guard let entries else { return answers }
         let chosen = entries.compactMap { alternatives in
             alternatives.first { Self.prune(answers, [$0]) != nil }
         }
-        return Self.prune(answers, chosen)
+        guard let kept = Self.prune(answers, chosen), case .object(let members) = kept.kind else {
+            return Self.prune(answers, chosen)
+        }
+        // The key reads in the order declared (mlp: output and loss before the gradients).
+        func rank(_ key: String) -> Int { chosen.firstIndex { $0.first == .key(key) } ?? chosen.count }
+        let ordered = members.enumerated().sorted { (rank($0.element.key), $0.offset) < (rank($1.element.key), $1.offset) }
+        return JSONValue(.object(ordered.map(\.element)))
     }
 
     /// Which entries select nothing from `answers` (for tests: a declared
