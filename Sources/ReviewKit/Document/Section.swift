@@ -17,8 +17,12 @@ enum Section: Sendable, Equatable {
     /// exam's variant code, so a page that comes loose still names its sheet.
     case runningHead(String)
     /// One student's block of the answer key (HTML: a `<section>` that
-    /// print CSS keeps on one page).
+    /// print CSS keeps on one page; LaTeX: `keystudent`, a minipage).
     case keyStudentStart, keyStudentEnd
+    /// Around the answer key's student blocks (HTML: a `<div>` that print
+    /// CSS sets in two columns; LaTeX: the two-column `answerkey`), so a
+    /// class's key prints on a few pages.
+    case keyBodyStart, keyBodyEnd
 }
 
 /// Where a `Section` opens or closes in a sheet's Markdown: U+E005, the

@@ -1,10 +1,12 @@
 /// The graders' answer key: every student's final answers, a block per
-/// student (their number, name, variant code and variant, then one line
-/// per problem with its answers set as math: matrices as matrices, conv
-/// shapes as H × W × C; `AnswerMath`), in each requested format; in JSON
-/// with full precision (that file is a contract and does not change).
-/// A legend above the blocks names the sections once, so 30 students'
-/// keys print on a few pages.
+/// student (their number, name and variant code, then one line per problem
+/// with the answers its topic declares final, `Topic.finalAnswers`, set as
+/// math: matrices as matrices, conv shapes as H × W × C; `AnswerMath`), in
+/// each requested format, two columns in print; in JSON every answer with
+/// full precision (that file is a contract and does not change). A legend
+/// above the blocks names the sections once and gives the fixed sections'
+/// problems (the same for everyone) once, so 30 students' keys print on at
+/// most 3 pages.
 enum AnswerKey {
     /// Students per piece: a key for a whole year is written a piece at a
     /// time, never held in memory whole.
@@ -17,15 +19,22 @@ enum AnswerKey {
     ) throws {
         if format == .json { return try writeJSON(handout, records, to: emit) }
         let marker = "\u{E000}answer-key-body\u{E000}"
-        let shell = PageShell(format: format, templates: page.templates)
-            .wrap(marker, title: page.line("handout/answer-key-title", ["title": .text(handout.title)]))
+        var pageShell = PageShell(format: format, templates: page.templates)
+        pageShell.columns = true
+        let shell = pageShell.wrap(marker, title: page.line("handout/answer-key-title", ["title": .text(handout.title)]))
         guard let body = shell.range(of: marker) else { return }
         try emit(String(shell[..<body.lowerBound]))
+        let shared = sharedProblems(handout)
         for start in stride(from: 0, to: records.count, by: studentsPerTable) {
             let part = Array(records[start..<min(start + studentsPerTable, records.count)])
             var sections: [Section] = []
-            var context = context(handout, records.count, part, page, sections: &sections)
+            var context = context(handout, records.count, part, page, skipping: shared, sections: &sections)
             context["head"] = .flag(start == 0)
+            if start == 0, let first = records.first {
+                let rows = shared.sorted().filter { $0 < first.problems.count }
+                context["shared"] = .objects(rows.map { row(first.problems[$0], number: $0 + 1) })
+                context["hasShared"] = .flag(!shared.isEmpty)
+            }
             let markdown = page.templates.render("handout/answer-key", context)
             let document = EmbedExtractor.extract(markdown, sections: sections)
             try emit(DocumentRenderer(format: format, templates: page.templates).render(document))
@@ -33,18 +42,41 @@ enum AnswerKey {
         try emit(String(shell[body.upperBound...]))
     }
 
+    /// The problems of fixed sections (a classic from the course notes):
+    /// every student has them, with the same answers, so the key gives them
+    /// once above the blocks, for a whole build and for `review key` alike.
+    static func sharedProblems(_ handout: Handout) -> Set<Int> {
+        var shared = Set<Int>(), first = 0
+        for section in handout.sections {
+            if case .fixed = section.content { shared.formUnion(first..<first + section.problemCount) }
+            first += section.problemCount
+        }
+        return shared
+    }
+
+    /// One problem's line: its number and its final answers as math.
+    private static func row(_ item: StudentRecord.Answered, number: Int) -> TemplateObject {
+        let items = AnswerMath.finalItems(item.answers, topic: item.topic)
+        return [
+            "problem": .text(number),
+            "items": .objects(items.enumerated().map { k, answer in
+                ["math": .text(AnswerMath.equation(answer)), "last": .flag(k == items.count - 1)]
+            }),
+        ]
+    }
+
     private static func context(
         _ handout: Handout, _ students: Int, _ part: [StudentRecord], _ page: MarkdownPage,
-        sections: inout [Section]
+        skipping shared: Set<Int>, sections: inout [Section]
     ) -> TemplateObject {
         func marker(_ section: Section) -> String {
             sections.append(section)
             return SectionMarker.make(sections.count - 1)
         }
+        let bodyOpen = marker(.keyBodyStart)
         let blocks: [TemplateObject] = part.map { packet in
             var block: TemplateObject = [
                 "number": .text(packet.student.paddedNumber),
-                "variant": .text(String(packet.variant)),
                 "code": .text(packet.code.description),
                 "open": .text(marker(.keyStudentStart)),
             ]
@@ -53,14 +85,8 @@ enum AnswerKey {
             if let id = packet.student.shownID { who["id"] = .text(id) }
             let shown = page.line("handout/student-name", who)
             if !shown.isEmpty { block["who"] = .text(shown) }
-            block["rows"] = .objects(packet.problems.enumerated().map { index, item in
-                let items = AnswerMath.items(item.answers, topic: item.topic)
-                return [
-                    "problem": .text(index + 1),
-                    "items": .objects(items.enumerated().map { k, answer in
-                        ["math": .text(AnswerMath.equation(answer)), "last": .flag(k == items.count - 1)]
-                    }),
-                ]
+            block["rows"] = .objects(packet.problems.enumerated().compactMap { index, item in
+                shared.contains(index) ? nil : row(item, number: index + 1)
             })
             block["close"] = .text(marker(.keyStudentEnd))
             return block
@@ -70,7 +96,7 @@ enum AnswerKey {
             "students": .text(students), "pluralStudents": .flag(students != 1),
             "problems": .text(handout.problemsPerStudent), "pluralProblems": .flag(handout.problemsPerStudent != 1),
             "legend": .objects(legend(handout, page)),
-            "blocks": .objects(blocks),
+            "bodyOpen": .text(bodyOpen), "blocks": .objects(blocks), "bodyClose": .text(marker(.keyBodyEnd)),
         ]
     }
 

@@ -1,12 +1,15 @@
 /// A problem's final answers as the answer key sets them: one item per
 /// answer, its name as plain text and its value as LaTeX math, laid out as
-/// a student writes it on the question sheet (`PracticeForm.groups`, the
-/// same grouping as the sheet's blank boxes): a number, a vector
-/// `(a, b, c)`, a matrix as a matrix, a conv shape as `H \times W \times C`.
+/// a student writes it on the question sheet (the grouping of
+/// `PracticeForm.groups`, as the sheet's blank boxes): a number, a vector
+/// `(a, b, c)`, a matrix as a matrix, a conv shape as `H \times W \times C`;
+/// a deeper array (convolve's F × h × w maps) as a matrix per leading index.
 ///
 /// Read from the JSON answers, not per topic, so every topic's key is set
-/// as math without code of its own; numbers as `NumberFormat.latex` writes
-/// them (4 decimals at most).
+/// as math without code of its own; numbers as the sheets show them
+/// (`NumberPolicy`: 4 significant figures, integers exact), but always as
+/// decimals: a grader compares digits, and a fraction in a matrix doubles
+/// the height of its row.
 enum AnswerMath {
     struct Item: Sendable, Equatable {
         /// The answer's path (`gradient.x`, `layers[0].output`), as the
@@ -16,13 +19,52 @@ enum AnswerMath {
         var value: String
     }
 
+    /// The answers `topic` declares final (`Topic.finalAnswers`), as the
+    /// printed key shows them; all of them if the topic's declaration
+    /// selects none.
+    static func finalItems(_ answers: JSONValue, topic: String) -> [Item] {
+        let finals = TopicRegistry.topic(named: topic)?.finalAnswers ?? .all
+        return items(finals.select(answers) ?? answers, topic: topic)
+    }
+
     static func items(_ answers: JSONValue, topic: String) -> [Item] {
-        let leaves = AnswerLeaves(answers)
-        let values = Dictionary(leaves.leaves.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
-        return PracticeForm.groups(leaves.leaves, topic: topic).map { group in
-            let rows = group.rows.map { row in row.map { NumberFormat.latex(values[$0.path] ?? .nan) } }
-            return Item(name: group.name, value: latex(rows, isShape: group.isShape))
+        let writer = LaTeXFormulaWriter(policy: NumberPolicy(maxDenominator: 0))
+        return groups(AnswerLeaves(answers).leaves).map { group in
+            let rows = group.rows.map { row in row.map { writer.write(.number($0)) } }
+            let isShape = topic == ConvTopic.name && group.name.hasSuffix("output")
+            return Item(name: group.name, value: latex(rows, isShape: isShape))
         } + wordAnswers(answers)
+    }
+
+    /// Leaves that differ only in their last one or two indices are one
+    /// vector or matrix, as in `PracticeForm.groups`; of a deeper array
+    /// (`activated[f][i][j]`) the last two, so each leading index is one
+    /// matrix named by it (`activated[0]`), where the practice page has a box
+    /// per number.
+    private static func groups(_ leaves: [AnswerLeaves.Leaf]) -> [(name: String, rows: [[Double]])] {
+        var groups: [(name: String, rows: [[Double]])] = []
+        for leaf in leaves {
+            var name = Substring(leaf.path)
+            var indices: [Int] = []
+            while name.hasSuffix("]"), let open = name.lastIndex(of: "["),
+                  let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+                indices.insert(index, at: 0)
+                name = name[..<open]
+            }
+            let leading = indices.dropLast(2).map { "[\($0)]" }.joined()
+            let key = String(name) + leading
+            indices = Array(indices.suffix(2))
+            if let last = groups.last, last.name == key, !indices.isEmpty {
+                if indices.count == 2, indices[1] == 0 {
+                    groups[groups.count - 1].rows.append([leaf.value])
+                } else {
+                    groups[groups.count - 1].rows[groups[groups.count - 1].rows.count - 1].append(leaf.value)
+                }
+            } else {
+                groups.append((key, [[leaf.value]]))
+            }
+        }
+        return groups
     }
 
     /// The answers that are not numbers (`concepts`): the letter of a

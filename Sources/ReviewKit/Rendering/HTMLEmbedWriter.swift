@@ -32,6 +32,8 @@ struct HTMLEmbedWriter: EmbedWriter {
         case .runningHead: return ""
         case .keyStudentStart: return "<section class=\"key-student\">"
         case .keyStudentEnd: return "</section>"
+        case .keyBodyStart: return "<div class=\"key-body\">"
+        case .keyBodyEnd: return "</div>"
         }
     }
 

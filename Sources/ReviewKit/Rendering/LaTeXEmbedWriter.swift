@@ -13,12 +13,19 @@ struct LaTeXEmbedWriter: EmbedWriter {
         return display ? "\\[\n\(latex)\n\\]" : "\\(\(latex)\\)"
     }
 
-    /// A printed sheet's answer boxes and running head; LaTeX has no
-    /// wrappers to open. `myheadings` puts the head on every page.
+    /// A printed sheet's answer boxes and running head, and the answer
+    /// key's two columns and unbreakable student blocks (`answerkey`,
+    /// `keystudent`: the page preamble defines them for the key only); no
+    /// other wrappers. `myheadings`
+    /// puts the head on every page.
     func section(_ section: Section) -> String {
         switch section {
         case .answerBoxes(let boxes): return AnswerBoxesWriter.latex(boxes)
         case .runningHead(let text): return "\\pagestyle{myheadings}\\markright{\(TextEscaping.latex(text))}"
+        case .keyBodyStart: return "\\begin{answerkey}"
+        case .keyStudentStart: return "\\begin{keystudent}"
+        case .keyStudentEnd: return "\\end{keystudent}"
+        case .keyBodyEnd: return "\\end{answerkey}"
         default: return ""
         }
     }

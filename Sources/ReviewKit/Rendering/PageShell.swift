@@ -8,6 +8,9 @@ struct PageShell {
     let templates: TemplateLibrary
     /// A practice page: the checking script and its words go in.
     var practice = false
+    /// The answer key: the LaTeX preamble defines its two-column `answerkey`
+    /// environment (with `multicol`).
+    var columns = false
 
     func wrap(_ body: String, title: String) -> String {
         switch format {
@@ -22,7 +25,7 @@ struct PageShell {
                     "script": .text(practice ? TemplateLibrary.asset("practice.js") : ""),
                 ])
         case .latex:
-            return templates.render("page.tex", ["title": .text(title), "body": .text(body)])
+            return templates.render("page.tex", ["title": .text(title), "body": .text(body), "columns": .flag(columns)])
         case .md, .json:
             return body
         }

@@ -47,6 +47,9 @@ protocol Topic: Sendable {
     /// The problem's multiple-choice questions in `language` (practice
     /// pages, Moodle, grading); none unless the topic asks any (`concepts`).
     static func choiceQuestions(_ problem: Problem, _ solution: Solution, language: String) -> [ChoiceQuestion]
+    /// The answers a grader marks, which the printed answer key shows
+    /// (`FinalAnswers`); every answer unless the topic declares them.
+    static var finalAnswers: FinalAnswers { get }
 }
 
 extension Topic {
@@ -65,6 +68,8 @@ extension Topic {
     }
 
     static func choiceQuestions(_ problem: Problem, _ solution: Solution, language: String) -> [ChoiceQuestion] { [] }
+
+    static var finalAnswers: FinalAnswers { .all }
 }
 
 /// What `gen` and handouts may ask of a generator besides the difficulty.

@@ -35,6 +35,8 @@ struct AnyTopic: Sendable {
     let fields: [String]
     /// The ids of the slips the topic declares, in order.
     let slipIDs: [String]
+    /// The answers the printed answer key shows.
+    let finalAnswers: FinalAnswers
     private let solveObject: @Sendable (ObjectFields, ProblemHeader) throws -> WorkedProblem
     private let generateOne: @Sendable (UInt64, Int, Difficulty, GenerationOptions, String) throws -> WorkedProblem
 
@@ -42,6 +44,7 @@ struct AnyTopic: Sendable {
         name = T.name
         fields = T.fields
         slipIDs = T.slips.map(\.id)
+        finalAnswers = T.finalAnswers
         solveObject = { object, header in
             let problem = try T.decode(object)
             return try AnyTopic.work(T.self, problem, header)

@@ -139,9 +139,9 @@ import Testing
         }
     }
 
-    /// The answer key: a block per student (code and variant in its head),
-    /// final answers as math — matrices as matrices, conv shapes as H × W × C —
-    /// and no table; answer-key.json keeps its shape.
+    /// The answer key: a block per student (its code in its head), final
+    /// answers as math — matrices as matrices, conv shapes as H × W × C — and
+    /// no table; answer-key.json keeps its shape. In print two columns.
     @Test(arguments: ["en", "zh"])
     func theAnswerKeyIsMathInABlockPerStudent(language: String) throws {
         let (handout, files) = try exam(language: language)
@@ -152,10 +152,11 @@ import Testing
         let html = files["answer-key.html"]!
         #expect(count("<section class=\"key-student\">", in: html) == handout.students.count)
         #expect(html.contains("<mtable"))
+        #expect(html.contains("<div class=\"key-body\">") && html.contains("column-count: 2"))
         let key = try JSONParser.parse(Array(files["answer-key.json"]!.utf8))
         for (index, student) in handout.students.enumerated() {
             let code = VariantCode(handoutSeed: 7, studentID: student.id).description
-            #expect(md.contains("### \(student.paddedNumber) \(student.name!) · \(code) · "))
+            #expect(md.contains("### \(student.paddedNumber) \(student.name!) · \(code)\n"))
             #expect(key.at("students", index, "code") == .string(code))
             #expect(key.at("students", index, "results", 0, "answers", "output") != nil)
         }

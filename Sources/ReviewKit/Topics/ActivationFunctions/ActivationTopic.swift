@@ -118,3 +118,9 @@ enum ActivationTopic: SchemaTopic {
         return presenter.presentation()
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): f(x) and f′(x) at each point, and the chain factor when a
+/// depth is given.
+extension ActivationTopic {
+    static let finalAnswers: FinalAnswers = ["values", "derivatives", "chain"]
+}

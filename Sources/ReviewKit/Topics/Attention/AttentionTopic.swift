@@ -240,3 +240,9 @@ enum AttentionTopic: SchemaTopic {
         return presenter.presentation()
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the attention weights and the output (context vector); the
+/// raw scores are working.
+extension AttentionTopic {
+    static let finalAnswers: FinalAnswers = ["weights", "output"]
+}

@@ -144,3 +144,9 @@ enum BackpropTopic: SchemaTopic, PresentedTopic {
         return built.last
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the output's value and its gradient with respect to every
+/// input, not each node's.
+extension BackpropTopic {
+    static let finalAnswers: FinalAnswers = ["value", "gradient"]
+}

@@ -155,3 +155,9 @@ enum BatchNormTopic: SchemaTopic {
         return presenter.presentation()
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): y, the updated running statistics, and the backward pass's
+/// gradients; μ, σ² and x̂ are working.
+extension BatchNormTopic {
+    static let finalAnswers: FinalAnswers = ["y", "running_mean", "running_var", "grad_x", "grad_gamma", "grad_beta"]
+}

@@ -177,3 +177,9 @@ struct QTable: Sendable, Equatable {
         })
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): each update's new Q(s, a); targets and TD errors are
+/// working.
+extension BellmanTopic {
+    static let finalAnswers: FinalAnswers = ["updates[].new_q"]
+}

@@ -134,3 +134,9 @@ enum ConceptsTopic: SchemaTopic, PresentedTopic {
         try ConceptsGenerator.generate(seed: seed, number: number, difficulty: difficulty, options: options)
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the right letter(s), or the bank item whose key points grade
+/// a short answer.
+extension ConceptsTopic {
+    static let finalAnswers: FinalAnswers = ["choice", "key_points"]
+}

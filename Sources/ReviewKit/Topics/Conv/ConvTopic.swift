@@ -156,3 +156,8 @@ extension ConvModel.Layer {
         set { kind = .fc(newValue) }
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the output shape H × W × C and the total parameter count.
+extension ConvTopic {
+    static let finalAnswers: FinalAnswers = ["output", "total_params"]
+}

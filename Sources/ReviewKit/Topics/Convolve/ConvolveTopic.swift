@@ -208,3 +208,9 @@ enum ConvolveTopic: SchemaTopic {
         return presenter.presentation()
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the last map asked for: pooled when there is a pool, else
+/// the activated one.
+extension ConvolveTopic {
+    static let finalAnswers: FinalAnswers = ["pooled | activated"]
+}

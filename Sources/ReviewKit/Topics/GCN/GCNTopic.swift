@@ -190,3 +190,8 @@ enum GCNTopic: SchemaTopic, PresentedTopic {
         (0..<size).map { i in (0..<size).map { $0 == i ? 1 : 0 } }
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): H′ = σ(ÂHW + b); Â, ÂH and the pre-activation are working.
+extension GCNTopic {
+    static let finalAnswers: FinalAnswers = ["output"]
+}

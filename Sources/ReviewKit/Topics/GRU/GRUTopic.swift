@@ -121,3 +121,9 @@ enum GRUTopic: SchemaTopic {
         return presenter.presentation()
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the hidden states h_t; the gates and the candidate are
+/// working.
+extension GRUTopic {
+    static let finalAnswers: FinalAnswers = ["h"]
+}

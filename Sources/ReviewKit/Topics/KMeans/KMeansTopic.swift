@@ -131,3 +131,9 @@ enum KMeansTopic: SchemaTopic {
         return presenter.presentation()
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the final centroids and assignments (and features when
+/// asked); each iteration is working.
+extension KMeansTopic {
+    static let finalAnswers: FinalAnswers = ["centroids", "assignments", "features"]
+}

@@ -108,3 +108,9 @@ enum LSTMTopic: SchemaTopic {
         return presenter.presentation()
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the cell and hidden states c_t and h_t; the gates are
+/// working.
+extension LSTMTopic {
+    static let finalAnswers: FinalAnswers = ["c", "h"]
+}

@@ -102,3 +102,9 @@ enum LossTopic: SchemaTopic {
         return presenter.presentation()
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the reduced loss and its gradient; the per-element losses
+/// are working.
+extension LossTopic {
+    static let finalAnswers: FinalAnswers = ["loss", "gradient"]
+}

@@ -163,3 +163,9 @@ enum MLPTopic: SchemaTopic {
         return presenter.presentation()
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the network's output, the loss, every ∂C/∂W (the point of
+/// BP1–BP4) and, after a step, the new loss.
+extension MLPTopic {
+    static let finalAnswers: FinalAnswers = ["output", "loss", "layers[].grad_weights", "new_loss"]
+}

@@ -222,3 +222,9 @@ enum OptimizerTopic: SchemaTopic {
             "asks for \(work) parameter updates; a worked sheet takes at most 200 (--format json gives the answers)")
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the parameters after the last step (and f there); each
+/// step's state is working.
+extension OptimizerTopic {
+    static let finalAnswers: FinalAnswers = ["params", "value"]
+}

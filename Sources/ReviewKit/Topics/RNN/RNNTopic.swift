@@ -208,3 +208,9 @@ enum RNNTopic: SchemaTopic {
         return presenter.presentation()
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): the loss (the outputs when no target is given) and the BPTT
+/// gradients of U, W, V, b, c.
+extension RNNTopic {
+    static let finalAnswers: FinalAnswers = ["loss | outputs", "gradient"]
+}

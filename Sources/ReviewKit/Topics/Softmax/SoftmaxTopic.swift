@@ -119,3 +119,8 @@ enum SoftmaxTopic: SchemaTopic, PresentedTopic {
         SoftmaxGenerator.generate(&random, difficulty: difficulty)
     }
 }
+
+/// What the printed answer key shows (`FinalAnswers`): p, the loss L and its gradient with respect to the logits.
+extension SoftmaxTopic {
+    static let finalAnswers: FinalAnswers = ["probabilities", "loss", "gradient"]
+}
