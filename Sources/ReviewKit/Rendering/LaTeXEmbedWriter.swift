@@ -27,18 +27,64 @@ struct LaTeXEmbedWriter: EmbedWriter {
         "\\begin{center}\n\(figure.tikz)\n\n{\\small \(TextEscaping.latex(figure.caption))}\n\\end{center}"
     }
 
+    /// A table too wide for the line (issue 16, item 8): its wide columns
+    /// become paragraph columns sharing what the others leave of the line,
+    /// so their formulas break after relations and operators as TeX breaks
+    /// inline math; if even that cannot fit (the narrow columns alone, or a
+    /// formula piece wider than its share), the table is scaled to the line.
+    /// `>{…}` comes from the array package, which colortbl loads.
+    func wideTable(
+        header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>,
+        width: TableWidth
+    ) -> String {
+        // ems of 11pt in the 166 mm line of the preamble's geometry
+        let line = 42.0
+        let share = TableWidth.line / Double(max(alignments.count, 1))
+        let wide = width.natural.map { $0 > share }
+        let narrow = zip(width.natural, wide).filter { !$0.1 }.map(\.0).reduce(0, +)
+        let wideTotal = zip(width.natural, wide).filter { $0.1 }.map(\.0).reduce(0, +)
+        let room = line - narrow
+        let columns = width.natural.indices.map { c in wide[c] ? room * width.natural[c] / wideTotal : 0 }
+        let fits = wideTotal > 0 && width.natural.indices.allSatisfy { !wide[$0] || columns[$0] >= width.minimum[$0] }
+        guard fits else {
+            return tabular(
+                spec: alignments.map(letter).joined(), header: header, rows: rows, highlighted: highlighted,
+                scaled: true)
+        }
+        let spec = zip(alignments, columns).enumerated().map { c, pair in
+            guard wide[c] else { return letter(pair.0) }
+            let fraction = (pair.1 / line * 1000).rounded(.down) / 1000
+            let ragged: String
+            switch pair.0 {
+            case .left: ragged = "\\raggedright"
+            case .center: ragged = "\\centering"
+            case .right: ragged = "\\raggedleft"
+            }
+            return ">{\(ragged)\\arraybackslash}p{\\dimexpr \(fraction)\\linewidth-2\\tabcolsep\\relax}"
+        }.joined()
+        return tabular(spec: spec, header: header, rows: rows, highlighted: highlighted)
+    }
+
     /// Highlighted cells get `\cellcolor` (colortbl, loaded by the preamble).
     func table(
         header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>
     ) -> String {
-        let spec = alignments.map {
-            switch $0 {
-            case .left: "l"
-            case .center: "c"
-            case .right: "r"
-            }
-        }.joined()
-        var tex = "\\begin{center}\\begin{tabular}{\(spec)}\n\\toprule\n"
+        tabular(spec: alignments.map(letter).joined(), header: header, rows: rows, highlighted: highlighted)
+    }
+
+    private func letter(_ alignment: Table.Alignment) -> String {
+        switch alignment {
+        case .left: "l"
+        case .center: "c"
+        case .right: "r"
+        }
+    }
+
+    /// `scaled`: set in a box scaled to the line's width.
+    private func tabular(
+        spec: String, header: [String], rows: [[String]], highlighted: Set<Table.Position>, scaled: Bool = false
+    ) -> String {
+        var tex = "\\begin{center}" + (scaled ? "\\resizebox{\\linewidth}{!}{" : "") + "\\begin{tabular}{\(spec)}\n\\toprule\n"
         tex += header.joined(separator: " & ") + " \\\\\n\\midrule\n"
         for (r, row) in rows.enumerated() {
             let cells = row.enumerated().map { c, cell in
@@ -46,7 +92,7 @@ struct LaTeXEmbedWriter: EmbedWriter {
             }
             tex += cells.joined(separator: " & ") + " \\\\\n"
         }
-        tex += "\\bottomrule\n\\end{tabular}\\end{center}"
+        tex += "\\bottomrule\n\\end{tabular}" + (scaled ? "}" : "") + "\\end{center}"
         return tex
     }
 }
