@@ -62,6 +62,11 @@ import Testing
         let latex = DocumentRenderer(format: .latex).render(doc)
         #expect(latex.contains(">{\\centering\\arraybackslash}p{\\dimexpr "))
         #expect(latex.contains("\\begin{tabular}{c"))
+        // TeX breaks after relations and operators itself; commas are helped.
+        #expect(latex.contains("(3.162,\\allowbreak 4.854,\\allowbreak 0.5)"))
+        #expect(LaTeXEmbedWriter.breakingAfterCommas("f_{1,2} = \\left(a, b\\right), 1{,}024\\,, c")
+            == "f_{1,2} = \\left(a, b\\right),\\allowbreak 1{,}024\\,,\\allowbreak c")
+        #expect(LaTeXEmbedWriter.breakingAfterCommas("(1,2)") == "(1,\\allowbreak 2)")
         // Markdown has no page: the table is as it was.
         #expect(DocumentRenderer(format: .md).render(doc).contains("| $x_0$ |"))
     }

@@ -27,12 +27,66 @@ struct LaTeXEmbedWriter: EmbedWriter {
         "\\begin{center}\n\(figure.tikz)\n\n{\\small \(TextEscaping.latex(figure.caption))}\n\\end{center}"
     }
 
+    var breaksFormulas: Bool { true }
+
+    /// TeX breaks inline math after relations and binary operators, not
+    /// after commas: in a wide table a comma at a formula's top level
+    /// (outside braces and `\left…\right`) gets an `\allowbreak`, so that
+    /// vectors wrap there as they do in HTML (`InlineMathBreaks`).
+    func breakable(_ embed: Embed) -> String? {
+        let written: String
+        switch embed {
+        case .math(let latex, false): written = math(latex, display: false)
+        case .formula(let embed) where !embed.display: written = formula(embed.formula, display: false)
+        default: return nil
+        }
+        guard written.hasPrefix("\\("), written.hasSuffix("\\)") else { return written }
+        return "\\(" + Self.breakingAfterCommas(String(written.dropFirst(2).dropLast(2))) + "\\)"
+    }
+
+    static func breakingAfterCommas(_ latex: String) -> String {
+        var out = ""
+        var braces = 0
+        var fences = 0
+        var index = latex.startIndex
+        while index < latex.endIndex {
+            let c = latex[index]
+            if c == "\\" {
+                // A command or control symbol is copied whole.
+                var end = latex.index(after: index)
+                if end < latex.endIndex {
+                    if latex[end].isLetter {
+                        while end < latex.endIndex, latex[end].isLetter { end = latex.index(after: end) }
+                    } else {
+                        end = latex.index(after: end)
+                    }
+                }
+                let command = latex[index..<end]
+                if command == "\\left" { fences += 1 }
+                if command == "\\right" { fences -= 1 }
+                out += command
+                index = end
+                continue
+            }
+            if c == "{" { braces += 1 }
+            if c == "}" { braces -= 1 }
+            out.append(c)
+            index = latex.index(after: index)
+            if c == ",", braces == 0, fences == 0 {
+                // The command's name ends at a space: the formula's own, or one added.
+                out += index < latex.endIndex && latex[index] == " " ? "\\allowbreak" : "\\allowbreak "
+            }
+        }
+        return out
+    }
+
     /// A table too wide for the line (issue 16, item 8): its wide columns
     /// become paragraph columns sharing what the others leave of the line,
     /// so their formulas break after relations and operators as TeX breaks
-    /// inline math; if even that cannot fit (the narrow columns alone, or a
-    /// formula piece wider than its share), the table is scaled to the line.
-    /// `>{…}` comes from the array package, which colortbl loads.
+    /// inline math, and after commas (`breakable`). If even that cannot
+    /// fit (the narrow columns and the widest unbreakable pieces alone are
+    /// wider than the line), the table is scaled to the line. `>{…}` comes
+    /// from the array package, which colortbl loads.
     func wideTable(
         header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>,
         width: TableWidth
@@ -43,10 +97,18 @@ struct LaTeXEmbedWriter: EmbedWriter {
         let wide = width.natural.map { $0 > share }
         let narrow = zip(width.natural, wide).filter { !$0.1 }.map(\.0).reduce(0, +)
         let wideTotal = zip(width.natural, wide).filter { $0.1 }.map(\.0).reduce(0, +)
-        let room = line - narrow
-        let columns = width.natural.indices.map { c in wide[c] ? room * width.natural[c] / wideTotal : 0 }
-        let fits = wideTotal > 0 && width.natural.indices.allSatisfy { !wide[$0] || columns[$0] >= width.minimum[$0] }
-        guard fits else {
+        // Each wide column gets its widest unbreakable piece, and what is
+        // left is shared by how much more each would take on one line.
+        let wideColumns = width.natural.indices.filter { wide[$0] }
+        let least = wideColumns.map { width.minimum[$0] }.reduce(0, +)
+        let more = wideColumns.map { max(width.natural[$0] - width.minimum[$0], 0) }.reduce(0, +)
+        let room = line - narrow - least
+        let columns = width.natural.indices.map { c -> Double in
+            guard wide[c] else { return 0 }
+            let extra = max(width.natural[c] - width.minimum[c], 0)
+            return width.minimum[c] + (more > 0 ? room * extra / more : 0)
+        }
+        guard !wideColumns.isEmpty, room >= 0, wideTotal > 0 else {
             return tabular(
                 spec: alignments.map(letter).joined(), header: header, rows: rows, highlighted: highlighted,
                 scaled: true)
