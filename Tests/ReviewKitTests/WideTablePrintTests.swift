@@ -54,8 +54,8 @@ import Testing
         #expect(TableWidth(table, embeds: doc.embeds).isWide)
         #expect(width.naturalTotal > TableWidth.line && width.minimumTotal < TableWidth.line)
         let html = DocumentRenderer(format: .html).render(doc)
-        let ems = try #require(captures(#"<div class="table" style="--w:(\d+)">"#, in: html).first.flatMap { Int($0) })
-        #expect(ems == Int(width.minimumTotal.rounded(.up)))
+        // Wrapped, it fits: nothing to scale.
+        #expect(html.contains("<div class=\"table\"><table>"))
         // The f cell: a <math> per piece, a break opportunity between them.
         #expect(html.contains("<mo>=</mo></math><wbr><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mo stretchy=\"false\">(</mo>"))
         #expect(occurrences(of: "<math", in: html) == occurrences(of: "</math>", in: html))
@@ -69,5 +69,22 @@ import Testing
         #expect(LaTeXEmbedWriter.breakingAfterCommas("(1,2)") == "(1,\\allowbreak 2)")
         // Markdown has no page: the table is as it was.
         #expect(DocumentRenderer(format: .md).render(doc).contains("| $x_0$ |"))
+    }
+
+    /// Eight columns of long numbers cannot wrap below the line: the
+    /// table carries its narrowest width for print to scale it.
+    @Test func tableThatCannotWrapCarriesItsWidth() throws {
+        let cells = Array(repeating: "$-0.123456789$", count: 8)
+        let markdown = "| " + (1...8).map(String.init).joined(separator: " | ") + " |\n|"
+            + String(repeating: " --: |", count: 8) + "\n| " + cells.joined(separator: " | ") + " |\n"
+        let doc = EmbedExtractor.extract(markdown)
+        guard case .table(let table) = doc.embeds.last else { Issue.record("no table"); return }
+        let width = TableWidth(table, embeds: doc.embeds, breakable: true)
+        #expect(width.minimumTotal > TableWidth.line)
+        let html = DocumentRenderer(format: .html).render(doc)
+        let ems = try #require(captures(#"<div class="table" style="--w:(\d+)">"#, in: html).first.flatMap { Int($0) })
+        #expect(ems == Int(width.minimumTotal.rounded(.up)))
+        // LaTeX: no room for paragraph columns, so the table is scaled to the line.
+        #expect(DocumentRenderer(format: .latex).render(doc).contains("\\resizebox{\\linewidth}{!}{\\begin{tabular}{rrrrrrrr}"))
     }
 }

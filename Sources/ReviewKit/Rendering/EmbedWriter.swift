@@ -10,8 +10,12 @@ protocol EmbedWriter {
     func table(
         header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>
     ) -> String
-    /// A table too wide for a printed line (`TableWidth.isWide`): `width`
-    /// is its estimate, and its cells' formulas came from `breakable`. By
+    /// Tables whose cells on one line are estimated wider than this many
+    /// ems (`TableWidth.naturalTotal`) are written with `wideTable`; by
+    /// default `TableWidth.line`.
+    var wideTableLine: Double { get }
+    /// A table too wide for a printed line (`wideTableLine`): `width` is
+    /// its estimate, and its cells' formulas came from `breakable`. By
     /// default written as any table.
     func wideTable(
         header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>,
@@ -40,6 +44,8 @@ extension EmbedWriter {
     }
 
     var breaksFormulas: Bool { false }
+
+    var wideTableLine: Double { TableWidth.line }
 
     func breakable(_ embed: Embed) -> String? { nil }
 
@@ -82,7 +88,7 @@ struct DocumentRenderer {
             // A table too wide for a printed page gets formulas that may wrap
             // and its width estimate (issue 16, item 8); others are as they were.
             let width = TableWidth(table, embeds: document.embeds, breakable: true)
-            let wide = width.isWide
+            let wide = width.naturalTotal > writer.wideTableLine
             let cell = { (markdown: String) in
                 CMark.renderInline(markdown, as: writer.renderer) { index in
                     if wide, writer.breaksFormulas, document.embeds.indices.contains(index),

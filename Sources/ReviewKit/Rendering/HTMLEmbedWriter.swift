@@ -45,16 +45,17 @@ struct HTMLEmbedWriter: EmbedWriter {
         }
     }
 
-    /// Carries its narrowest width (`--w`, in ems of its font) for print to
-    /// scale it to the line if it still does not fit once its cells wrap.
+    /// Its cells wrap (`breakable`); if even then it may not fit the line,
+    /// it carries its narrowest width (`--w`, in ems of its font) for print
+    /// to scale it to the line.
     func wideTable(
         header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>,
         width: TableWidth
     ) -> String {
         let ems = Int(width.minimumTotal.rounded(.up))
-        return table(
-            header: header, alignments: alignments, rows: rows, highlighted: highlighted,
-            opening: "<div class=\"table\" style=\"--w:\(ems)\">")
+        let opening = width.minimumTotal > TableWidth.line
+            ? "<div class=\"table\" style=\"--w:\(ems)\">" : "<div class=\"table\">"
+        return table(header: header, alignments: alignments, rows: rows, highlighted: highlighted, opening: opening)
     }
 
     func table(
