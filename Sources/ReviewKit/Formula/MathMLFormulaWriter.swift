@@ -15,6 +15,13 @@ struct MathMLFormulaWriter {
         return writer.document(row(policy.prepared(formula)), display: display)
     }
 
+    /// An inline formula that may wrap across lines (`MathMLWriter.breakable`),
+    /// for a table too wide for the printed page.
+    func breakable(_ formula: Formula) -> String {
+        var writer = MathMLWriter()
+        return writer.breakable(row(policy.prepared(formula)))
+    }
+
     /// The formula as the children of one row.
     func row(_ formula: Formula) -> [MathNode] {
         MathParser.finalize(items(formula))

@@ -10,6 +10,24 @@ protocol EmbedWriter {
     func table(
         header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>
     ) -> String
+    /// Tables whose cells on one line are estimated wider than this many
+    /// ems (`TableWidth.naturalTotal`) are written with `wideTable`; by
+    /// default `TableWidth.line`.
+    var wideTableLine: Double { get }
+    /// A table too wide for a printed line (`wideTableLine`): `width` is
+    /// its estimate, and its cells' formulas came from `breakable`. By
+    /// default written as any table.
+    func wideTable(
+        header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>,
+        width: TableWidth
+    ) -> String
+    /// True where a line cannot break inside an inline formula by itself
+    /// (HTML: a `<math>` element never wraps), so that formulas in a wide
+    /// table are written with `breakable`.
+    var breaksFormulas: Bool { get }
+    /// An inline formula in a wide table, written so that it may wrap
+    /// (`InlineMathBreaks`); nil for what is not an inline formula.
+    func breakable(_ embed: Embed) -> String?
     func figure(_ figure: Figure) -> String
     /// The opening or closing of a wrapper; empty where the format has none.
     func section(_ section: Section) -> String
@@ -17,6 +35,19 @@ protocol EmbedWriter {
 
 extension EmbedWriter {
     func section(_ section: Section) -> String { "" }
+
+    func wideTable(
+        header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>,
+        width: TableWidth
+    ) -> String {
+        table(header: header, alignments: alignments, rows: rows, highlighted: highlighted)
+    }
+
+    var breaksFormulas: Bool { false }
+
+    var wideTableLine: Double { TableWidth.line }
+
+    func breakable(_ embed: Embed) -> String? { nil }
 
     func formula(_ formula: Formula, display: Bool) -> String {
         math(LaTeXFormulaWriter().write(formula), display: display)
@@ -54,12 +85,26 @@ struct DocumentRenderer {
         case .formula(let embed):
             return .init(literal: writer.formula(embed.formula, display: embed.display), isBlock: embed.display)
         case .table(let table):
+            // A table too wide for a printed page gets formulas that may wrap
+            // and its width estimate (issue 16, item 8); others are as they were.
+            let width = TableWidth(table, embeds: document.embeds, breakable: true)
+            let wide = width.naturalTotal > writer.wideTableLine
             let cell = { (markdown: String) in
-                CMark.renderInline(markdown, as: writer.renderer) { output(for: $0, in: document) }
+                CMark.renderInline(markdown, as: writer.renderer) { index in
+                    if wide, writer.breaksFormulas, document.embeds.indices.contains(index),
+                       let literal = writer.breakable(document.embeds[index]) {
+                        return .init(literal: literal, isBlock: false)
+                    }
+                    return output(for: index, in: document)
+                }
             }
-            let literal = writer.table(
-                header: table.header.map(cell), alignments: table.alignments,
-                rows: table.rows.map { $0.map(cell) }, highlighted: table.highlighted)
+            let header = table.header.map(cell)
+            let rows = table.rows.map { $0.map(cell) }
+            let literal = wide
+                ? writer.wideTable(
+                    header: header, alignments: table.alignments, rows: rows, highlighted: table.highlighted,
+                    width: width)
+                : writer.table(header: header, alignments: table.alignments, rows: rows, highlighted: table.highlighted)
             return .init(literal: literal, isBlock: true)
         case .figure(let figure):
             return .init(literal: writer.figure(figure), isBlock: true)

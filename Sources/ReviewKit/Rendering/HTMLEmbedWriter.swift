@@ -14,6 +14,16 @@ struct HTMLEmbedWriter: EmbedWriter {
         MathMLFormulaWriter().write(formula, display: display)
     }
 
+    var breaksFormulas: Bool { true }
+
+    func breakable(_ embed: Embed) -> String? {
+        switch embed {
+        case .math(let latex, false): return MathML.renderBreakable(latex)
+        case .formula(let embed) where !embed.display: return MathMLFormulaWriter().breakable(embed.formula)
+        default: return nil
+        }
+    }
+
     func figure(_ figure: Figure) -> String {
         "<figure class=\"figure\">\n\(figure.svg)\n<figcaption>\(TextEscaping.html(figure.caption))</figcaption>\n</figure>"
     }
@@ -37,8 +47,28 @@ struct HTMLEmbedWriter: EmbedWriter {
         }
     }
 
+    /// Its cells wrap (`breakable`); if even then it may not fit the line,
+    /// it carries its narrowest width (`--w`, in ems of its font) for print
+    /// to scale it to the line.
+    func wideTable(
+        header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>,
+        width: TableWidth
+    ) -> String {
+        let ems = Int(width.minimumTotal.rounded(.up))
+        let opening = width.minimumTotal > TableWidth.line
+            ? "<div class=\"table\" style=\"--w:\(ems)\">" : "<div class=\"table\">"
+        return table(header: header, alignments: alignments, rows: rows, highlighted: highlighted, opening: opening)
+    }
+
     func table(
         header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>
+    ) -> String {
+        table(header: header, alignments: alignments, rows: rows, highlighted: highlighted, opening: "<div class=\"table\">")
+    }
+
+    private func table(
+        header: [String], alignments: [Table.Alignment], rows: [[String]], highlighted: Set<Table.Position>,
+        opening: String
     ) -> String {
         func cells(_ values: [String], tag: String, row: Int?) -> String {
             zip(values, alignments).enumerated().map { column, cell in
@@ -49,7 +79,7 @@ struct HTMLEmbedWriter: EmbedWriter {
                 return "<\(tag)\(style)>\(cell.0)</\(tag)>"
             }.joined()
         }
-        var html = "<div class=\"table\"><table>\n<thead><tr>\(cells(header, tag: "th", row: nil))</tr></thead>\n<tbody>\n"
+        var html = opening + "<table>\n<thead><tr>\(cells(header, tag: "th", row: nil))</tr></thead>\n<tbody>\n"
         for (index, row) in rows.enumerated() {
             html += "<tr>\(cells(row, tag: "td", row: index))</tr>\n"
         }

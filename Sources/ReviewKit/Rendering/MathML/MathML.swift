@@ -32,6 +32,14 @@ public enum MathML {
         return result
     }
 
+    /// An inline formula that may wrap across lines (`MathMLWriter.breakable`),
+    /// for a table too wide for the printed page.
+    static func renderBreakable(_ latex: String) -> String {
+        var parser = MathParser(latex)
+        var writer = MathMLWriter()
+        return writer.breakable(parser.parse())
+    }
+
     /// Sheets repeat formulas (∂f/∂x, the rule of a topic, a question shown
     /// again on the solution sheet; a class's sheets share most of them), so
     /// conversions are remembered, up to a bound, across threads.

@@ -29,6 +29,12 @@ struct MathMLWriter {
         return output
     }
 
+    /// An inline formula that may wrap: one `<math>` element per piece
+    /// between break points (`InlineMathBreaks`), with a `<wbr>` after each.
+    mutating func breakable(_ nodes: [MathNode]) -> String {
+        InlineMathBreaks.pieces(nodes).map { document($0, display: false) }.joined(separator: "<wbr>")
+    }
+
     /// `display` is TeX's display style, tracked so that `\sum_{j}` gets its limits below only
     /// where TeX would put them there (not inside fractions, scripts or inline math).
     mutating func write(_ node: MathNode, display: Bool) {
