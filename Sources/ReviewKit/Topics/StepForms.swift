@@ -10,15 +10,19 @@
 /// - `line`: the rule worked, `S = \sum_j e^{a_j} = 1 + 0.37 ≈ 1.37`;
 /// - `worked`: the numbers and the value, `1 + 0.37 ≈ 1.37`;
 /// - `result`: the value alone;
-/// - `named` and `answer` (a step with a name): `S = 1 + 0.37 ≈ 1.37`, `S ≈ 1.37`.
+/// - `named` and `answer` (a step with a name): `S = 1 + 0.37 ≈ 1.37`, `S ≈ 1.37`;
+/// - `brief` and `briefNamed`: `line` and `named` without the numbers
+///   where they already read as the value (`y = r = 1`, not `y = r = 1 = 1`;
+///   row scaling `1/3`).
 extension FormulaBook {
     mutating func forms(of step: WorkedStep) -> TemplateObject {
-        var object = forms(of: step, display: false)
-        object["display"] = .object(forms(of: step, display: true))
+        let brief = StepForms.reads(step.substituted, as: step.result)
+        var object = forms(of: step, brief: brief, display: false)
+        object["display"] = .object(forms(of: step, brief: brief, display: true))
         return object
     }
 
-    private mutating func forms(of step: WorkedStep, display: Bool) -> TemplateObject {
+    private mutating func forms(of step: WorkedStep, brief: Bool, display: Bool) -> TemplateObject {
         var object = TemplateObject()
         func put(_ key: String, _ formula: Formula) {
             object[key] = display ? self.display(formula) : inline(formula)
@@ -27,9 +31,12 @@ extension FormulaBook {
         put("line", step.line(from: step.formula))
         put("worked", step.worked)
         put("result", step.result)
+        func briefLine(_ lhs: Formula) -> Formula { brief ? lhs .=≈ step.result : step.line(from: lhs) }
+        put("brief", briefLine(step.formula))
         if let name = step.name {
             put("named", step.line(from: name))
             put("answer", name .=≈ step.result)
+            put("briefNamed", briefLine(name))
         }
         return object
     }
@@ -49,9 +56,18 @@ extension FormulaBook {
 }
 
 enum StepForms {
-    /// A step id as a template name: the characters Mustache names cannot
-    /// hold (`/`, `[`, `]`) left out, so `dL/dz` is `dLdz`.
+    /// A step id as a template name, which cannot hold `/`, `[` or `]`:
+    /// `dL/dz` is `dL_dz`, `A_hat[0][1]` is `A_hat_0_1`.
     static func key<S: StringProtocol>(_ id: S) -> String {
-        String(id.filter { $0.isLetter || $0.isNumber || $0 == "_" })
+        String(id.compactMap { $0 == "/" || $0 == "[" ? "_" : $0 == "]" ? nil : $0 })
+    }
+}
+
+extension StepForms {
+    /// Whether two formulas are written the same on the sheet: the shown
+    /// form is the only fair test of "nothing to add" (1/√9 is 1/3, and the
+    /// number policy already shows 0.333… as 1/3).
+    static func reads(_ a: Formula, as b: Formula) -> Bool {
+        a == b || LaTeXFormulaWriter().write(a) == LaTeXFormulaWriter().write(b)
     }
 }

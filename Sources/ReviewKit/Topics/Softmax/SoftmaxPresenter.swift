@@ -6,15 +6,11 @@
 /// to the templates as a formula marker; numbers are shown by the writers'
 /// `NumberPolicy`. Only flags and small integers are made here; every
 /// sentence is in `templates/<lang>/softmax/*.mustache`.
-struct SoftmaxPresenter: TopicPresenter {
-    let solution: SoftmaxTopic.Solution
+struct SoftmaxPresenter: BookPresenter {
+    typealias Solution = SoftmaxTopic.Solution
+    let solution: Solution
     let templates: TemplateLibrary
-    private var book = FormulaBook()
-
-    init(solution: SoftmaxTopic.Solution, templates: TemplateLibrary) {
-        self.solution = solution
-        self.templates = templates
-    }
+    var book = FormulaBook()
 
     private var problem: SoftmaxTopic.Problem { solution.problem }
     private var result: SoftmaxSolver.Result { solution.result }
