@@ -13,29 +13,41 @@
 /// - `named` and `answer` (a step with a name): `S = 1 + 0.37 ≈ 1.37`, `S ≈ 1.37`;
 /// - `brief` and `briefNamed`: `line` and `named` without the numbers
 ///   where they already read as the value (`y = r = 1`, not `y = r = 1 = 1`;
-///   row scaling `1/3`).
+///   row scaling `1/3`);
+/// - `rule` and `briefRule`: the right side of the formula alone, and it
+///   worked briefly (`F_h F_w C_in K = 5·5·3·6 = 450`), for a table column
+///   or a sentence that words the left side itself.
+///
+/// `value` writes a step's value where the topic knows better than a
+/// double: conv's counts are exact integers (`StepForms.count`).
 extension FormulaBook {
-    mutating func forms(of step: WorkedStep) -> TemplateObject {
-        let brief = StepForms.reads(step.substituted, as: step.result)
-        var object = forms(of: step, brief: brief, display: false)
-        object["display"] = .object(forms(of: step, brief: brief, display: true))
+    mutating func forms(of step: WorkedStep, value: (WorkedStep) -> Formula = \.result) -> TemplateObject {
+        let result = value(step)
+        let brief = StepForms.reads(step.substituted, as: result)
+        var object = forms(of: step, result, brief: brief, display: false)
+        object["display"] = .object(forms(of: step, result, brief: brief, display: true))
         return object
     }
 
-    private mutating func forms(of step: WorkedStep, brief: Bool, display: Bool) -> TemplateObject {
+    private mutating func forms(of step: WorkedStep, _ result: Formula, brief: Bool, display: Bool) -> TemplateObject {
         var object = TemplateObject()
         func put(_ key: String, _ formula: Formula) {
             object[key] = display ? self.display(formula) : inline(formula)
         }
+        func line(_ lhs: Formula) -> Formula { lhs .= step.substituted .=≈ result }
+        func briefLine(_ lhs: Formula) -> Formula { brief ? lhs .=≈ result : line(lhs) }
+        var rule = step.formula
+        if case .relation(_, _, let right) = step.formula { rule = right }
         put("formula", step.formula)
-        put("line", step.line(from: step.formula))
-        put("worked", step.worked)
-        put("result", step.result)
-        func briefLine(_ lhs: Formula) -> Formula { brief ? lhs .=≈ step.result : step.line(from: lhs) }
+        put("line", line(step.formula))
+        put("worked", step.substituted .=≈ result)
+        put("result", result)
         put("brief", briefLine(step.formula))
+        put("rule", rule)
+        put("briefRule", briefLine(rule))
         if let name = step.name {
-            put("named", step.line(from: name))
-            put("answer", name .=≈ step.result)
+            put("named", line(name))
+            put("answer", name .=≈ result)
             put("briefNamed", briefLine(name))
         }
         return object
@@ -44,12 +56,12 @@ extension FormulaBook {
     /// The forms of every step whose id starts with `prefix` and has no
     /// further `.` (`row0.` gives `row0.S` but not `row0.x.y`), each under
     /// `StepForms.key` of the rest of its id: `S`, `ln_S`, `td_target`.
-    mutating func steps(_ trace: Trace, under prefix: String = "") -> TemplateObject {
+    mutating func steps(_ trace: Trace, under prefix: String = "", value: (WorkedStep) -> Formula = \.result) -> TemplateObject {
         var object = TemplateObject()
         for step in trace.steps where step.id.hasPrefix(prefix) {
             let rest = step.id.dropFirst(prefix.count)
             guard !rest.contains(".") else { continue }
-            object[StepForms.key(rest)] = .object(forms(of: step))
+            object[StepForms.key(rest)] = .object(forms(of: step, value: value))
         }
         return object
     }
@@ -64,6 +76,13 @@ enum StepForms {
 }
 
 extension StepForms {
+    /// A count step's value as an exact integer (a double past 10^15 would
+    /// be shown rounded; every count is exact below 2^53); other steps as usual.
+    static func count(_ step: WorkedStep) -> Formula {
+        guard case .scalar(let value) = step.value else { return step.result }
+        return .integer(Int(value))
+    }
+
     /// Whether two formulas are written the same on the sheet: the shown
     /// form is the only fair test of "nothing to add" (1/√9 is 1/3, and the
     /// number policy already shows 0.333… as 1/3).
