@@ -53,6 +53,11 @@ extension BookPresenter {
     }
 }
 
+extension BookPresenter where Solution: TracedSolution {
+    /// The solution's worked steps, which the contexts hand over by id (`StepForms`).
+    var trace: Trace { solution.trace }
+}
+
 /// A topic whose sheet is its two templates filled from typed contexts:
 /// `present` comes for free, and tests can read the contexts. A topic with
 /// a `TopicPresenter` needs to write neither.

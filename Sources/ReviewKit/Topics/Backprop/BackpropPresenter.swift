@@ -15,7 +15,6 @@ struct BackpropPresenter: BookPresenter {
     let templates: TemplateLibrary
     var book = FormulaBook()
 
-    private var trace: Trace { solution.trace }
     private var nodes: NodeFormulas { NodeFormulas(graph: solution.graph) }
     private var graph: ComputationGraph { solution.graph }
     private var output: Formula { nodes.symbol(graph.output.index) }

@@ -13,7 +13,6 @@ struct GCNPresenter: BookPresenter {
     var book = FormulaBook()
 
     private var problem: GCNTopic.Problem { solution.problem }
-    private var trace: Trace { solution.trace }
     private var notation: GCNNotation { GCNNotation(problem) }
 
     mutating func contexts() -> TopicContexts {

@@ -14,7 +14,6 @@ struct SoftmaxPresenter: BookPresenter {
 
     private var problem: SoftmaxTopic.Problem { solution.problem }
     private var result: SoftmaxSolver.Result { solution.result }
-    private var trace: Trace { solution.trace }
     private var scaled: Bool { problem.temperature != 1 }
 
     mutating func contexts() -> TopicContexts {
