@@ -70,10 +70,10 @@ struct BackpropPresenter: BookPresenter {
     }
 
     /// Operation `node` as Step 1, the forward table and Step 3 show it: its
-    /// step's forms (`StepForms`: `formula` is `z = x·y`), its name and rule.
+    /// step's forms (`StepForms`: `formula` is `z = x·y`, `rule` is `x·y`) and its name.
     private mutating func node(_ node: GraphNode) -> TemplateObject {
         book.forms(of: trace[node.id]).merging([
-            "name": book.inline(nodes.symbol(node.index)), "rule": book.inline(nodes.rule(node, nodes.symbol)),
+            "name": book.inline(nodes.symbol(node.index)),
             "isOutput": .flag(node.index == graph.output.index), "reused": .flag(node.contributions.count > 1),
             "uses": .text(node.contributions.count),
         ])
