@@ -42,6 +42,8 @@ protocol TopicPresenter {
 /// formulas go into, and nothing else: declared as those three stored
 /// properties (`var book = FormulaBook()`), it needs no initialiser of its
 /// own, since the memberwise one with a fresh book is the presenter's.
+/// Swift does not infer `Solution` from that initialiser, so the presenter
+/// names it (`typealias Solution = SoftmaxTopic.Solution`).
 protocol BookPresenter: TopicPresenter {
     var solution: Solution { get }
     init(solution: Solution, templates: TemplateLibrary, book: FormulaBook)
