@@ -110,3 +110,13 @@ struct Trace: Sendable, Equatable {
         }
     }
 }
+
+extension Trace {
+    /// Records a step from its parts, as the topics' traces write them one
+    /// after another; the JSON label is the id unless one is given.
+    mutating func record(
+        _ id: String, label: String? = nil, _ formula: Formula, name: Formula?, _ substituted: Formula, _ value: StepValue
+    ) {
+        record(WorkedStep(id: id, label: label ?? id, formula: formula, name: name, substituted: substituted, value: value))
+    }
+}

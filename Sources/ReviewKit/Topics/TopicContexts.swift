@@ -19,12 +19,45 @@ struct TopicContexts {
     }
 }
 
+extension TopicContexts {
+    /// Contexts with at most one picture, which the solution template
+    /// shows as `{{{key}}}` (backprop's graph, conv's stack, …): most topics
+    /// draw one figure or none.
+    init(question: TemplateObject, solution: TemplateObject, figure: Figure?, as key: String, formulas: [FormulaEmbed]) {
+        var solution = solution
+        if figure != nil { solution[key] = .text(FigureMarker.make(0)) }
+        self.init(question: question, solution: solution, figures: figure.map { [$0] } ?? [], formulas: formulas)
+    }
+}
+
 /// What fills a topic's templates from a solution: made once per sheet
 /// language, asked once for its contexts.
 protocol TopicPresenter {
     associatedtype Solution
     init(solution: Solution, templates: TemplateLibrary)
     mutating func contexts() -> TopicContexts
+}
+
+/// A presenter that is its solution, its templates and the book its
+/// formulas go into, and nothing else: declared as those three stored
+/// properties (`var book = FormulaBook()`), it needs no initialiser of its
+/// own, since the memberwise one with a fresh book is the presenter's.
+/// Swift does not infer `Solution` from that initialiser, so the presenter
+/// names it (`typealias Solution = SoftmaxTopic.Solution`).
+protocol BookPresenter: TopicPresenter {
+    var solution: Solution { get }
+    init(solution: Solution, templates: TemplateLibrary, book: FormulaBook)
+}
+
+extension BookPresenter {
+    init(solution: Solution, templates: TemplateLibrary) {
+        self.init(solution: solution, templates: templates, book: FormulaBook())
+    }
+}
+
+extension BookPresenter where Solution: TracedSolution {
+    /// The solution's worked steps, which the contexts hand over by id (`StepForms`).
+    var trace: Trace { solution.trace }
 }
 
 /// A topic whose sheet is its two templates filled from typed contexts:

@@ -9,30 +9,21 @@
 /// node names its gate pattern. Every formula goes to the
 /// templates as a formula marker, numbers shown by the writers'
 /// `NumberPolicy`; every sentence is in `templates/<lang>/backprop/*`.
-struct BackpropPresenter: TopicPresenter {
-    let solution: BackpropTopic.Solution
+struct BackpropPresenter: BookPresenter {
+    typealias Solution = BackpropTopic.Solution
+    let solution: Solution
     let templates: TemplateLibrary
-    private let trace: Trace
-    private let nodes: NodeFormulas
-    private var book = FormulaBook()
+    var book = FormulaBook()
 
-    init(solution: BackpropTopic.Solution, templates: TemplateLibrary) {
-        self.solution = solution
-        self.templates = templates
-        self.trace = solution.trace
-        self.nodes = NodeFormulas(graph: solution.graph)
-    }
-
+    private var nodes: NodeFormulas { NodeFormulas(graph: solution.graph) }
     private var graph: ComputationGraph { solution.graph }
     private var output: Formula { nodes.symbol(graph.output.index) }
 
     mutating func contexts() -> TopicContexts {
         let caption = templates.render("backprop/figure-caption").trimmingWhitespace()
         let figure = ComputationGraphFigure(graph: graph, caption: caption).figure()
-        var context = solutionContext()
-        if figure != nil { context["graph"] = .text(FigureMarker.make(0)) }
-        let question = questionContext()
-        return TopicContexts(question: question, solution: context, figures: figure.map { [$0] } ?? [], formulas: book.formulas)
+        let solution = solutionContext()
+        return TopicContexts(question: questionContext(), solution: solution, figure: figure, as: "graph", formulas: book.formulas)
     }
 
     // MARK: Question
@@ -56,35 +47,36 @@ struct BackpropPresenter: TopicPresenter {
 
     private mutating func solutionContext() -> TemplateObject {
         let operations = graph.nodes.filter(\.isOperation)
-        var context: TemplateObject = [
+        return [
             "givens": givens(),
-            "nodes": .list(operations) {
-                ["definition": book.inline(trace[$0.id].formula), "isOutput": .flag($0.index == graph.output.index),
-                 "reused": .flag($0.contributions.count > 1), "uses": .text($0.contributions.count)]
-            },
+            "nodes": .list(operations) { node($0) },
             "hasSharedNode": .flag(operations.contains { $0.contributions.count > 1 }),
-            "forward": .list(operations) { node in
-                let step = trace[node.id]
-                return ["name": book.inline(nodes.symbol(node.index)), "formula": book.inline(nodes.rule(node, nodes.symbol)), "worked": book.inline(step.worked)]
-            },
             "outputLine": book.inline(output .=≈ .number(graph.output.value)),
             "seed": book.inline(nodes.gradient(graph.output.index) .= 1),
             "output": book.inline(output),
             "usesStep": .flag(operations.contains { $0.operation == .relu }),
             "kinkLeft": .flag(solution.problem.kink == .left),
             "hasShared": .flag(solution.wrt.contains { graph.nodes[$0].contributions.count > 1 }),
+            "backward": .objects(operations.reversed().filter { $0.gradient != nil }.map { backwardStep($0) }),
+            "gradients": templateListData(solution.wrt.map { index in
+                let node = graph.nodes[index]
+                return [
+                    "equation": book.inline(arriving(node)),
+                    "answer": book.inline(nodes.gradient(index) .=≈ trace[BackpropTrace.gradientID(graph, node)].result),
+                    "shared": .flag(node.contributions.count > 1), "uses": .text(node.contributions.count),
+                ]
+            }),
         ]
-        context["backward"] = .objects(operations.reversed().filter { $0.gradient != nil }.map { backwardStep($0) })
-        context["gradients"] = templateListData(solution.wrt.map { index in
-            let node = graph.nodes[index]
-            return [
-                "equation": book.inline(arriving(node)),
-                "answer": book.inline(nodes.gradient(index) .=≈ trace[BackpropTrace.gradientID(graph, node)].result),
-                "shared": .flag(node.contributions.count > 1),
-                "uses": .text(node.contributions.count),
-            ]
-        })
-        return context
+    }
+
+    /// Operation `node` as Step 1, the forward table and Step 3 show it: its
+    /// step's forms (`StepForms`: `formula` is `z = x·y`, `rule` is `x·y`) and its name.
+    private mutating func node(_ node: GraphNode) -> TemplateObject {
+        book.forms(of: trace[node.id]).merging([
+            "name": book.inline(nodes.symbol(node.index)),
+            "isOutput": .flag(node.index == graph.output.index), "reused": .flag(node.contributions.count > 1),
+            "uses": .text(node.contributions.count),
+        ])
     }
 
     /// `∂f/∂x = 1·3 + 1·2 = 5`: the gradient of the output with respect to
@@ -102,7 +94,6 @@ struct BackpropPresenter: TopicPresenter {
 
     private mutating func backwardStep(_ node: GraphNode) -> TemplateObject {
         let op = node.operation!
-        let name = nodes.symbol(node.index)
         let symbols = node.inputs.map(nodes.symbol), values = node.inputs.map(nodes.value)
         let eulerBase = nodes.isEuler(node.inputs[0])
         var edges: [TemplateObject] = []
@@ -128,11 +119,9 @@ struct BackpropPresenter: TopicPresenter {
                 "chain": book.inline(.number(upstream) * .number(local) .=≈ .number(upstream * local)),
             ])
         }
-        var step: TemplateObject = [
-            "definition": book.inline(trace[node.id].formula), "upstream": book.inline(arriving(node)), "edges": .objects(edges),
-            "name": book.inline(name), "reused": .flag(node.contributions.count > 1), "uses": .text(node.contributions.count),
-        ]
-        step = step.merging(gate(node, symbols))
+        var step = self.node(node).merging(gate(node, symbols))
+        step["upstream"] = book.inline(arriving(node))
+        step["edges"] = .objects(edges)
         if let convention = node.convention {
             step["conventions"] = [
                 convention.rawValue: true, "function": .text(op.rawValue), "kinkLeft": .flag(solution.problem.kink == .left),

@@ -19,27 +19,23 @@ enum BackpropTrace {
         let writer = PlainFormulaWriter()
         var trace = Trace()
         for node in graph.nodes where node.isOperation {
-            let name = nodes.symbol(node.index)
-            let formula = name .= nodes.rule(node, nodes.symbol)
-            trace.record(WorkedStep(
-                id: node.id, label: writer.write(formula), formula: formula, name: name,
-                substituted: nodes.rule(node, nodes.value), value: .scalar(node.value)))
+            let formula = nodes.symbol(node.index) .= nodes.rule(node, nodes.symbol)
+            trace.record(
+                node.id, label: writer.write(formula), formula, name: nodes.symbol(node.index), nodes.rule(node, nodes.value),
+                .scalar(node.value))
         }
         for node in backwardOrder(graph) {
             guard let gradient = node.gradient else { continue }
-            let id = gradientID(graph, node)
-            let head = nodes.gradient(node.index)
+            // ∂f/∂x = Σ over the uses u of x: upstream ∂f/∂u × local ∂/∂x (u's rule); ∂f/∂f = 1
             let isOutput = node.index == graph.output.index
-            // ∂f/∂x = Σ over the uses u of x: upstream ∂f/∂u × local ∂/∂x (u's rule)
             let symbolic: Formula = isOutput ? 1 : .sum(node.contributions.map {
                 nodes.gradient($0.from) * nodes.local(graph.nodes[$0.from], operand: $0.operandIndex)
             })
             let substituted: Formula = isOutput ? 1 : .sum(node.contributions.map {
                 .number(graph.nodes[$0.from].gradient ?? 0) * .number($0.localGradient)
             })
-            trace.record(WorkedStep(
-                id: id, label: id, formula: head .= symbolic, name: head, substituted: substituted,
-                value: .scalar(gradient)))
+            let head = nodes.gradient(node.index)
+            trace.record(gradientID(graph, node), head .= symbolic, name: head, substituted, .scalar(gradient))
         }
         return trace
     }

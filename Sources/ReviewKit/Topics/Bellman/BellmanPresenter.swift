@@ -7,27 +7,19 @@
 /// goes to the templates as a formula marker; numbers, tables included, are
 /// shown by the writers' `NumberPolicy`. Only flags and names are made here;
 /// every sentence is in `templates/<lang>/bellman/*.mustache`.
-struct BellmanPresenter: TopicPresenter {
-    let solution: BellmanSolution
+struct BellmanPresenter: BookPresenter {
+    typealias Solution = BellmanSolution
+    let solution: Solution
     let templates: TemplateLibrary
-    private var book = FormulaBook()
-
-    init(solution: BellmanSolution, templates: TemplateLibrary) {
-        self.solution = solution
-        self.templates = templates
-    }
+    var book = FormulaBook()
 
     private var problem: BellmanTopic.Problem { solution.problem }
-    private var trace: Trace { solution.trace }
     private var hasOutcomes: Bool { problem.updates.contains(where: \.isStochastic) }
     private var isBackup: Bool { hasOutcomes && problem.alpha == 1 && problem.rule == .qLearning }
 
     mutating func contexts() -> TopicContexts {
-        let question = questionContext()
-        var solution = solutionContext()
-        let figure = transitions()
-        if figure != nil { solution["figure"] = .text(FigureMarker.make(0)) }
-        return TopicContexts(question: question, solution: solution, figures: figure.map { [$0] } ?? [], formulas: book.formulas)
+        let solution = solutionContext()
+        return TopicContexts(question: questionContext(), solution: solution, figure: transitions(), as: "figure", formulas: book.formulas)
     }
 
     /// The problem's transitions as a picture: states, and an arrow per
@@ -106,19 +98,8 @@ struct BellmanPresenter: TopicPresenter {
 
     private mutating func solutionContext() -> TemplateObject {
         var context = ruleContext()
+        // The answer table lists the same objects: each update's steps by id.
         context["updates"] = .objects(solution.updates.indices.map { updateContext($0) })
-        let trace = self.trace
-        context["summary"] = .objects(solution.updates.enumerated().map { k, update in
-            func value(_ id: String) -> Formula { trace["\(BellmanTrace.prefix(k)).\(id)"].result }
-            return [
-                "number": .text(k + 1),
-                "pair": book.inline(BellmanTrace.entry(update.update.state, update.update.action)),
-                "old": book.inline(value("old_q")),
-                "target": book.inline(value("td_target")),
-                "error": book.inline(value("td_error")),
-                "new": book.inline(value("new_q")),
-            ] as TemplateObject
-        })
         let changed = Set(solution.updates.map { Cell(row: $0.row, column: $0.column) })
         context["final"] = .object(table(solution.final, marked: changed))
         return context
@@ -130,19 +111,16 @@ struct BellmanPresenter: TopicPresenter {
         let p = BellmanTrace.prefix(k)
         let cell = Cell(row: update.row, column: update.column)
         let newValue = trace["\(p).new_q"]
-        var context: TemplateObject = [
+        var context: TemplateObject = book.steps(trace, under: p + ".").merging([
             "number": .text(k + 1),
             "first": .flag(k == 0),
             "previous": .text(k),
             "pair": book.inline(BellmanTrace.entry(taken.state, taken.action)),
             "stochastic": .flag(taken.isStochastic),
-            "old": book.inline(trace["\(p).old_q"].worked),
             "before": .object(table(update.before, marked: [cell])),
             "after": .object(table(update.after, marked: [cell], was: update.old)),
-            "error": book.inline(ruleLine(trace["\(p).td_error"])),
-            "new": book.inline(newValue.line(from: newValue.formula)),
             "backedUp": book.inline(.relation(.assigns, BellmanTrace.entry(taken.state, taken.action), "y") .=≈ newValue.result),
-        ]
+        ])
         let outcomes = update.outcomes.indices.map { outcomeContext(k, $0) }
         let target = trace["\(p).td_target"]
         if taken.isStochastic {
@@ -153,7 +131,6 @@ struct BellmanPresenter: TopicPresenter {
             context["target"] = book.inline(line .=≈ target.result)
         } else {
             context["outcome"] = .object(outcomes[0])
-            context["target"] = book.inline(ruleLine(target))
         }
         return context
     }
@@ -173,9 +150,7 @@ struct BellmanPresenter: TopicPresenter {
         context["argmax"] = templateListData(outcome.argmax.map { ["name": .text($0), "line": book.inline("a'" .= .text($0))] })
         context["ignoredNextAction"] = .text(problem.rule == .qLearning ? (nextAction ?? "") : "")
         context["hasIgnoredNextAction"] = .flag(problem.rule == .qLearning && nextAction != nil)
-        if stochastic {
-            context["target"] = book.inline(ruleLine(trace["\(at).target"]))
-        }
+        if stochastic { context = context.merging(book.steps(trace, under: at + ".")) }
         if let row = outcome.nextRow {
             let read = trace["\(at).\(BellmanTrace.readID(problem.rule))"]
             switch problem.rule {
@@ -189,12 +164,6 @@ struct BellmanPresenter: TopicPresenter {
             }
         }
         return context
-    }
-
-    /// `rule = numbers = value`, or `rule = value` when the numbers are the
-    /// value itself (a terminal outcome's target is its reward).
-    private func ruleLine(_ step: WorkedStep) -> Formula {
-        step.substituted == step.result ? step.formula .=≈ step.result : step.line(from: step.formula)
     }
 
     // MARK: Tables

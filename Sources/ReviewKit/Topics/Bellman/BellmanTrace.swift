@@ -52,32 +52,26 @@ enum BellmanTrace {
         let stochastic = taken.isStochastic
         let current = entry(taken.state, taken.action)
         let q: Formula = .call("Q", "s", "a")
-        trace.record(WorkedStep(
-            id: "\(p).old_q", label: plain(current), formula: q, name: nil, substituted: current,
-            value: .scalar(update.old)))
+        trace.record("\(p).old_q", label: plain(current), q, name: nil, current, .scalar(update.old))
 
         for (j, outcome) in update.outcomes.enumerated() {
             let at = outcomePrefix(k, j, stochastic: stochastic)
             if let row = outcome.nextRow, let future = outcome.future {
                 switch problem.rule {
                 case .qLearning:
-                    trace.record(WorkedStep(
-                        id: "\(at).\(readID(.qLearning))", label: plain(bestOf(row.state)),
-                        formula: .max(over: "a'", .call("Q", "s'", "a'")), name: nil,
-                        substituted: .max(Formula.numbers(row.values)), value: .scalar(future)))
+                    trace.record(
+                        "\(at).\(readID(.qLearning))", label: plain(bestOf(row.state)), .max(over: "a'", .call("Q", "s'", "a'")),
+                        name: nil, .max(Formula.numbers(row.values)), .scalar(future))
                 case .sarsa:
                     let next = entry(row.state, taken.nextAction ?? "")
-                    trace.record(WorkedStep(
-                        id: "\(at).\(readID(.sarsa))", label: plain(next), formula: .call("Q", "s'", "a'"), name: nil,
-                        substituted: next, value: .scalar(future)))
+                    trace.record("\(at).\(readID(.sarsa))", label: plain(next), .call("Q", "s'", "a'"), name: nil, next, .scalar(future))
                 }
             }
             guard stochastic else { continue }
             let y: Formula = .symbol("y", sub: .integer(j + 1))
-            trace.record(WorkedStep(
-                id: "\(at).target", label: plain(y),
-                formula: y .= targetRule(problem.rule, terminal: outcome.outcome.terminal, j: j + 1), name: y,
-                substituted: targetNumbers(outcome, gamma: problem.gamma), value: .scalar(withoutNoise(outcome.target, scale: scale(outcome)))))
+            trace.record(
+                "\(at).target", label: plain(y), y .= targetRule(problem.rule, terminal: outcome.outcome.terminal, j: j + 1), name: y,
+                targetNumbers(outcome, gamma: problem.gamma), .scalar(withoutNoise(outcome.target, scale: scale(outcome))))
         }
 
         let target: Formula
@@ -93,17 +87,16 @@ enum BellmanTrace {
             targetNumbers = self.targetNumbers(update.outcomes[0], gamma: problem.gamma)
             targetScale = scale(update.outcomes[0])
         }
-        trace.record(WorkedStep(
-            id: "\(p).td_target", label: "TD target y", formula: target, name: "y", substituted: targetNumbers,
-            value: .scalar(withoutNoise(update.target, scale: targetScale))))
-        trace.record(WorkedStep(
-            id: "\(p).td_error", label: "TD error delta", formula: "delta" .= "y" - q, name: "delta",
-            substituted: .number(update.target) - .number(update.old), value: .scalar(withoutNoise(update.error, scale: max(abs(update.target), abs(update.old))))))
-        trace.record(WorkedStep(
-            id: "\(p).new_q", label: "new " + plain(current),
-            formula: .relation(.assigns, q, q + .juxtapose("alpha", "delta")), name: nil,
-            substituted: .number(update.old) + .number(problem.alpha) * .number(update.error),
-            value: .scalar(withoutNoise(update.new, scale: max(abs(update.old), abs(problem.alpha * update.error))))))
+        trace.record(
+            "\(p).td_target", label: "TD target y", target, name: "y", targetNumbers,
+            .scalar(withoutNoise(update.target, scale: targetScale)))
+        trace.record(
+            "\(p).td_error", label: "TD error delta", "delta" .= "y" - q, name: "delta", .number(update.target) - .number(update.old),
+            .scalar(withoutNoise(update.error, scale: max(abs(update.target), abs(update.old)))))
+        trace.record(
+            "\(p).new_q", label: "new " + plain(current), .relation(.assigns, q, q + .juxtapose("alpha", "delta")), name: nil,
+            .number(update.old) + .number(problem.alpha) * .number(update.error),
+            .scalar(withoutNoise(update.new, scale: max(abs(update.old), abs(problem.alpha * update.error)))))
     }
 
     /// The size of what an outcome's target adds up: r and γ · future.

@@ -7,26 +7,19 @@
 /// shows (the floor when a division is not exact, how `"same"` splits its
 /// padding, the check with the size rule) are built here from the same
 /// numbers. Every sentence is in `templates/<lang>/conv/*.mustache`.
-struct ConvPresenter: TopicPresenter {
-    let solution: ConvTopic.Solution
+struct ConvPresenter: BookPresenter {
+    typealias Solution = ConvTopic.Solution
+    let solution: Solution
     let templates: TemplateLibrary
-    private var book = FormulaBook()
-
-    init(solution: ConvTopic.Solution, templates: TemplateLibrary) {
-        self.solution = solution
-        self.templates = templates
-    }
+    var book = FormulaBook()
 
     private var result: ConvSolver.Result { solution.result }
     private var problem: ConvTopic.Problem { result.problem }
-    private var trace: Trace { solution.trace }
 
     mutating func contexts() -> TopicContexts {
-        let figure = stackFigure().figure()
-        var context = solutionContext()
-        if figure != nil { context["stack"] = .text(FigureMarker.make(0)) }
-        let question = questionContext()
-        return TopicContexts(question: question, solution: context, figures: figure.map { [$0] } ?? [], formulas: book.formulas)
+        let solution = solutionContext()
+        return TopicContexts(
+            question: questionContext(), solution: solution, figure: stackFigure().figure(), as: "stack", formulas: book.formulas)
     }
 
     /// The input and every layer's output, labelled with the layer's own name
@@ -63,21 +56,6 @@ struct ConvPresenter: TopicPresenter {
     /// `2`, or `(2, 1)` for a pair (height, width).
     private func pair(_ pair: ConvModel.Pair) -> Formula {
         pair.isSquare ? .integer(pair.height) : .vector([.integer(pair.height), .integer(pair.width)])
-    }
-
-    /// A count step's value as an exact integer (a double past 10^15 would
-    /// be shown rounded; every count here is exact below 2^53).
-    private func count(_ step: WorkedStep) -> Formula {
-        guard case .scalar(let value) = step.value else { preconditionFailure("step \(step.id) is not a count") }
-        return .integer(Int(value))
-    }
-
-    /// `rule = numbers = value`: a step without its left-hand name, which
-    /// the template words in the sheet's language.
-    private func ruleLine(_ step: WorkedStep) -> Formula {
-        guard case .relation(_, _, let rule) = step.formula else { return step.substituted .=≈ count(step) }
-        if case .integer = step.substituted { return rule .=≈ count(step) }
-        return rule .= step.substituted .=≈ count(step)
     }
 
     // MARK: Question
@@ -142,9 +120,10 @@ struct ConvPresenter: TopicPresenter {
         context["hasSame"] = .flag(kinds.contains { if case .conv(let c) = $0 { c.padding == .same } else { false } })
         context["hasPool"] = .flag(kinds.contains { if case .pool = $0 { true } else { false } })
         context["hasValid"] = .flag(kinds.contains { if case .conv(let c) = $0 { c.padding == .valid } else { false } })
+        // The summary table lists the same objects, a pooling layer's missing weights and biases as `zero`.
         context["layers"] = .list(result.layers) { worked($0) }
-        context["summary"] = .list(result.layers) { summaryRow($0) }
-        context["total"] = book.inline(count(trace["total_params"]))
+        context["zero"] = book.inline(0)
+        context["total"] = book.inline(StepForms.count(trace["total_params"]))
         let last = result.layers.last!
         context["output"] = book.inline(shape(last.output))
         if result.layers.count == 1, case .conv = last.layer.kind { context["single"] = true }
@@ -154,8 +133,9 @@ struct ConvPresenter: TopicPresenter {
 
     private mutating func worked(_ layer: ConvSolver.Layer) -> TemplateObject {
         let id = "layers[\(layer.index)]"
-        let trace = self.trace
-        var entry = settings(layer)
+        // Its steps by id (`StepForms`, counts as integers); `output` is the shape.
+        var entry = settings(layer).merging(book.steps(trace, under: id + ".", value: StepForms.count))
+        if case .pool(let pool) = layer.layer.kind { entry[pool.mode.rawValue] = true }
         entry["input"] = book.inline(shape(layer.input))
         entry["output"] = book.inline(shape(layer.output))
         if case .flat = layer.input { entry["flatInput"] = true }
@@ -181,36 +161,17 @@ struct ConvPresenter: TopicPresenter {
         }
         switch layer.layer.kind {
         case .conv(let conv):
-            entry = entry.merging(parameterLines(id))
             entry["K"] = book.inline("K" .= .integer(conv.filters))
         case .fc(let fc):
-            entry = entry.merging(parameterLines(id))
             entry["unitsLine"] = book.inline("U" .= .integer(fc.units))
-            if case .image = layer.input {
-                let flatten = trace["\(id).flatten"]
-                entry["flatten"] = book.inline(flatten.line(from: flatten.formula).replacingResult(with: count(flatten)))
-            } else {
-                entry["flattened"] = book.inline("N" .= .integer(layer.flattened ?? 0))
-            }
+            if case .flat = layer.input { entry["flattened"] = book.inline("N" .= .integer(layer.flattened ?? 0)) }
         case .pool:
             break
         }
         return entry
     }
 
-    /// Weights, biases and parameters of a conv or fc layer, each a worked line.
-    private mutating func parameterLines(_ id: String) -> TemplateObject {
-        let params = trace["\(id).params"]
-        return [
-            "weights": book.inline(ruleLine(trace["\(id).weights"])),
-            "biases": book.inline(ruleLine(trace["\(id).biases"])),
-            "params": book.inline(params.substituted .=≈ count(params)),
-            "paramCount": book.inline(count(params)),
-        ]
-    }
-
     private mutating func axis(_ a: ConvSolver.Axis, _ names: ConvTrace.AxisNames, id: String, step key: String) -> TemplateObject {
-        let trace = self.trace
         var entry: TemplateObject = [
             "both": .flag(names.side == .both), "height": .flag(names.side == .height), "width": .flag(names.side == .width),
         ]
@@ -224,12 +185,13 @@ struct ConvPresenter: TopicPresenter {
         }
         let output = trace["\(id).\(key)"]
         if a.same {
+            // `H_out = W_out = ⌈…⌉` when both axes are worked at once: the trace names one axis.
             guard case .relation(_, _, let ceilRule) = output.formula else { preconditionFailure("step \(output.id)") }
             let padding = trace["\(id).padding_\(key)"]
             let total = Formula.integer(a.totalPadding)
             var same: TemplateObject = [
                 "output": book.display(names.output .= ceilRule .= output.substituted .=≈ .integer(a.output)),
-                "padding": book.display(padding.line(from: padding.formula).replacingResult(with: total)),
+                "padding": .object(book.forms(of: padding, value: StepForms.count)),
                 "before": book.inline(names.padBefore .= .floor(total / 2) .=≈ .integer(a.padBefore)),
                 "after": book.inline(names.padAfter .= total - .integer(a.padBefore) .=≈ .integer(a.padAfter)),
                 "uneven": .flag(a.padBefore != a.padAfter), "none": .flag(a.totalPadding == 0),
@@ -261,34 +223,5 @@ struct ConvPresenter: TopicPresenter {
     private func mixedNumber(_ numerator: Int, over denominator: Int) -> Formula {
         .frac(.integer(numerator), .integer(denominator))
             .= .integer(numerator / denominator) + .frac(.integer(numerator % denominator), .integer(denominator))
-    }
-
-    private mutating func summaryRow(_ layer: ConvSolver.Layer) -> TemplateObject {
-        let id = "layers[\(layer.index)]"
-        let trace = self.trace
-        // Pooling records no weights or biases: it has none.
-        let weights = { if case .pool = layer.layer.kind { false } else { true } }()
-        var row: TemplateObject = [
-            "number": .text(layer.index + 1), "type": .text(layer.layer.kind.typeName),
-            "output": book.inline(shape(layer.output)),
-            "weights": book.inline(weights ? count(trace["\(id).weights"]) : 0),
-            "biases": book.inline(weights ? count(trace["\(id).biases"]) : 0),
-            "params": book.inline(count(trace["\(id).params"])),
-        ]
-        if let name = layer.layer.name { row["name"] = .text(name) }
-        // The kind as a flag too, so a language can word each kind itself
-        // rather than print the type name.
-        row[layer.layer.kind.typeName] = true
-        if case .pool(let pool) = layer.layer.kind { row[pool.mode.rawValue] = true }
-        return row
-    }
-}
-
-extension Formula {
-    /// The chain with its last right side replaced: a count step's value as
-    /// an exact integer instead of a double.
-    fileprivate func replacingResult(with value: Formula) -> Formula {
-        guard case .relation(let relation, let left, _) = self else { return value }
-        return .relation(relation, left, value)
     }
 }

@@ -6,18 +6,13 @@
 /// (`GCNNotation`) as a tree and goes to the templates as a formula marker;
 /// numbers are shown by the writers' `NumberPolicy`. Only flags and small
 /// integers are made here; every sentence is in `templates/<lang>/gcn/*`.
-struct GCNPresenter: TopicPresenter {
-    let solution: GCNTopic.Solution
+struct GCNPresenter: BookPresenter {
+    typealias Solution = GCNTopic.Solution
+    let solution: Solution
     let templates: TemplateLibrary
-    private var book = FormulaBook()
-
-    init(solution: GCNTopic.Solution, templates: TemplateLibrary) {
-        self.solution = solution
-        self.templates = templates
-    }
+    var book = FormulaBook()
 
     private var problem: GCNTopic.Problem { solution.problem }
-    private var trace: Trace { solution.trace }
     private var notation: GCNNotation { GCNNotation(problem) }
 
     mutating func contexts() -> TopicContexts {
@@ -28,10 +23,8 @@ struct GCNPresenter: TopicPresenter {
             "weights": .flag(drawing.labelsWeights), "ends": .flag(drawing.labelsEnds),
         ])
         let figure = GCNGraphFigure(solution: solution, caption: caption).figure()
-        let question = questionContext()
-        var context = solutionContext()
-        if figure != nil { context["graph"] = .text(FigureMarker.make(0)) }
-        return TopicContexts(question: question, solution: context, figures: figure.map { [$0] } ?? [], formulas: book.formulas)
+        let solution = solutionContext()
+        return TopicContexts(question: questionContext(), solution: solution, figure: figure, as: "graph", formulas: book.formulas)
     }
 
     // MARK: Shared
@@ -47,6 +40,7 @@ struct GCNPresenter: TopicPresenter {
             "hasBias": .flag(problem.bias != nil),
             problem.normalization.rawValue: true,
             problem.activation == .none ? "noActivation" : problem.activation.rawValue: true,
+            "adjacencyLine": book.display("A" .= .matrix(solution.adjacency)),
         ]
         if case .edges(_, let edges) = problem.graph {
             context["fromEdges"] = true
@@ -63,7 +57,6 @@ struct GCNPresenter: TopicPresenter {
 
     private mutating func questionContext() -> TemplateObject {
         var context = flags()
-        context["adjacencyLine"] = book.display("A" .= .matrix(solution.adjacency))
         context["featuresLine"] = book.display(GCNNotation.h .= .matrix(problem.features))
         if let w = problem.weights { context["weightsLine"] = book.display("W" .= .matrix(w)) }
         if let b = problem.bias { context["biasLine"] = book.display("b" .= .vector(b)) }
@@ -73,12 +66,11 @@ struct GCNPresenter: TopicPresenter {
 
     // MARK: Solution
 
+    /// The steps go in by id (`StepForms`); `linear` is Â H W, before any bias.
     private mutating func solutionContext() -> TemplateObject {
-        var context = flags()
+        var context = flags().merging(book.steps(trace))
         let n = problem.nodeCount
-        context["adjacencyLine"] = book.display(trace["A"].name! .= trace["A"].result)
-        let tilde = trace["A_tilde"]
-        context["tildeLine"] = book.display(problem.selfLoops ? tilde.line(from: tilde.formula) : GCNNotation.aTilde .= tilde.result)
+        context["linear"] = context[problem.bias != nil && problem.weights != nil ? "transformed" : "pre_activation"]
         context["hadDiagonal"] = .flag(problem.selfLoops && (0..<n).contains { solution.adjacency[$0][$0] != 0 })
         let degrees = trace["degrees"]
         context["degrees"] = .list(0..<n) { i -> TemplateObject in
@@ -88,50 +80,20 @@ struct GCNPresenter: TopicPresenter {
             return ["line": book.inline(several ? name .= sum .=≈ value : name .=≈ value)]
         }
         context["degreeMatrix"] = book.display(.symbol("D", accent: .tilde) .= .matrix(GCNNotation.diagonal(solution.degrees)))
-        if let id = [GCNTopic.Normalization.symmetric: "D_inv_sqrt", .row: "D_inv"][problem.normalization] {
-            context["scaling"] = book.display(collapsed(trace[id]))
-        }
         if problem.normalization != .none {  // `none` has no entry table: Â is Ã
             context["entries"] = .list(solution.normalizedEntries) { entryRow($0.row, $0.column) }
         }
-        context["normalized"] = book.display(collapsed(trace["A_hat"]))
-        let aggregated = trace["aggregated"]
-        context["aggregatedEquation"] = book.display(aggregated.line(from: aggregated.formula))
-        context = context.merging(firstNode())
-        let linear = trace[problem.bias != nil && problem.weights != nil ? "transformed" : "pre_activation"]
-        if problem.weights != nil {
-            context["transformedEquation"] = book.display(linear.line(from: linear.formula))
-        }
-        let z = trace["pre_activation"]
-        if problem.bias != nil {
-            context["biasEquation"] = book.display(z.line(from: z.formula))
-        }
-        context = context.merging(kink())
+        context = context.merging(firstNode()).merging(kink())
         let output = trace["output"]
         context["outputEquation"] = book.display(output.formula .=≈ output.result)
-        context["answer"] = book.display(GCNNotation.output .=≈ output.result)
         return context
-    }
-
-    /// `name = substituted ≈ value`, or `name ≈ value` where the numbers put
-    /// in already read as the value (row scaling 1/3, Â under `none`).
-    private func collapsed(_ step: WorkedStep) -> Formula {
-        let name = step.name ?? step.formula
-        return reads(step.substituted, as: step.result) ? name .=≈ step.result : step.line(from: name)
-    }
-
-    /// Whether two formulas are written the same on the sheet: the shown
-    /// form is the only fair test of "nothing to add" (1/√9 is 1/3, and the
-    /// number policy already shows 0.333… as 1/3).
-    private func reads(_ a: Formula, as b: Formula) -> Bool {
-        LaTeXFormulaWriter().write(a) == LaTeXFormulaWriter().write(b)
     }
 
     /// Â_ij's exact form (1/√6) then its value (≈ 0.4082), or the value
     /// alone when they read the same; after `name =` when one is given.
     private func exactThenValue(_ i: Int, _ j: Int, named name: Formula? = nil) -> Formula {
         let value = Formula.number(solution.normalized[i][j])
-        guard case .matrix(let exact) = trace["A_hat"].substituted, !reads(exact[i][j], as: value) else {
+        guard case .matrix(let exact) = trace["A_hat"].substituted, !StepForms.reads(exact[i][j], as: value) else {
             return name.map { $0 .=≈ value } ?? value
         }
         return (name.map { $0 .= exact[i][j] } ?? exact[i][j]) .=≈ value
@@ -165,7 +127,7 @@ struct GCNPresenter: TopicPresenter {
         if !weights.isEmpty {
             let terms: [Formula] = weights.map { weight in
                 let state = Formula.vector(problem.features[weight.column])
-                return reads(exact[weight.column], as: 1) ? state : .juxtapose(exact[weight.column], state)
+                return StepForms.reads(exact[weight.column], as: 1) ? state : .juxtapose(exact[weight.column], state)
             }
             context["firstSum"] = book.display(.sum(terms) .=≈ .vector(matrix("aggregated")[0]))
         }

@@ -13,7 +13,7 @@ enum GCNTrace {
         let notation = GCNNotation(p)
         var trace = Trace()
         func step(_ id: String, _ formula: Formula, _ name: Formula?, _ substituted: Formula, _ value: StepValue) {
-            trace.record(WorkedStep(id: id, label: id, formula: formula, name: name, substituted: substituted, value: value))
+            trace.record(id, formula, name: name, substituted, value)
         }
         let a: Formula = "A", tilde = GCNNotation.aTilde, hat = GCNNotation.aHat
         step("A", notation.adjacencyRule, a, .matrix(s.adjacency), .matrix(s.adjacency))

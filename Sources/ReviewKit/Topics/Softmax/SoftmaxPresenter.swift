@@ -6,19 +6,14 @@
 /// to the templates as a formula marker; numbers are shown by the writers'
 /// `NumberPolicy`. Only flags and small integers are made here; every
 /// sentence is in `templates/<lang>/softmax/*.mustache`.
-struct SoftmaxPresenter: TopicPresenter {
-    let solution: SoftmaxTopic.Solution
+struct SoftmaxPresenter: BookPresenter {
+    typealias Solution = SoftmaxTopic.Solution
+    let solution: Solution
     let templates: TemplateLibrary
-    private var book = FormulaBook()
-
-    init(solution: SoftmaxTopic.Solution, templates: TemplateLibrary) {
-        self.solution = solution
-        self.templates = templates
-    }
+    var book = FormulaBook()
 
     private var problem: SoftmaxTopic.Problem { solution.problem }
     private var result: SoftmaxSolver.Result { solution.result }
-    private var trace: Trace { solution.trace }
     private var scaled: Bool { problem.temperature != 1 }
 
     mutating func contexts() -> TopicContexts {
@@ -91,78 +86,53 @@ struct SoftmaxPresenter: TopicPresenter {
     // MARK: Solution
 
     /// `decorate` adds to each example's object (its chart) once it is made.
+    /// The steps go in by id (`StepForms`): a batch's reduction at the top,
+    /// each example's own steps in its row (the whole trace for one example).
     private mutating func solutionContext(_ decorate: (Int, inout TemplateObject) -> Void) -> TemplateObject {
-        var context = shared()
+        var context = shared().merging(book.steps(trace))
         context["rows"] = .objects(result.rows.indices.map { n in
             var row = rowContext(n)
             decorate(n, &row)
             return row
         })
-        let loss = trace["L"]
-        let gradient = trace["dL/dz"]
-        if problem.isBatch {
-            context["reduceLine"] = book.inline(loss.line(from: loss.formula))
-            let gradientName = gradient.name ?? .partial("L", "Z")
-            context["gradientLine"] = book.display(
-                problem.reduction == .mean ? gradient.line(from: gradientName) : gradientName .=≈ gradient.result)
-            context["pAnswer"] = book.display("P" .=≈ .matrix(result.rows.map(\.probabilities)))
-            context["lossAnswer"] = book.display("L" .=≈ loss.result)
-            context["gradientAnswer"] = book.display(gradientName .=≈ gradient.result)
-        } else {
-            context["pAnswer"] = book.inline("p" .=≈ trace["p"].result)
-            context["lossAnswer"] = book.inline("L" .=≈ loss.result)
-            context["gradientAnswer"] = book.inline(.partial("L", "z") .=≈ gradient.result)
-        }
+        if problem.isBatch { context["P"] = book.display("P" .=≈ .matrix(result.rows.map(\.probabilities))) }
         return context
     }
 
     private mutating func rowContext(_ n: Int) -> TemplateObject {
         let row = result.rows[n]
         let names = SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil)
-        let trace = self.trace
-        func step(_ id: String) -> WorkedStep { trace[names.prefix + id] }
-        var context = rowBasics(n)
+        var context = rowBasics(n).merging(book.steps(trace, under: names.prefix))
+        context["dz"] = context[StepForms.key(names.gradientID)]
         context["first"] = .flag(n == 0)
         context["oneHot"] = .flag(oneHotClass(row.target) != nil)
-        let max = step("m")
-        context["maxLine"] = book.inline(max.line(from: max.formula))
         context["naiveOverflows"] = .flag(row.naiveOverflows)
         context["naiveSumVanishes"] = .flag(row.naiveSumVanishes)
         let top = Formula.number(row.max)
         context["naiveExponent"] = book.inline(.exp(scaled ? top / .number(problem.temperature) : top))
         context["underflows"] = .flag(row.underflows)
         context["classes"] = .objects(row.logits.indices.map { classContext(n, $0) })
-        let sum = step("S")
-        context["sumLine"] = book.inline(sum.line(from: sum.formula))
-        let logSum = step("ln_S")
-        context["logSum"] = book.inline(logSum.line(from: logSum.formula))
-        let loss = step("L")
-        context["lossSum"] = book.inline(loss.line(from: names.loss))
         if let k = oneHotClass(row.target) {
             context["oneHotLine"] = book.display(oneHotLossLine(row, loss: names.loss, trueClass: k))
         }
-        let gradient = step(names.gradientID)
-        context["gradientHeader"] = book.inline(gradient.formula)
-        context["gradientResult"] = book.inline((gradient.name ?? "z") .=≈ gradient.result)
         return context
     }
 
     private mutating func classContext(_ n: Int, _ i: Int) -> TemplateObject {
         let row = result.rows[n]
-        let prefix = SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil).prefix
-        let y = row.target[i]
-        let terms = trace[prefix + "loss_terms"]
+        let names = SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil)
+        func step(_ id: String) -> WorkedStep { trace[names.prefix + id] }
         return [
             "i": .text(i),
             "z": book.inline(.number(row.logits[i])),
-            "shift": book.inline(trace[prefix + "a"].worked(i)),
-            "exp": book.inline(positive(trace[prefix + "exp_a"], i)),
-            "probability": book.inline(positive(trace[prefix + "p"], i, named: .symbol("p", sub: .integer(i)))),
-            "y": book.inline(.number(y)),
-            "logP": book.inline(trace[prefix + "ln_p"].worked(i)),
-            "term": book.inline(y == 0 ? .integer(0) : terms.worked(i)),
+            "shift": book.inline(step("a").worked(i)),
+            "exp": book.inline(positive(step("exp_a"), i)),
+            "probability": book.inline(positive(step("p"), i, named: .symbol("p", sub: .integer(i)))),
+            "y": book.inline(.number(row.target[i])),
+            "logP": book.inline(step("ln_p").worked(i)),
+            "term": book.inline(row.target[i] == 0 ? .integer(0) : step("loss_terms").worked(i)),
             "p": book.inline(.number(row.probabilities[i])),
-            "gradient": book.inline(trace[prefix + SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil).gradientID].worked(i)),
+            "gradient": book.inline(step(names.gradientID).worked(i)),
         ]
     }
 

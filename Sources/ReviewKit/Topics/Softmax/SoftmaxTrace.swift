@@ -17,20 +17,18 @@ enum SoftmaxTrace {
         guard problem.isBatch else { return trace }
         let count = Formula.integer(result.rows.count)
         let losses = Formula.sum(result.rows.map { .number($0.loss) })
-        let lossOfRow: Formula = .symbol("L", sub: "n")
-        let mean = problem.reduction == .mean
-        trace.record(WorkedStep(
-            id: "L", label: "L",
-            formula: "L" .= (mean ? .juxtapose(.frac(1, "N"), .sum(over: "n", lossOfRow)) : .sum(over: "n", lossOfRow)),
-            name: "L", substituted: mean ? .juxtapose(.frac(1, count), losses) : losses, value: .scalar(result.loss)))
-        let rowGradient: Formula = .partial(lossOfRow, .symbol("z", sub: "n"))
-        trace.record(WorkedStep(
-            id: "dL/dz", label: "dL/dz",
-            formula: .partial("L", .symbol("z", sub: "n")) .= (mean ? .juxtapose(.frac(1, "N"), rowGradient) : rowGradient),
-            name: .partial("L", "Z"),
-            substituted: mean
-                ? .juxtapose(.frac(1, count), .matrix(result.rows.map(\.gradient))) : .matrix(result.rows.map(\.gradient)),
-            value: .matrix(result.gradient)))
+        let lossOfRow: Formula = .symbol("L", sub: "n"), rowGradient: Formula = .partial(lossOfRow, .symbol("z", sub: "n"))
+        let gradients = Formula.matrix(result.rows.map(\.gradient))
+        // The mean puts 1/N in front of the sum and of each row's gradient.
+        func reduce(_ x: Formula, _ numbers: Formula) -> (Formula, Formula) {
+            problem.reduction == .mean ? (.juxtapose(.frac(1, "N"), x), .juxtapose(.frac(1, count), numbers)) : (x, numbers)
+        }
+        let (loss, lossNumbers) = reduce(.sum(over: "n", lossOfRow), losses)
+        trace.record("L", "L" .= loss, name: "L", lossNumbers, .scalar(result.loss))
+        let (gradient, gradientNumbers) = reduce(rowGradient, gradients)
+        trace.record(
+            "dL/dz", .partial("L", .symbol("z", sub: "n")) .= gradient, name: .partial("L", "Z"), gradientNumbers,
+            .matrix(result.gradient))
         return trace
     }
 
@@ -54,25 +52,21 @@ enum SoftmaxTrace {
         let pi = Formula.symbol("p", sub: i)
         let m = Formula.number(row.max), temperature = Formula.number(t)
         func scale(_ x: Formula, by T: Formula) -> Formula { scaled ? x / T : x }
-        func step(
-            _ id: String, _ label: String, _ formula: Formula, _ name: Formula?, _ substituted: Formula, _ value: StepValue,
-            labelPrefix: Bool = true
-        ) {
-            trace.record(WorkedStep(
-                id: p + id, label: labelPrefix ? p + label : label, formula: formula, name: name, substituted: substituted, value: value))
+        func step(_ id: String, _ label: String? = nil, _ formula: Formula, _ name: Formula?, _ substituted: Formula, _ value: StepValue) {
+            trace.record(p + id, label: p + (label ?? id), formula, name: name, substituted, value)
         }
-        step("m", "m", "m" .= .max(over: i, z), "m", .max(Formula.numbers(row.logits)), .scalar(row.max))
+        step("m", nil, "m" .= .max(over: i, z), "m", .max(Formula.numbers(row.logits)), .scalar(row.max))
         step(
-            "a", "a", a .= scale(z - "m", by: "T"), "a",
+            "a", nil, a .= scale(z - "m", by: "T"), "a",
             .vector(row.logits.map { scale(.number($0) - m, by: temperature) }), .vector(row.shifted))
         step(
             "exp_a", "exp(a)", .exp(a), .exp("a"), .vector(row.shifted.map { .exp(.number($0)) }),
             .vector(row.exponentials))
         step(
-            "S", "S", "S" .= .sum(over: "j", .exp(.symbol("a", sub: "j"))), "S", Formula.sum(Formula.numbers(row.exponentials)),
+            "S", nil, "S" .= .sum(over: "j", .exp(.symbol("a", sub: "j"))), "S", Formula.sum(Formula.numbers(row.exponentials)),
             .scalar(row.sum))
         step(
-            "p", "p", pi .= .frac(.exp(a), "S"), "p",
+            "p", nil, pi .= .frac(.exp(a), "S"), "p",
             .vector(row.exponentials.map { .frac(.number($0), .number(row.sum)) }), .vector(row.probabilities))
         step("ln_S", "ln S", .ln("S"), nil, .ln(.number(row.sum)), .scalar(row.logSum))
         step(
@@ -81,12 +75,11 @@ enum SoftmaxTrace {
         step(
             "loss_terms", "-y ln p", -.juxtapose(y, .ln(pi)), nil,
             .vector(zip(row.target, row.logProbabilities).map { -(.number($0) * .number($1)) }), .vector(row.lossTerms))
+        trace.record(
+            p + "L", label: PlainFormulaWriter().write(names.loss), names.loss .= -.sum(over: i, .juxtapose(y, .ln(pi))),
+            name: names.loss, Formula.sum(Formula.numbers(row.lossTerms)), .scalar(row.loss))
         step(
-            "L", "\(PlainFormulaWriter().write(names.loss))", names.loss .= -.sum(over: i, .juxtapose(y, .ln(pi))),
-            names.loss, Formula.sum(Formula.numbers(row.lossTerms)), .scalar(row.loss), labelPrefix: false)
-        let gradient = names.gradientID
-        step(
-            gradient, gradient, .partial(names.loss, z) .= scale(pi - y, by: "T"), .partial(names.loss, names.logits),
+            names.gradientID, nil, .partial(names.loss, z) .= scale(pi - y, by: "T"), .partial(names.loss, names.logits),
             .vector(zip(row.probabilities, row.target).map { scale(.number($0) - .number($1), by: temperature) }),
             .vector(row.gradient))
     }
