@@ -39,6 +39,25 @@ import Testing
         #expect(en.contains(#"Q(\text{s1}, \text{right}) \leftarrow y = 1.34"#))
     }
 
+    /// The JSON `steps` say what the sheet says: the backup target and the
+    /// new entry, no TD error and no α; the answers keep `td_error`, as the
+    /// contract lists it for every update.
+    @Test func backupStepsHaveNoTDErrorButTheAnswersKeepIt() throws {
+        let worked = try solve(json: try file("bellman-stochastic-backup"))[0]
+        let steps = worked.steps.map(\.id)
+        #expect(!steps.contains("updates[0].td_error"))
+        let newQ = try #require(worked.steps.first { $0.id == "updates[0].new_q" })
+        #expect(!newQ.formula.contains("alpha") && !newQ.formula.contains("delta"))
+        guard case .number(let value, _) = newQ.value.kind else { Issue.record("new_q is not a number"); return }
+        #expect(abs(value - 1.34) < 1e-12)
+        let target = try #require(worked.steps.first { $0.id == "updates[0].td_target" })
+        #expect(target.label.contains("Bellman backup"))
+        // A plain Q-learning update still works through δ and α.
+        let plain = try solve(json: try file("bellman-contract-example"))[0]
+        #expect(plain.steps.contains { $0.id == "updates[0].td_error" })
+        #expect(JSONWriter.pretty(worked.answers).contains("\"td_error\""))
+    }
+
     @Test func withALearningRateTheBackupKeepsAlphaAndTheTDErrorButIsNotCalledQLearning() throws {
         let json = try file("bellman-stochastic-backup").replacingOccurrences(of: #""gamma": 0.9"#, with: #""gamma": 0.9, "alpha": 0.5"#)
         let en = try sheet(json)

@@ -15,7 +15,7 @@ struct BellmanPresenter: BookPresenter {
 
     private var problem: BellmanTopic.Problem { solution.problem }
     private var hasOutcomes: Bool { problem.updates.contains(where: \.isStochastic) }
-    private var isBackup: Bool { hasOutcomes && problem.alpha == 1 && problem.rule == .qLearning }
+    private var isBackup: Bool { problem.isBackup }
 
     mutating func contexts() -> TopicContexts {
         let solution = solutionContext()

@@ -87,16 +87,26 @@ enum BellmanTrace {
             targetNumbers = self.targetNumbers(update.outcomes[0], gamma: problem.gamma)
             targetScale = scale(update.outcomes[0])
         }
+        // Q-value iteration (random outcomes, α = 1, Q-learning) replaces the
+        // entry by its backup: no learning rate and no TD error (issue 16),
+        // the same as the sheet says; the answers keep `td_error` (contract).
+        let backup = problem.isBackup
         trace.record(
-            "\(p).td_target", label: "TD target y", target, name: "y", targetNumbers,
+            "\(p).td_target", label: backup ? "Bellman backup y" : "TD target y", target, name: "y", targetNumbers,
             .scalar(withoutNoise(update.target, scale: targetScale)))
+        let newValue = withoutNoise(update.new, scale: max(abs(update.old), abs(problem.alpha * update.error)))
+        if backup {
+            trace.record(
+                "\(p).new_q", label: "new " + plain(current), .relation(.assigns, q, "y"), name: nil,
+                .number(update.target), .scalar(newValue))
+            return
+        }
         trace.record(
             "\(p).td_error", label: "TD error delta", "delta" .= "y" - q, name: "delta", .number(update.target) - .number(update.old),
             .scalar(withoutNoise(update.error, scale: max(abs(update.target), abs(update.old)))))
         trace.record(
             "\(p).new_q", label: "new " + plain(current), .relation(.assigns, q, q + .juxtapose("alpha", "delta")), name: nil,
-            .number(update.old) + .number(problem.alpha) * .number(update.error),
-            .scalar(withoutNoise(update.new, scale: max(abs(update.old), abs(problem.alpha * update.error)))))
+            .number(update.old) + .number(problem.alpha) * .number(update.error), .scalar(newValue))
     }
 
     /// The size of what an outcome's target adds up: r and γ · future.
@@ -121,4 +131,10 @@ enum BellmanTrace {
 
     /// A step's JSON label, written from its formula so the two agree.
     private static func plain(_ formula: Formula) -> String { PlainFormulaWriter().write(formula) }
+}
+
+extension BellmanTopic.Problem {
+    /// Random outcomes learnt with α = 1 by Q-learning: the course's Q-value
+    /// iteration, Q_{i+1}(s,a) = E[r + γ max Q_i(s′,a′)], a Bellman backup.
+    var isBackup: Bool { updates.contains(where: \.isStochastic) && alpha == 1 && rule == .qLearning }
 }
