@@ -46,18 +46,12 @@ enum RNNDecoder {
     /// One target per step: `null`, a class index or probability vector
     /// (softmax), k numbers or one number when k = 1 (linear).
     static func targets(_ field: Field, for problem: RNNTopic.Problem) throws -> [RNNTopic.Target] {
-        let items = try field.array()
-        let steps = problem.steps
-        guard items.count == steps else {
-            throw field.error(
-                "must have one target per step: \(steps) \(steps == 1 ? "step" : "steps"), got \(items.count) \(items.count == 1 ? "target" : "targets")")
-        }
         let k = problem.outputs
-        return try items.map { item in
+        return try field.onePer("step", of: "", count: problem.steps, noun: "target") { item in
             if case .null = item.value.kind { return .none }
             switch problem.output {
             case .softmax:
-                switch try SoftmaxDecoding.target(item, classes: k) {
+                switch try item.classTarget(classes: k) {
                 case .index(let c): return .index(c)
                 case .distribution(let y): return .vector(y)
                 }

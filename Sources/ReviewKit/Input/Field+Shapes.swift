@@ -1,0 +1,62 @@
+/// Field kinds and checks that many topics share: a size limit, a row of a
+/// matrix, a vector or a batch of rows, a list with one item per row. Each
+/// topic used to word these itself; they are here once so every topic's
+/// messages keep the same form ("has 1200 rows; at most 1000 nodes are
+/// supported") and a new topic gets them by calling one function.
+extension Field {
+    /// The item at `index` of an array (the place a message about row 0
+    /// points at); the field itself when it is not an array that long.
+    func element(_ index: Int) -> Field {
+        guard case .array(let items) = value.kind, items.indices.contains(index) else { return self }
+        return Field(value: items[index], path: path.appending(index: index))
+    }
+
+    /// "has 1200 rows; at most 1000 nodes are supported": a size beyond what
+    /// a worked sheet can hold, reported where it was written. `of` names
+    /// what is counted when `unit` alone does not (rows of nodes); nil
+    /// gives "at most 1000 are supported".
+    func checkSize(_ count: Int, atMost limit: Int, _ unit: String, of what: String? = nil) throws {
+        guard count <= limit else {
+            throw error("has \(count) \(unit); at most \(limit)\(what.map { " \($0)" } ?? "") are supported")
+        }
+    }
+
+    /// A vector of numbers (one example) or a matrix (a batch, one row per
+    /// example): softmax's `logits`, mlp's `input`. A first item that is an
+    /// array makes the whole value a matrix. At most `maxRows` examples and
+    /// `maxColumns` entries per row, named `columns` ("classes").
+    func vectorOrRows(maxRows: Int, maxColumns: Int, columns: String) throws -> (rows: [[Double]], isBatch: Bool) {
+        guard case .array(let items) = value.kind else {
+            throw error("must be a vector of numbers or a matrix (one row per example), got \(describe())")
+        }
+        guard let first = items.first else { throw error("must have at least one entry, got an empty array") }
+        guard case .array(let firstRow) = first.kind else {
+            try checkSize(items.count, atMost: maxColumns, "entries", of: columns)
+            return ([try numberArray()], false)
+        }
+        try checkSize(items.count, atMost: maxRows, "rows", of: "examples")
+        let rows = try numberMatrix()
+        guard !firstRow.isEmpty else { throw element(0).error("must have at least one entry, got an empty array") }
+        try element(0).checkSize(firstRow.count, atMost: maxColumns, "entries", of: columns)
+        return (rows, true)
+    }
+
+    /// An array with one item per `unit` of another field ("one target per
+    /// row of logits: 2 rows, got 3 targets"), each read by `item`.
+    func onePer<Item>(
+        _ unit: String, of owner: String, count: Int, noun: String, item: (Field) throws -> Item
+    ) throws -> [Item] {
+        let items = try array()
+        guard items.count == count else {
+            throw error("must have one \(noun) per \(unit)\(owner.isEmpty ? "" : " of \(owner)"): "
+                + "\(counted(count, unit)), got \(counted(items.count, noun))")
+        }
+        return try items.map(item)
+    }
+}
+
+/// "1 row", "3 rows", "1 entry", "2 entries": a count with its noun, as the
+/// error messages write them. `plural` defaults to the noun plus "s".
+func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+}
