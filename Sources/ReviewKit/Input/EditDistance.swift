@@ -45,3 +45,13 @@ public func closestMatch(to name: String, in candidates: [String], maxDistance: 
     }
     return best?.candidate
 }
+
+/// "unknown topic 'sofmax' (did you mean 'softmax'?)", or, when no name is
+/// near, "unknown topic 'x'; expected one of: a, b": the one form every
+/// name the user chose from a list is refused in (topics, bellman's states
+/// and actions). `what` is the refused name with its kind; `listing`
+/// introduces the known names.
+func unknownNameMessage(_ what: String, _ name: String, among known: [String], listing: String) -> String {
+    if let near = closestMatch(to: name, in: known) { return "unknown \(what) (did you mean '\(near)'?)" }
+    return "unknown \(what); \(listing): \(known.joined(separator: ", "))"
+}

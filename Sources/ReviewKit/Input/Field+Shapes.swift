@@ -60,3 +60,14 @@ extension Field {
 func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
     "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
 }
+
+extension Field {
+    /// The columns of a matrix just read from this field: row 0 has at
+    /// least one `noun` ("must have at least one feature, got an empty row",
+    /// at `[0]`) and at most `limit` columns ("has 120 columns; at most 100
+    /// features are supported"). gcn's H and W and rnn's x check this alike.
+    func checkColumns(_ matrix: [[Double]], noun: String = "entry", atMost limit: Int, of what: String) throws {
+        if matrix[0].isEmpty { throw element(0).error("must have at least one \(noun), got an empty row") }
+        try checkSize(matrix[0].count, atMost: limit, "columns", of: what)
+    }
+}

@@ -102,6 +102,24 @@ extension SchemaTopic {
     }
 }
 
+/// A topic's generator of hand-solvable problems (`<Name>Generator`).
+protocol ProblemGenerator {
+    associatedtype Problem
+    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem
+}
+
+/// A topic that names its generator (`typealias Generator = GCNGenerator`)
+/// instead of writing the same three-line `generate` that forwards to it.
+protocol GeneratedTopic: Topic {
+    associatedtype Generator: ProblemGenerator where Generator.Problem == Problem
+}
+
+extension GeneratedTopic {
+    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
+        Generator.generate(&random, difficulty: difficulty)
+    }
+}
+
 /// One recorded intermediate value, as `--format json` lists it.
 public struct Step: Sendable, Equatable {
     public var id: String

@@ -7,7 +7,7 @@
 /// is hit (relu or abs at exactly 0, max/min of equal arguments), so no
 /// solution depends on a convention it would have to explain, and no node is
 /// exactly 0.
-enum BackpropGenerator {
+enum BackpropGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> BackpropTopic.Problem {
         for _ in 0..<200 {
             let candidate = self.candidate(&random, difficulty: difficulty)

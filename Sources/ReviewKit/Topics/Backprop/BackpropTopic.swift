@@ -1,7 +1,8 @@
 /// `backprop`: the forward and backward pass through the computational graph
 /// of an expression, e.g. the course notes' f = x·(x+y) at x = 2, y = 1.
-enum BackpropTopic: SchemaTopic, PresentedTopic {
+enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     typealias Presenter = BackpropPresenter
+    typealias Generator = BackpropGenerator
 
     struct Problem: Sendable {
         var expression: String
@@ -115,10 +116,6 @@ enum BackpropTopic: SchemaTopic, PresentedTopic {
             ("value", .number(graph.output.value)),
             ("gradient", .object(solution.wrt.map { (graph.nodes[$0].name ?? "", JSONValue.number(graph.nodes[$0].gradient ?? 0)) })),
         ])
-    }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        BackpropGenerator.generate(&random, difficulty: difficulty)
     }
 
     /// The expression's structure, whatever its spacing, output name,

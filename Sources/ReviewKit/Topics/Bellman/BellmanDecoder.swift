@@ -112,11 +112,7 @@ enum BellmanDecoder {
     private static func knownState(_ field: Field, _ q: QTable) throws -> String {
         let name = try field.string()
         guard q.row(name) == nil else { return name }
-        let states = q.rows.map(\.state)
-        if let near = closestMatch(to: name, in: states) {
-            throw field.error("unknown state '\(name)' (did you mean '\(near)'?)")
-        }
-        throw field.error("unknown state '\(name)'; the Q table has: \(states.joined(separator: ", "))")
+        throw field.error(unknownNameMessage("state '\(name)'", name, among: q.rows.map(\.state), listing: "the Q table has"))
     }
 
     private static func knownAction(_ field: Field, of state: String, _ q: QTable) throws -> String {
@@ -124,9 +120,6 @@ enum BellmanDecoder {
         guard let row = q.row(state), !q.rows[row].actions.contains(name) else { return name }
         let actions = q.rows[row].actions
         if actions.isEmpty { throw field.error("unknown action '\(name)': state '\(state)' has no actions in the Q table") }
-        if let near = closestMatch(to: name, in: actions) {
-            throw field.error("unknown action '\(name)' in state '\(state)' (did you mean '\(near)'?)")
-        }
-        throw field.error("unknown action '\(name)' in state '\(state)'; it has: \(actions.joined(separator: ", "))")
+        throw field.error(unknownNameMessage("action '\(name)' in state '\(state)'", name, among: actions, listing: "it has"))
     }
 }

@@ -12,7 +12,7 @@
 /// have exactly one layer where it is not (the solution says so and shows
 /// the floor). Padding is at most half the kernel, every map stays at
 /// least 2×2, and the total stays small enough to multiply out on paper.
-enum ConvGenerator {
+enum ConvGenerator: ProblemGenerator {
     private typealias Layer = ConvModel.Layer
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> ConvTopic.Problem {

@@ -1,8 +1,9 @@
 /// `conv`: feature-map sizes and parameter counts of a stack of `conv`,
 /// `pool` and `fc` layers, e.g. the course notes' 32×32×3 image through six
 /// 5×5×3 kernels (28×28×6, 456 parameters), LeNet-5 or VGG16.
-enum ConvTopic: SchemaTopic, PresentedTopic {
+enum ConvTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     typealias Presenter = ConvPresenter
+    typealias Generator = ConvGenerator
 
     struct Problem: Sendable, Equatable {
         var input: ConvModel.Shape
@@ -130,10 +131,6 @@ enum ConvTopic: SchemaTopic, PresentedTopic {
             ("output", (solution.layers.last?.output ?? solution.problem.input).json),
             ("total_params", .number(solution.totalParams)),
         ])
-    }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        ConvGenerator.generate(&random, difficulty: difficulty)
     }
 }
 

@@ -12,11 +12,8 @@ enum RNNDecoder {
     static func inputs(_ field: Field) throws -> [[Double]] {
         let x = try field.numberMatrix()
         guard !x.isEmpty else { throw field.error("must have at least one row (one per step), got an empty matrix") }
-        guard x.count <= maxSteps else { throw field.error("has \(x.count) rows; at most \(maxSteps) steps are supported") }
-        guard !x[0].isEmpty else {
-            throw Field(value: field.value, path: field.path.appending(index: 0)).error("must have at least one entry, got an empty row")
-        }
-        guard x[0].count <= maxSize else { throw field.error("has \(x[0].count) columns; at most \(maxSize) inputs are supported") }
+        try field.checkSize(x.count, atMost: maxSteps, "rows", of: "steps")
+        try field.checkColumns(x, atMost: maxSize, of: "inputs")
         return x
     }
 

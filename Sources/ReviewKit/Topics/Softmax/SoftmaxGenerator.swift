@@ -10,7 +10,7 @@
 ///
 /// A row whose logits are all equal is redrawn: its answer (uniform
 /// probabilities) needs no computation and teaches nothing.
-enum SoftmaxGenerator {
+enum SoftmaxGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> SoftmaxTopic.Problem {
         switch difficulty {
         case .easy:

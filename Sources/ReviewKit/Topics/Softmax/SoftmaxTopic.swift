@@ -1,8 +1,9 @@
 /// `softmax`: softmax probabilities, the cross-entropy loss and its gradient
 /// with respect to the logits, e.g. the classic z = (2, 1, 0.1) with true
 /// class 0 (p ≈ 0.659, 0.242, 0.099; L ≈ 0.417).
-enum SoftmaxTopic: SchemaTopic, PresentedTopic {
+enum SoftmaxTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     typealias Presenter = SoftmaxPresenter
+    typealias Generator = SoftmaxGenerator
 
     /// A class index or a probability vector (shared with rnn's targets).
     typealias Target = ClassTarget
@@ -91,9 +92,5 @@ enum SoftmaxTopic: SchemaTopic, PresentedTopic {
             ("loss", .number(result.loss)),
             ("gradient", .rows(result.gradient, batch: batch)),
         ])
-    }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        SoftmaxGenerator.generate(&random, difficulty: difficulty)
     }
 }
