@@ -52,6 +52,12 @@ public func closestMatch(to name: String, in candidates: [String], maxDistance: 
 /// and actions). `what` is the refused name with its kind; `listing`
 /// introduces the known names.
 func unknownNameMessage(_ what: String, _ name: String, among known: [String], listing: String) -> String {
-    if let near = closestMatch(to: name, in: known) { return "unknown \(what) (did you mean '\(near)'?)" }
-    return "unknown \(what); \(listing): \(known.joined(separator: ", "))"
+    let hint = didYouMean(name, among: known)
+    return "unknown \(what)" + (hint.isEmpty ? "; \(listing): \(known.joined(separator: ", "))" : hint)
+}
+
+/// " (did you mean 'x'?)" when a known name is near `name`, else "": the
+/// hint after a refused name.
+func didYouMean(_ name: String, among known: [String]) -> String {
+    closestMatch(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
 }

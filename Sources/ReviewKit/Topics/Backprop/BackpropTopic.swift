@@ -73,8 +73,7 @@ enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
         for entry in problem.values {
             let path = JSONPath.root.appending(key: "values").appending(key: entry.name)
             guard variables.contains(entry.name) || entry.name == "e" else {
-                let hint = closestMatch(to: entry.name, in: variables).map { " (did you mean '\($0)'?)" } ?? ""
-                throw SolveError(path, "'\(entry.name)' is not a variable of the expression\(hint)")
+                throw SolveError(path, "'\(entry.name)' is not a variable of the expression" + didYouMean(entry.name, among: variables))
             }
             values[entry.name] = entry.value
         }
@@ -99,10 +98,9 @@ enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
             wrt = try names.enumerated().map { index, name in
                 guard let node = inputs.first(where: { graph.nodes[$0].name == name }) else {
                     let known = inputs.compactMap { graph.nodes[$0].name }
-                    let hint = closestMatch(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
                     throw SolveError(
                         JSONPath.root.appending(key: "wrt").appending(index: index),
-                        "'\(name)' is not a variable of the expression\(hint)")
+                        "'\(name)' is not a variable of the expression" + didYouMean(name, among: known))
                 }
                 return node
             }

@@ -17,14 +17,10 @@ enum ConvGenerator: ProblemGenerator {
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> ConvTopic.Problem {
         let teachFloor = random.chance(difficulty == .easy ? 0.15 : 0.25)
-        for _ in 0..<1000 {
-            let candidate: ConvTopic.Problem
-            switch difficulty {
-            case .easy: candidate = oneLayer(&random)
-            case .standard: candidate = convPool(&random)
-            case .hard: candidate = leNetLike(&random)
-            }
-            if isHandSolvable(candidate, teachFloor: teachFloor) { return candidate }
+        let draws: [Difficulty: (inout RandomSource) -> ConvTopic.Problem] =
+            [.easy: oneLayer, .standard: convPool, .hard: leNetLike]
+        if let problem = random.firstAccepted(tries: 1000, draws[difficulty]!, where: { isHandSolvable($0, teachFloor: teachFloor) }) {
+            return problem
         }
         // Unreachable in practice: the course notes' example is always fine.
         return ConvTopic.Problem(

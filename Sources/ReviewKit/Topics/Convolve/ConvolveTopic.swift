@@ -88,11 +88,11 @@ enum ConvolveTopic: SchemaTopic {
         .choice("mode", \.mode, default: .max, doc: "max or average of each window"),
         .custom(
             "kernel", type: "integer > 0 or `[h, w]`", doc: "window size",
-            read: { field, pool in pool.kernel = try ConvDecoder.pair(field, positive: true) },
+            read: { field, pool in pool.kernel = try field.sizePair(positive: true) },
             write: { $0.kernel.json }),
         .custom(
             "stride", type: "integer > 0 or `[h, w]`", default: "kernel", doc: "step; non-overlapping windows by default",
-            read: { field, pool in pool.stride = try ConvDecoder.pair(field, positive: true) },
+            read: { field, pool in pool.stride = try field.sizePair(positive: true) },
             write: { $0.step.json }),
     ])
 
@@ -130,15 +130,10 @@ enum ConvolveTopic: SchemaTopic {
                 case .perFilter(let b): return .array(b.map { .number($0) })
                 }
             }),
-        .custom(
-            "stride", type: "integer > 0 or `[h, w]`", default: "1", doc: "step $S$ of the window",
-            read: { field, problem in problem.stride = try ConvDecoder.pair(field, positive: true) },
-            write: { $0.stride.json }),
-        .custom(
-            "padding", type: "integer ≥ 0, `[h, w]`, `\"same\"` or `\"valid\"`", default: "0",
-            doc: "zeros $P$ on each side; `\"same\"` is TensorFlow's rule as in `conv` (an odd total puts the extra zero bottom/right)",
-            read: { field, problem in problem.padding = try ConvDecoder.padding(field) },
-            write: { $0.padding.json }),
+        .sizePair("stride", \.stride, default: "1", doc: "step $S$ of the window"),
+        .padding(
+            "padding", \.padding, default: "0",
+            doc: "zeros $P$ on each side; `\"same\"` is TensorFlow's rule as in `conv` (an odd total puts the extra zero bottom/right)"),
         .bool("flip", \.flip, default: false, doc: "`true` rotates each kernel 180° first (convolution proper); `false` is the cross-correlation libraries compute"),
         .choice("activation", \.activation, default: .none, doc: "applied after the bias"),
         .custom(
