@@ -11,6 +11,17 @@ extension Field {
         return Field(value: items[index], path: path.appending(index: index))
     }
 
+    /// An index into a list of `count` things named `noun`, as an edge's
+    /// ends (gcn) or a starting point (kmeans): "node 5 is out of range:
+    /// the graph has 4 nodes, numbered 0 to 3". `owner` says whose list.
+    func index(below count: Int, noun: String, owner: String) throws -> Int {
+        let index = try nonNegativeInt()
+        guard index < count else {
+            throw error("\(noun) \(index) is out of range: \(owner) \(counted(count, noun)), numbered 0 to \(count - 1)")
+        }
+        return index
+    }
+
     /// "has 1200 rows; at most 1000 nodes are supported": a size beyond what
     /// a worked sheet can hold, reported where it was written. `of` names
     /// what is counted when `unit` alone does not (rows of nodes); nil

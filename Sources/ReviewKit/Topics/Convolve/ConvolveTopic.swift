@@ -149,12 +149,7 @@ enum ConvolveTopic: SchemaTopic {
 
     /// Exactly one of `kernel` and `kernels`, checked before the schema reads.
     static func decode(_ object: ObjectFields) throws -> Problem {
-        if object.contains("kernel"), let many = object.optional("kernels") {
-            throw many.error("give either 'kernel' or 'kernels', not both")
-        }
-        guard object.contains("kernel") || object.contains("kernels") else {
-            throw InputError(path: object.path, message: "missing required field 'kernel' (or 'kernels')")
-        }
+        try object.either("kernel", or: "kernels")
         return try schema.decode(object, into: blank)
     }
 

@@ -18,13 +18,7 @@ enum GCNDecoder {
     static func blank(for object: ObjectFields) throws -> GCNTopic.Problem {
         var problem = GCNTopic.blank
         problem.directed = try object.optional("directed")?.bool() ?? false
-        if object.contains("adjacency") {
-            if let edges = object.optional("edges") { throw edges.error("give either 'adjacency' or 'edges', not both") }
-            return problem
-        }
-        guard object.contains("edges") else {
-            throw InputError(path: object.path, message: "missing required field 'adjacency' (or 'edges' with 'nodes')")
-        }
+        if try object.either("adjacency", or: "edges", alternative: "'edges' with 'nodes'") { return problem }
         guard object.contains("nodes") else {
             throw InputError(path: object.path, message: "missing required field 'nodes' (the number of nodes, needed with 'edges')")
         }
@@ -75,13 +69,7 @@ enum GCNDecoder {
             guard parts.count == 2 || parts.count == 3 else {
                 throw item.error("must be an edge [u, v] (or [u, v, weight]), got an array of \(parts.count)")
             }
-            let ends = try parts[0..<2].map { part in
-                let node = try part.nonNegativeInt()
-                guard node < nodes else {
-                    throw part.error("node \(node) is out of range: the graph has \(counted(nodes, "node")), numbered 0 to \(nodes - 1)")
-                }
-                return node
-            }
+            let ends = try parts[0..<2].map { try $0.index(below: nodes, noun: "node", owner: "the graph has") }
             var weight: Double?
             if parts.count == 3 {
                 let w = try parts[2].number()

@@ -71,12 +71,7 @@ enum KMeansTopic: SchemaTopic {
 
     /// Exactly one of `centroids` and `initial_points`, checked first.
     static func decode(_ object: ObjectFields) throws -> Problem {
-        if object.contains("centroids"), let other = object.optional("initial_points") {
-            throw other.error("give either 'centroids' or 'initial_points', not both")
-        }
-        guard object.contains("centroids") || object.contains("initial_points") else {
-            throw InputError(path: object.path, message: "missing required field 'centroids' (or 'initial_points')")
-        }
+        try object.either("centroids", or: "initial_points")
         return try schema.decode(object, into: blank)
     }
 
