@@ -11,6 +11,14 @@ extension Field {
         return Field(value: items[index], path: path.appending(index: index))
     }
 
+    /// A number ≥ 0: "must be a non-negative number (an edge weight), got
+    /// -1"; `what`, when given, says what the number is.
+    func nonNegativeNumber(_ what: String? = nil) throws -> Double {
+        let x = try number()
+        guard x >= 0 else { throw error("must be a non-negative number\(what.map { " (\($0))" } ?? ""), got \(describe())") }
+        return x
+    }
+
     /// An index into a list of `count` things named `noun`, as an edge's
     /// ends (gcn) or a starting point (kmeans): "node 5 is out of range:
     /// the graph has 4 nodes, numbered 0 to 3". `owner` says whose list.

@@ -38,10 +38,8 @@ enum BellmanDecoder {
 
     /// One update, its keys already checked against `BellmanTopic.updateSchema`.
     static func update(_ object: ObjectFields, q: QTable, rule: BellmanTopic.Rule) throws -> Update {
-        let stateField = try object.required("state")
-        let state = try knownState(stateField, q)
-        let actionField = try object.required("action")
-        let action = try knownAction(actionField, of: state, q)
+        let state = try knownState(object.required("state"), q)
+        let action = try knownAction(object.required("action"), of: state, q)
 
         if let outcomesField = object.optional("outcomes") {
             if rule == .sarsa {
@@ -72,12 +70,7 @@ enum BellmanDecoder {
 
     private static func outcomeList(_ field: Field, q: QTable) throws -> [Outcome] {
         let outcomes = try BellmanTopic.outcomeSchema.decodeList(field, count: 1...Int.max, noun: "outcome") { object in
-            let probabilityField = try object.required("probability")
-            let probability = try probabilityField.number()
-            guard probability >= 0 else {
-                throw probabilityField.error("must be a non-negative number, got \(probabilityField.describe())")
-            }
-            return try outcome(object, probability: probability, q: q)
+            try outcome(object, probability: object.required("probability").nonNegativeNumber(), q: q)
         }
         let sum = outcomes.reduce(0) { $0 + $1.probability }
         guard abs(sum - 1) <= probabilityTolerance else {

@@ -36,10 +36,7 @@ enum GCNDecoder {
             throw field.error("must be square (n×n), got \(counted(rows.count, "row")) of \(counted(rows[0].count, "entry", "entries"))")
         }
         for (i, row) in rows.enumerated() {
-            for (j, value) in row.enumerated() where value < 0 {
-                let entry = field.element(i).element(j)
-                throw entry.error("must be a non-negative number (an edge weight), got \(entry.describe())")
-            }
+            for j in row.indices where row[j] < 0 { _ = try field.element(i).element(j).nonNegativeNumber("an edge weight") }
         }
         for i in rows.indices where !directed {
             for j in rows.indices where j > i && rows[i][j] != rows[j][i] {
@@ -70,12 +67,7 @@ enum GCNDecoder {
                 throw item.error("must be an edge [u, v] (or [u, v, weight]), got an array of \(parts.count)")
             }
             let ends = try parts[0..<2].map { try $0.index(below: nodes, noun: "node", owner: "the graph has") }
-            var weight: Double?
-            if parts.count == 3 {
-                let w = try parts[2].number()
-                guard w >= 0 else { throw parts[2].error("must be a non-negative number (an edge weight), got \(parts[2].describe())") }
-                weight = w
-            }
+            let weight = try parts.count == 3 ? parts[2].nonNegativeNumber("an edge weight") : nil
             let value = weight ?? 1
             let entries = directed || ends[0] == ends[1] ? [(ends[0], ends[1])] : [(ends[0], ends[1]), (ends[1], ends[0])]
             for (u, v) in entries {
