@@ -162,3 +162,12 @@ struct SolveError: Error, Sendable {
         self.init(JSONPath.root.appending(key: field), message)
     }
 }
+
+extension SolveError {
+    /// `body`'s error, located at `field`: an expression that does not parse
+    /// or evaluate ("column 3: unknown function 'sigmod'") is wrong in the
+    /// field that holds it (backprop's `expression`, optimizer's `objective`).
+    static func locating<T>(at field: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw SolveError(at: field, "\(error)") }
+    }
+}

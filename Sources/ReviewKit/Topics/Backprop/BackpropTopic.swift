@@ -62,12 +62,7 @@ enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     }
 
     static func solve(_ problem: Problem) throws -> Solution {
-        let parsed: ParsedExpression
-        do {
-            parsed = try ExpressionParser.parse(problem.expression)
-        } catch {
-            throw SolveError(at: "expression", "column \(error.column): \(error.message)")
-        }
+        let parsed = try SolveError.locating(at: "expression") { try ExpressionParser.parse(problem.expression) }
         let variables = parsed.variablesInOrderOfFirstAppearance
         var values: [String: Double] = [:]
         for entry in problem.values {
@@ -80,12 +75,7 @@ enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
         if let missing = variables.first(where: { $0 != "e" && values[$0] == nil }) {
             throw SolveError(at: "values", "no value given for variable '\(missing)'")
         }
-        let graph: ComputationGraph
-        do {
-            graph = try ComputationGraph(parsed, values: values, kink: problem.kink)
-        } catch {
-            throw SolveError(at: "expression", "column \(error.column): \(error.message)")
-        }
+        let graph = try SolveError.locating(at: "expression") { try ComputationGraph(parsed, values: values, kink: problem.kink) }
         let inputs = graph.inputNodes.map(\.index)
         var wrt = inputs
         if let names = problem.wrt {

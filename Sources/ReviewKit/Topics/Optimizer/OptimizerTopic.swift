@@ -123,14 +123,9 @@ enum OptimizerTopic: SchemaTopic {
         let names = problem.names
         var parsed: ParsedExpression?
         if let objective = problem.objective {
-            do {
-                parsed = try ExpressionParser.parse(objective)
-            } catch {
-                throw SolveError(at: "objective", "column \(error.column): \(error.message)")
-            }
+            parsed = try SolveError.locating(at: "objective") { try ExpressionParser.parse(objective) }
             for variable in parsed!.variablesInOrderOfFirstAppearance where variable != "e" && !names.contains(variable) {
-                let hint = closestMatch(to: variable, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                throw SolveError(at: "objective", "'\(variable)' is not a param\(hint)")
+                throw SolveError(at: "objective", "'\(variable)' is not a param" + didYouMean(variable, among: names))
             }
         } else if problem.gradients == nil {
             throw SolveError(.root, "needs 'objective' (f to differentiate) or 'gradients' (one per step)")
