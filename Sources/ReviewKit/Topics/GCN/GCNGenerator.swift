@@ -55,9 +55,9 @@ enum GCNGenerator: ProblemGenerator {
             }
         }
         let edges = graph(&random, nodes: n, directed: directed, extra: difficulty == .easy ? 0.2 : 0.3)
-        let features = (0..<n).map { _ in (0..<d).map { _ in Double(random.int(in: -2...3)) } }
-        let weights = (0..<d).map { _ in (0..<width).map { _ in Double(random.int(in: -2...2)) } }
-        let bias = hasBias ? (0..<width).map { _ in Double(random.int(in: -1...1)) } : nil
+        let features = random.integers(rows: n, columns: d, in: -2...3)
+        let weights = random.integers(rows: d, columns: width, in: -2...2)
+        let bias = hasBias ? random.integers(width, in: -1...1) : nil
         var adjacency = MatrixMath.zeros(n, n)
         for edge in edges {
             adjacency[edge.from][edge.to] = 1
