@@ -10,7 +10,7 @@
 ///
 /// Scores stay within a spread of 10 (entries in [−2, 2] or [−1, 2]), so
 /// every exponential is a comfortable number.
-enum AttentionGenerator {
+enum AttentionGenerator: ProblemGenerator {
     /// Redrawn until the scores spread over at most 10 (the contract's bound).
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> AttentionTopic.Problem {
         while true {

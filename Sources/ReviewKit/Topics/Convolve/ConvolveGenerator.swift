@@ -11,7 +11,7 @@
 /// a kernel of all zeros (its map is only the bias); under `flip`
 /// a kernel that is its own 180° rotation is redrawn too, or the flip
 /// would change nothing.
-enum ConvolveGenerator {
+enum ConvolveGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> ConvolveTopic.Problem {
         while true {
             let problem = draw(&random, difficulty: difficulty)

@@ -7,7 +7,9 @@
 /// No kernel flip by default: the cross-correlation libraries compute and
 /// the notes' forward pass describes ("对应位置求积再求和"); `flip: true`
 /// rotates each kernel 180° first (the notes' definition 6.1.1).
-enum ConvolveTopic: SchemaTopic {
+enum ConvolveTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = ConvolveGenerator
+
     enum Activation: String, CaseIterable, Sendable {
         case none, relu, sigmoid, tanh
 
@@ -188,10 +190,6 @@ enum ConvolveTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        ConvolveGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = ConvolvePresenter(solution: solution, templates: context.templates)

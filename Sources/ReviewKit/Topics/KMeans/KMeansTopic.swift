@@ -5,7 +5,9 @@
 /// to the lowest-numbered centroid), the inertia and each centroid as the
 /// sum of its points over their count; a centroid with no points keeps its
 /// place. Optional k-means features (notes 004): hard or triangle.
-enum KMeansTopic: SchemaTopic {
+enum KMeansTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = KMeansGenerator
+
     enum Features: String, CaseIterable, Sendable {
         case hard, triangle
     }
@@ -116,10 +118,6 @@ enum KMeansTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        KMeansGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = KMeansPresenter(solution: solution, templates: context.templates)

@@ -4,7 +4,9 @@ import Foundation
 /// (PyTorch's forms; the notes' Adam box) on named parameters, the gradient
 /// of each step from an objective differentiated by the backprop engine or
 /// from a list, with coupled weight decay and L1.
-enum OptimizerTopic: SchemaTopic {
+enum OptimizerTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = OptimizerGenerator
+
     struct Problem: Sendable {
         var rule: OptimizerRule = .sgd
         /// Start values, in file order.
@@ -199,10 +201,6 @@ enum OptimizerTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        OptimizerGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = OptimizerPresenter(solution: solution, templates: context.templates)
