@@ -45,3 +45,19 @@ public func closestMatch(to name: String, in candidates: [String], maxDistance: 
     }
     return best?.candidate
 }
+
+/// "unknown topic 'sofmax' (did you mean 'softmax'?)", or, when no name is
+/// near, "unknown topic 'x'; expected one of: a, b": the one form every
+/// name the user chose from a list is refused in (topics, bellman's states
+/// and actions). `what` is the refused name with its kind; `listing`
+/// introduces the known names.
+func unknownNameMessage(_ what: String, _ name: String, among known: [String], listing: String) -> String {
+    let hint = didYouMean(name, among: known)
+    return "unknown \(what)" + (hint.isEmpty ? "; \(listing): \(known.joined(separator: ", "))" : hint)
+}
+
+/// " (did you mean 'x'?)" when a known name is near `name`, else "": the
+/// hint after a refused name.
+func didYouMean(_ name: String, among known: [String]) -> String {
+    closestMatch(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+}

@@ -38,4 +38,21 @@ public struct ObjectFields: Sendable {
     public func optional(_ key: String) -> Field? {
         members.first { $0.key == key }.map { Field(value: $0.value, path: path.appending(key: key)) }
     }
+
+    /// Two ways to give one thing (`kernel` or `kernels`, `adjacency` or
+    /// `edges`): exactly one must be there. Both is "give either 'a' or 'b',
+    /// not both" at `b`; neither is "missing required field 'a' (or 'b')",
+    /// where `alternative` may say more than `'b'` ("'edges' with 'nodes'").
+    /// Returns whether `first` is the one given. Checked before a schema
+    /// reads, so the message does not depend on which key comes first.
+    @discardableResult
+    public func either(_ first: String, or second: String, alternative: String? = nil) throws -> Bool {
+        if contains(first), let other = optional(second) {
+            throw other.error("give either '\(first)' or '\(second)', not both")
+        }
+        guard contains(first) || contains(second) else {
+            throw InputError(path: path, message: "missing required field '\(first)' (or \(alternative ?? "'\(second)'"))")
+        }
+        return contains(first)
+    }
 }

@@ -4,7 +4,7 @@
 /// Each is far above what an exam problem needs and low enough that the
 /// worst file within them still renders in seconds. Per-topic limits live
 /// beside their decoders (`ConvDecoder.maxLayers`, `GCNDecoder.maxNodes`,
-/// `BellmanDecoder.maxEntries`, `SoftmaxDecoding.maxRows`,
+/// `BellmanDecoder.maxEntries`, `SoftmaxTopic.maxRows`,
 /// `BackpropTopic.maxGraphNodes`); the README lists them all.
 public enum Limits {
     /// `gen --count`.

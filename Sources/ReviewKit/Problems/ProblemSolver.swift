@@ -101,10 +101,7 @@ public enum ProblemSolver {
     }
 
     static func unknownTopicMessage(_ name: String) -> String {
-        if let match = closestMatch(to: name, in: TopicRegistry.names) {
-            return "unknown topic '\(name)' (did you mean '\(match)'?)"
-        }
-        return "unknown topic '\(name)'; expected one of: \(TopicRegistry.names.joined(separator: ", "))"
+        unknownNameMessage("topic '\(name)'", name, among: TopicRegistry.names, listing: "expected one of")
     }
 }
 

@@ -107,6 +107,24 @@ extension SchemaTopic {
     }
 }
 
+/// A topic's generator of hand-solvable problems (`<Name>Generator`).
+protocol ProblemGenerator {
+    associatedtype Problem
+    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem
+}
+
+/// A topic that names its generator (`typealias Generator = GCNGenerator`)
+/// instead of writing the same three-line `generate` that forwards to it.
+protocol GeneratedTopic: Topic {
+    associatedtype Generator: ProblemGenerator where Generator.Problem == Problem
+}
+
+extension GeneratedTopic {
+    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
+        Generator.generate(&random, difficulty: difficulty)
+    }
+}
+
 /// One recorded intermediate value, as `--format json` lists it.
 public struct Step: Sendable, Equatable {
     public var id: String
@@ -147,5 +165,14 @@ struct SolveError: Error, Sendable {
     /// At `field` of the problem, e.g. `SolveError(at: "expression", …)`.
     init(at field: String, _ message: String) {
         self.init(JSONPath.root.appending(key: field), message)
+    }
+}
+
+extension SolveError {
+    /// `body`'s error, located at `field`: an expression that does not parse
+    /// or evaluate ("column 3: unknown function 'sigmod'") is wrong in the
+    /// field that holds it (backprop's `expression`, optimizer's `objective`).
+    static func locating<T>(at field: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw SolveError(at: field, "\(error)") }
     }
 }

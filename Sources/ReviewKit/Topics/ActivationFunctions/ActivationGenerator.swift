@@ -7,7 +7,7 @@
 /// - hard: a weight and depth that make the chain vanish at one point and
 ///   explode at another (sigmoid w = 5, tanh w = 2, relu w = 1.5, leaky
 ///   relu w = 2).
-enum ActivationGenerator {
+enum ActivationGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> ActivationTopic.Problem {
         var p = ActivationTopic.Problem()
         switch difficulty {

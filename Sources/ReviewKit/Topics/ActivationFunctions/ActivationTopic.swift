@@ -3,7 +3,9 @@ import Foundation
 /// `activation`: values and derivatives of an activation function at given
 /// points, and with `depth` the factor (w·f'(x))^n a gradient picks up
 /// through n layers (vanishing for sigmoid, exploding for relu with w > 1).
-enum ActivationTopic: SchemaTopic {
+enum ActivationTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = ActivationGenerator
+
     /// The functions this topic takes (the shared `Activation` minus `linear`).
     enum Function: String, CaseIterable, Sendable {
         case sigmoid, tanh, relu
@@ -108,10 +110,6 @@ enum ActivationTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        ActivationGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = ActivationPresenter(solution: solution, templates: context.templates)

@@ -10,7 +10,7 @@
 ///
 /// Scores stay within a spread of 10 (entries in [−2, 2] or [−1, 2]), so
 /// every exponential is a comfortable number.
-enum AttentionGenerator {
+enum AttentionGenerator: ProblemGenerator {
     /// Redrawn until the scores spread over at most 10 (the contract's bound).
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> AttentionTopic.Problem {
         while true {
@@ -31,14 +31,14 @@ enum AttentionGenerator {
             var p = AttentionTopic.Problem(form: .queries)
             p.Q = (0..<2).map { _ in nonZero(&random, 4, -1...2) }
             p.K = (0..<3).map { _ in nonZero(&random, 4, -1...2) }
-            p.V = (0..<3).map { _ in integers(&random, 2, -2...3) }
+            p.V = (0..<3).map { _ in random.integers(2, in: -2...3) }
             return p
         case .hard:
             if random.chance(0.5) {
                 var p = AttentionTopic.Problem(form: .queries)
                 p.Q = (0..<3).map { _ in nonZero(&random, 2, -2...2) }
                 p.K = (0..<3).map { _ in nonZero(&random, 2, -2...2) }
-                p.V = (0..<3).map { _ in integers(&random, 2, -2...3) }
+                p.V = (0..<3).map { _ in random.integers(2, in: -2...3) }
                 p.mask = (0..<3).map { i in (0..<3).map { $0 <= i } }
                 return p
             }
@@ -53,14 +53,10 @@ enum AttentionGenerator {
         }
     }
 
-    private static func integers(_ random: inout RandomSource, _ count: Int, _ range: ClosedRange<Int>) -> [Double] {
-        (0..<count).map { _ in Double(random.int(in: range)) }
-    }
-
     /// Small integers, not all zero (a zero state attends nowhere in particular).
     private static func nonZero(_ random: inout RandomSource, _ count: Int, _ range: ClosedRange<Int>) -> [Double] {
         while true {
-            let v = integers(&random, count, range)
+            let v = random.integers(count, in: range)
             if v.contains(where: { $0 != 0 }) { return v }
         }
     }

@@ -9,7 +9,9 @@
 ///   state h_j (dot, general or additive), α = softmax(e), c = Σ_j α_j h_j.
 ///
 /// A mask leaves a key out of a query's softmax: its weight is exactly 0.
-enum AttentionTopic: SchemaTopic {
+enum AttentionTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = AttentionGenerator
+
     /// `scale` of the Q/K/V form.
     enum Scale: Sendable, Equatable {
         /// 1/√d_k (`true`, the default).
@@ -229,10 +231,6 @@ enum AttentionTopic: SchemaTopic {
 
     static func trace(_ solution: Solution) -> Trace {
         solution.trace
-    }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        AttentionGenerator.generate(&random, difficulty: difficulty)
     }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {

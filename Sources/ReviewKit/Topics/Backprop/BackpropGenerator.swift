@@ -7,12 +7,11 @@
 /// is hit (relu or abs at exactly 0, max/min of equal arguments), so no
 /// solution depends on a convention it would have to explain, and no node is
 /// exactly 0.
-enum BackpropGenerator {
+enum BackpropGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> BackpropTopic.Problem {
-        for _ in 0..<200 {
-            let candidate = self.candidate(&random, difficulty: difficulty)
-            if isHandSolvable(candidate, difficulty) { return candidate }
-        }
+        let accepted = random.firstAccepted(
+            tries: 200, { candidate(&$0, difficulty: difficulty) }, where: { isHandSolvable($0, difficulty) })
+        if let accepted { return accepted }
         // Unreachable in practice; a classic that is always fine.
         return BackpropTopic.Problem(expression: "x*(x+y)", values: [("x", 2), ("y", 1)], wrt: nil)
     }
@@ -66,24 +65,17 @@ enum BackpropGenerator {
     }
 
     private static func nonzeroTenths(_ random: inout RandomSource, _ bound: Int) -> Double {
-        var draw = 0.0
-        while draw == 0 { draw = random.tenths(in: -bound...bound) }
-        return draw
+        random.redraw({ $0.tenths(in: -bound...bound) }, until: { $0 != 0 })
     }
 
     /// A random composition over x, y, z, with at least one variable used
     /// twice (the lesson of gradient accumulation).
     private static func composed(_ random: inout RandomSource, depth: Int, easy: Bool = false) -> String {
-        for _ in 0..<20 {
-            let text = term(&random, depth: depth, easy: easy)
-            if let parsed = try? ExpressionParser.parse(text) {
-                let uses = parsed.nodes.filter { if case .variable = $0.kind { true } else { false } }.count
-                if parsed.variablesInOrderOfFirstAppearance.count >= 2, uses > parsed.variablesInOrderOfFirstAppearance.count {
-                    return text
-                }
-            }
-        }
-        return "x*(x+y)"
+        random.firstAccepted(tries: 20, { term(&$0, depth: depth, easy: easy) }, where: { text in
+            guard let parsed = try? ExpressionParser.parse(text) else { return false }
+            let uses = parsed.nodes.filter { if case .variable = $0.kind { true } else { false } }.count
+            return parsed.variablesInOrderOfFirstAppearance.count >= 2 && uses > parsed.variablesInOrderOfFirstAppearance.count
+        }) ?? "x*(x+y)"
     }
 
     /// `easy` keeps to +, −, × and squares, the gates of a first exercise.

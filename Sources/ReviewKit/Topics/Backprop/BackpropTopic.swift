@@ -1,7 +1,8 @@
 /// `backprop`: the forward and backward pass through the computational graph
 /// of an expression, e.g. the course notes' f = x·(x+y) at x = 2, y = 1.
-enum BackpropTopic: SchemaTopic, PresentedTopic {
+enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     typealias Presenter = BackpropPresenter
+    typealias Generator = BackpropGenerator
 
     struct Problem: Sendable {
         var expression: String
@@ -61,31 +62,20 @@ enum BackpropTopic: SchemaTopic, PresentedTopic {
     }
 
     static func solve(_ problem: Problem) throws -> Solution {
-        let parsed: ParsedExpression
-        do {
-            parsed = try ExpressionParser.parse(problem.expression)
-        } catch {
-            throw SolveError(at: "expression", "column \(error.column): \(error.message)")
-        }
+        let parsed = try SolveError.locating(at: "expression") { try ExpressionParser.parse(problem.expression) }
         let variables = parsed.variablesInOrderOfFirstAppearance
         var values: [String: Double] = [:]
         for entry in problem.values {
             let path = JSONPath.root.appending(key: "values").appending(key: entry.name)
             guard variables.contains(entry.name) || entry.name == "e" else {
-                let hint = closestMatch(to: entry.name, in: variables).map { " (did you mean '\($0)'?)" } ?? ""
-                throw SolveError(path, "'\(entry.name)' is not a variable of the expression\(hint)")
+                throw SolveError(path, "'\(entry.name)' is not a variable of the expression" + didYouMean(entry.name, among: variables))
             }
             values[entry.name] = entry.value
         }
         if let missing = variables.first(where: { $0 != "e" && values[$0] == nil }) {
             throw SolveError(at: "values", "no value given for variable '\(missing)'")
         }
-        let graph: ComputationGraph
-        do {
-            graph = try ComputationGraph(parsed, values: values, kink: problem.kink)
-        } catch {
-            throw SolveError(at: "expression", "column \(error.column): \(error.message)")
-        }
+        let graph = try SolveError.locating(at: "expression") { try ComputationGraph(parsed, values: values, kink: problem.kink) }
         let inputs = graph.inputNodes.map(\.index)
         var wrt = inputs
         if let names = problem.wrt {
@@ -98,10 +88,9 @@ enum BackpropTopic: SchemaTopic, PresentedTopic {
             wrt = try names.enumerated().map { index, name in
                 guard let node = inputs.first(where: { graph.nodes[$0].name == name }) else {
                     let known = inputs.compactMap { graph.nodes[$0].name }
-                    let hint = closestMatch(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
                     throw SolveError(
                         JSONPath.root.appending(key: "wrt").appending(index: index),
-                        "'\(name)' is not a variable of the expression\(hint)")
+                        "'\(name)' is not a variable of the expression" + didYouMean(name, among: known))
                 }
                 return node
             }
@@ -115,10 +104,6 @@ enum BackpropTopic: SchemaTopic, PresentedTopic {
             ("value", .number(graph.output.value)),
             ("gradient", .object(solution.wrt.map { (graph.nodes[$0].name ?? "", JSONValue.number(graph.nodes[$0].gradient ?? 0)) })),
         ])
-    }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        BackpropGenerator.generate(&random, difficulty: difficulty)
     }
 
     /// The expression's structure, whatever its spacing, output name,

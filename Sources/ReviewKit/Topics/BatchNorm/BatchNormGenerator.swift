@@ -6,7 +6,7 @@
 ///   inference from given running statistics (with a backward pass).
 ///
 /// A constant column is redrawn: its x̂ is 0/0 with ε = 0 and teaches nothing.
-enum BatchNormGenerator {
+enum BatchNormGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> BatchNormTopic.Problem {
         var problem = BatchNormTopic.Problem()
         switch difficulty {

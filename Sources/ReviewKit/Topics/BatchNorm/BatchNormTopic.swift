@@ -1,7 +1,9 @@
 /// `batchnorm`: batch normalisation of a small batch, forward (training or
 /// inference), the running-statistics update and the backward pass, e.g.
 /// the notes' formula on x = 1, 2, 3, 4 (x̂ ≈ −1.342, −0.447, 0.447, 1.342).
-enum BatchNormTopic: SchemaTopic {
+enum BatchNormTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = BatchNormGenerator
+
     enum Mode: String, Sendable, CaseIterable {
         case training, inference
     }
@@ -145,10 +147,6 @@ enum BatchNormTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        BatchNormGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = BatchNormPresenter(solution: solution, templates: context.templates)

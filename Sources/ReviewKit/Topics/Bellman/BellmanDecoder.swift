@@ -38,10 +38,8 @@ enum BellmanDecoder {
 
     /// One update, its keys already checked against `BellmanTopic.updateSchema`.
     static func update(_ object: ObjectFields, q: QTable, rule: BellmanTopic.Rule) throws -> Update {
-        let stateField = try object.required("state")
-        let state = try knownState(stateField, q)
-        let actionField = try object.required("action")
-        let action = try knownAction(actionField, of: state, q)
+        let state = try knownState(object.required("state"), q)
+        let action = try knownAction(object.required("action"), of: state, q)
 
         if let outcomesField = object.optional("outcomes") {
             if rule == .sarsa {
@@ -72,12 +70,7 @@ enum BellmanDecoder {
 
     private static func outcomeList(_ field: Field, q: QTable) throws -> [Outcome] {
         let outcomes = try BellmanTopic.outcomeSchema.decodeList(field, count: 1...Int.max, noun: "outcome") { object in
-            let probabilityField = try object.required("probability")
-            let probability = try probabilityField.number()
-            guard probability >= 0 else {
-                throw probabilityField.error("must be a non-negative number, got \(probabilityField.describe())")
-            }
-            return try outcome(object, probability: probability, q: q)
+            try outcome(object, probability: object.required("probability").nonNegativeNumber(), q: q)
         }
         let sum = outcomes.reduce(0) { $0 + $1.probability }
         guard abs(sum - 1) <= probabilityTolerance else {
@@ -112,11 +105,7 @@ enum BellmanDecoder {
     private static func knownState(_ field: Field, _ q: QTable) throws -> String {
         let name = try field.string()
         guard q.row(name) == nil else { return name }
-        let states = q.rows.map(\.state)
-        if let near = closestMatch(to: name, in: states) {
-            throw field.error("unknown state '\(name)' (did you mean '\(near)'?)")
-        }
-        throw field.error("unknown state '\(name)'; the Q table has: \(states.joined(separator: ", "))")
+        throw field.error(unknownNameMessage("state '\(name)'", name, among: q.rows.map(\.state), listing: "the Q table has"))
     }
 
     private static func knownAction(_ field: Field, of state: String, _ q: QTable) throws -> String {
@@ -124,9 +113,6 @@ enum BellmanDecoder {
         guard let row = q.row(state), !q.rows[row].actions.contains(name) else { return name }
         let actions = q.rows[row].actions
         if actions.isEmpty { throw field.error("unknown action '\(name)': state '\(state)' has no actions in the Q table") }
-        if let near = closestMatch(to: name, in: actions) {
-            throw field.error("unknown action '\(name)' in state '\(state)' (did you mean '\(near)'?)")
-        }
-        throw field.error("unknown action '\(name)' in state '\(state)'; it has: \(actions.joined(separator: ", "))")
+        throw field.error(unknownNameMessage("action '\(name)' in state '\(state)'", name, among: actions, listing: "it has"))
     }
 }

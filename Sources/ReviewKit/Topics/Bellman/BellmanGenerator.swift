@@ -10,13 +10,12 @@
 /// A candidate is kept only when every number on the sheet is a short
 /// decimal (at most three places) and, for a sequence, some update reads an
 /// entry an earlier one changed — the point of asking for a sequence.
-enum BellmanGenerator {
+enum BellmanGenerator: ProblemGenerator {
     typealias Problem = BellmanTopic.Problem
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        for _ in 0..<500 {
-            let problem = candidate(&random, difficulty: difficulty)
-            if isHandSolvable(problem) { return problem }
+        if let problem = random.firstAccepted(tries: 500, { candidate(&$0, difficulty: difficulty) }, where: isHandSolvable) {
+            return problem
         }
         // Unreachable in practice; the contract's own example is always fine.
         let q = QTable(rows: [

@@ -1,8 +1,9 @@
 /// `bellman`: Q-learning and SARSA updates on a small Q table, and the
 /// Bellman backup over stochastic outcomes — the course notes'
 /// Q_{i+1}(s,a) = E[r + γ max_a' Q_i(s',a') | s,a].
-enum BellmanTopic: SchemaTopic, PresentedTopic {
+enum BellmanTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     typealias Presenter = BellmanPresenter
+    typealias Generator = BellmanGenerator
 
     enum Rule: String, Sendable, CaseIterable {
         case qLearning = "q-learning"
@@ -133,10 +134,6 @@ enum BellmanTopic: SchemaTopic, PresentedTopic {
             })),
             ("q", solution.final.json),
         ])
-    }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        BellmanGenerator.generate(&random, difficulty: difficulty)
     }
 }
 

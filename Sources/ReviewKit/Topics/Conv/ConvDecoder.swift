@@ -57,38 +57,4 @@ enum ConvDecoder {
                 "must be {\"height\", \"width\", \"channels\"}, [H, W, C] or [N], got \(field.describe())")
         }
     }
-
-    // MARK: Sizes
-
-    /// An integer, or `[h, w]`. A bad number is reported with the integer
-    /// reader's own wording ("must be a positive integer, got -3").
-    static func pair(_ field: Field, positive: Bool) throws -> ConvModel.Pair {
-        let read: (Field) throws -> Int = { positive ? try $0.positiveInt() : try $0.nonNegativeInt() }
-        switch field.value.kind {
-        case .number:
-            return ConvModel.Pair(square: try read(field))
-        case .array(let items) where items.count == 2:
-            let values = try field.array().map(read)
-            return ConvModel.Pair(values[0], values[1])
-        case .array(let items):
-            throw field.error("must be a pair [h, w], got an array of \(items.count)")
-        default:
-            let kind = positive ? "a positive integer" : "a non-negative integer"
-            throw field.error("must be \(kind) or a pair [h, w], got \(field.describe())")
-        }
-    }
-
-    static func padding(_ field: Field) throws -> ConvModel.Padding {
-        guard case .string(let text) = field.value.kind else {
-            return .explicit(try pair(field, positive: false))
-        }
-        switch text {
-        case "same": return .same
-        case "valid": return .valid
-        default:
-            var message = "must be a non-negative integer, a pair [h, w], \"same\" or \"valid\", got \(field.describe())"
-            if let near = closestMatch(to: text, in: ["same", "valid"]) { message += " (did you mean \"\(near)\"?)" }
-            throw field.error(message)
-        }
-    }
 }

@@ -12,19 +12,15 @@
 /// have exactly one layer where it is not (the solution says so and shows
 /// the floor). Padding is at most half the kernel, every map stays at
 /// least 2×2, and the total stays small enough to multiply out on paper.
-enum ConvGenerator {
+enum ConvGenerator: ProblemGenerator {
     private typealias Layer = ConvModel.Layer
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> ConvTopic.Problem {
         let teachFloor = random.chance(difficulty == .easy ? 0.15 : 0.25)
-        for _ in 0..<1000 {
-            let candidate: ConvTopic.Problem
-            switch difficulty {
-            case .easy: candidate = oneLayer(&random)
-            case .standard: candidate = convPool(&random)
-            case .hard: candidate = leNetLike(&random)
-            }
-            if isHandSolvable(candidate, teachFloor: teachFloor) { return candidate }
+        let draws: [Difficulty: (inout RandomSource) -> ConvTopic.Problem] =
+            [.easy: oneLayer, .standard: convPool, .hard: leNetLike]
+        if let problem = random.firstAccepted(tries: 1000, draws[difficulty]!, where: { isHandSolvable($0, teachFloor: teachFloor) }) {
+            return problem
         }
         // Unreachable in practice: the course notes' example is always fine.
         return ConvTopic.Problem(

@@ -5,26 +5,10 @@
 /// dilation) are kept as a `Pair` even when the file gave one integer,
 /// so the solver never has to ask which form was written.
 enum ConvModel {
-    /// A size along height and width, e.g. a 3×5 kernel.
-    struct Pair: Sendable, Equatable {
-        var height: Int
-        var width: Int
-
-        init(_ height: Int, _ width: Int) {
-            self.height = height
-            self.width = width
-        }
-
-        init(square n: Int) { self.init(n, n) }
-
-        var isSquare: Bool { height == width }
-
-        /// One integer when square, `[h, w]` otherwise: the form a person
-        /// would write in a problem file.
-        var json: JSONValue {
-            isSquare ? .number(height) : .array([.number(height), .number(width)])
-        }
-    }
+    /// Kernel, stride, padding and dilation sizes, and how a conv layer
+    /// pads (`Input/SizePair.swift`, shared with `convolve`).
+    typealias Pair = SizePair
+    typealias Padding = ReviewKit.Padding
 
     /// A tensor shape between layers: an image `[H, W, C]` or a flat vector `[N]`.
     enum Shape: Sendable, Equatable {
@@ -39,23 +23,6 @@ enum ConvModel {
         }
 
         var json: JSONValue { .array(dimensions.map { .number($0) }) }
-    }
-
-    /// How a conv layer pads: explicit zeros (also what `"valid"` means,
-    /// kept apart only so the sheet and the re-encoded problem say "valid"),
-    /// or TensorFlow's `"same"`, which picks the padding from the output size.
-    enum Padding: Sendable, Equatable {
-        case explicit(Pair)
-        case valid
-        case same
-
-        var json: JSONValue {
-            switch self {
-            case .explicit(let pair): return pair.json
-            case .valid: return .string("valid")
-            case .same: return .string("same")
-            }
-        }
     }
 
     enum PoolMode: String, Sendable, CaseIterable {

@@ -93,29 +93,18 @@ enum ConvSolver {
         var result = Layer(index: index, layer: layer, input: input, output: input, weights: 0, biases: 0)
         switch (layer.kind, input) {
         case (.conv(let conv), .image(let h, let w, let c)):
-            let pads: (ConvModel.Pair, ConvModel.Pair)?
-            switch conv.padding {
-            case .explicit(let p): pads = (p, p)
-            case .valid: pads = (ConvModel.Pair(square: 0), ConvModel.Pair(square: 0))
-            case .same: pads = nil
+            let padding: ConvModel.Pair? = switch conv.padding {
+            case .explicit(let p): p
+            case .valid: ConvModel.Pair(square: 0)
+            case .same: nil
             }
-            let height = try axis(h, conv.kernel.height, conv.dilation.height, conv.stride.height,
-                                  pads.map { ($0.0.height, $0.1.height) }, path: path, name: "height", rule: rule)
-            let width = try axis(w, conv.kernel.width, conv.dilation.width, conv.stride.width,
-                                 pads.map { ($0.0.width, $0.1.width) }, path: path, name: "width", rule: rule)
-            result.height = height
-            result.width = width
-            result.output = .image(height: height.output, width: width.output, channels: conv.filters)
+            try axes(&result, h, w, kernel: conv.kernel, dilation: conv.dilation, stride: conv.stride, padding: padding,
+                     path: path, rule: rule, channels: conv.filters)
             result.weights = try multiply([conv.kernel.height, conv.kernel.width, c, conv.filters])
             result.biases = conv.bias ? conv.filters : 0
         case (.pool(let pool), .image(let h, let w, let c)):
-            let height = try axis(h, pool.kernel.height, 1, pool.stride.height,
-                                  (pool.padding.height, pool.padding.height), path: path, name: "height", rule: rule)
-            let width = try axis(w, pool.kernel.width, 1, pool.stride.width,
-                                 (pool.padding.width, pool.padding.width), path: path, name: "width", rule: rule)
-            result.height = height
-            result.width = width
-            result.output = .image(height: height.output, width: width.output, channels: c)
+            try axes(&result, h, w, kernel: pool.kernel, dilation: ConvModel.Pair(square: 1), stride: pool.stride,
+                     padding: pool.padding, path: path, rule: rule, channels: c)
         case (.fc(let fc), _):
             let n = try multiply(input.dimensions)
             result.flattened = n
@@ -130,17 +119,28 @@ enum ConvSolver {
         return result
     }
 
-    /// The size rule along one axis. `pads` is nil for `"same"`.
+    /// Both spatial axes of a conv or pool layer and the image they make
+    /// with `channels`; `padding` is nil for `"same"`.
+    private static func axes(
+        _ result: inout Layer, _ h: Int, _ w: Int, kernel: ConvModel.Pair, dilation: ConvModel.Pair,
+        stride: ConvModel.Pair, padding: ConvModel.Pair?, path: JSONPath, rule: SizeRule, channels: Int
+    ) throws {
+        let height = try axis(h, kernel.height, dilation.height, stride.height, padding?.height, path: path, name: "height", rule: rule)
+        let width = try axis(w, kernel.width, dilation.width, stride.width, padding?.width, path: path, name: "width", rule: rule)
+        (result.height, result.width) = (height, width)
+        result.output = .image(height: height.output, width: width.output, channels: channels)
+    }
+
+    /// The size rule along one axis. `pad` (zeros on each side) is nil for `"same"`.
     private static func axis(
-        _ input: Int, _ kernel: Int, _ dilation: Int, _ stride: Int, _ pads: (Int, Int)?,
+        _ input: Int, _ kernel: Int, _ dilation: Int, _ stride: Int, _ pad: Int?,
         path: JSONPath, name: String, rule: SizeRule
     ) throws -> Axis {
         let effective = try add(try multiply([dilation, kernel - 1]), 1)
         var before = 0
         var after = 0
-        if let pads {
-            (before, after) = pads
-            if rule == .paddingOnce { after = 0 }
+        if let pad {
+            (before, after) = (pad, rule == .paddingOnce ? 0 : pad)
         } else {
             let output = input / stride + (input % stride == 0 ? 0 : 1)
             let reach = try add(try multiply([output - 1, stride]), effective)
@@ -159,7 +159,7 @@ enum ConvSolver {
         }
         return Axis(
             input: input, kernel: kernel, dilation: dilation, effectiveKernel: effective, stride: stride,
-            padBefore: before, padAfter: after, same: pads == nil,
+            padBefore: before, padAfter: after, same: pad == nil,
             numerator: numerator, quotient: quotient, output: output)
     }
 

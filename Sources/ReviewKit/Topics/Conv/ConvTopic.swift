@@ -1,8 +1,9 @@
 /// `conv`: feature-map sizes and parameter counts of a stack of `conv`,
 /// `pool` and `fc` layers, e.g. the course notes' 32×32×3 image through six
 /// 5×5×3 kernels (28×28×6, 456 parameters), LeNet-5 or VGG16.
-enum ConvTopic: SchemaTopic, PresentedTopic {
+enum ConvTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     typealias Presenter = ConvPresenter
+    typealias Generator = ConvGenerator
 
     struct Problem: Sendable, Equatable {
         var input: ConvModel.Shape
@@ -60,14 +61,12 @@ enum ConvTopic: SchemaTopic, PresentedTopic {
             .init(tag: "conv", blank: Layer(kind: .conv(.init(filters: 0, kernel: .init(square: 0)))), schema: FieldSchema([
                 layerName,
                 .positiveInt("filters", \.conv.filters, doc: "number of kernels (output channels)"),
-                pair("kernel", \.conv.kernel, doc: "kernel size $F$"),
-                pair("stride", \.conv.stride, default: "1", doc: "step $S$"),
-                .custom(
-                    "padding", type: "integer ≥ 0, `[h, w]`, `\"same\"` or `\"valid\"`", default: "0",
-                    doc: "zeros $P$ on each side; `\"same\"` is TensorFlow's rule, `\"valid\"` is 0",
-                    read: { field, layer in layer.conv.padding = try ConvDecoder.padding(field) },
-                    write: { $0.conv.padding.json }),
-                pair("dilation", \.conv.dilation, default: "1", doc: "spacing $D$ of the kernel taps"),
+                .sizePair("kernel", \.conv.kernel, doc: "kernel size $F$"),
+                .sizePair("stride", \.conv.stride, default: "1", doc: "step $S$"),
+                .padding(
+                    "padding", \.conv.padding, default: "0",
+                    doc: "zeros $P$ on each side; `\"same\"` is TensorFlow's rule, `\"valid\"` is 0"),
+                .sizePair("dilation", \.conv.dilation, default: "1", doc: "spacing $D$ of the kernel taps"),
                 .bool("bias", \.conv.bias, default: true, doc: "one bias per filter"),
             ])),
             .init(tag: "pool", blank: Layer(kind: .pool(.init(kernel: .init(square: 0), stride: .init(square: 0)))), schema: FieldSchema([
@@ -75,12 +74,12 @@ enum ConvTopic: SchemaTopic, PresentedTopic {
                 .custom(
                     "kernel", type: "integer > 0 or `[h, w]`", doc: "window size (also the stride, unless given)",
                     read: { field, layer in
-                        layer.pool.kernel = try ConvDecoder.pair(field, positive: true)
+                        layer.pool.kernel = try field.sizePair(positive: true)
                         layer.pool.stride = layer.pool.kernel
                     },
                     write: { $0.pool.kernel.json }),
-                pair("stride", \.pool.stride, default: "kernel", doc: "step; non-overlapping windows by default"),
-                pair("padding", \.pool.padding, positive: false, default: "0", doc: "zeros on each side"),
+                .sizePair("stride", \.pool.stride, default: "kernel", doc: "step; non-overlapping windows by default"),
+                .sizePair("padding", \.pool.padding, positive: false, default: "0", doc: "zeros on each side"),
                 .choice("mode", \.pool.mode, default: .max, doc: "max or average pooling (no parameters either way)"),
             ])),
             .init(tag: "fc", blank: Layer(kind: .fc(.init(units: 0))), schema: FieldSchema([
@@ -93,18 +92,6 @@ enum ConvTopic: SchemaTopic, PresentedTopic {
 
     private static let layerName = FieldSchema<Layer>.Spec.optionalString(
         "name", \.name, doc: "a label shown in the tables, e.g. `C1`")
-
-    /// A size that may differ along height and width (kernel, stride, …),
-    /// written back in the form a person would write (`ConvModel.Pair.json`).
-    private static func pair(
-        _ name: String, _ keyPath: WritableKeyPath<Layer, ConvModel.Pair> & Sendable, positive: Bool = true,
-        default defaultValue: String? = nil, doc: String
-    ) -> FieldSchema<Layer>.Spec {
-        .custom(
-            name, type: "integer \(positive ? ">" : "≥") 0 or `[h, w]`", default: defaultValue, doc: doc,
-            read: { field, layer in layer[keyPath: keyPath] = try ConvDecoder.pair(field, positive: positive) },
-            write: { $0[keyPath: keyPath].json })
-    }
 
     /// The README's tables: the problem's fields, `input` as an object, and
     /// one table per layer type.
@@ -130,10 +117,6 @@ enum ConvTopic: SchemaTopic, PresentedTopic {
             ("output", (solution.layers.last?.output ?? solution.problem.input).json),
             ("total_params", .number(solution.totalParams)),
         ])
-    }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        ConvGenerator.generate(&random, difficulty: difficulty)
     }
 }
 

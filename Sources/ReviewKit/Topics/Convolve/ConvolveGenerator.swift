@@ -11,7 +11,7 @@
 /// a kernel of all zeros (its map is only the bias); under `flip`
 /// a kernel that is its own 180° rotation is redrawn too, or the flip
 /// would change nothing.
-enum ConvolveGenerator {
+enum ConvolveGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> ConvolveTopic.Problem {
         while true {
             let problem = draw(&random, difficulty: difficulty)
@@ -32,11 +32,11 @@ enum ConvolveGenerator {
         switch difficulty {
         case .easy:
             let n = random.pick([4, 5]), k = random.pick([2, 3])
-            var problem = ConvolveTopic.Problem(image: [grid(&random, n, n, 0...3)])
+            var problem = ConvolveTopic.Problem(image: [random.integers(rows: n, columns: n, in: 0...3)])
             problem.kernels = [[kernel(&random, k, 0...2)]]
             return problem
         case .standard:
-            var problem = ConvolveTopic.Problem(image: [grid(&random, 5, 5, 0...3)])
+            var problem = ConvolveTopic.Problem(image: [random.integers(rows: 5, columns: 5, in: 0...3)])
             problem.kernels = [[kernel(&random, 3, -1...1)]]
             if random.chance(0.5) {
                 problem.padding = .explicit(ConvModel.Pair(square: 1))
@@ -48,7 +48,7 @@ enum ConvolveGenerator {
             problem.pool = ConvolveTopic.Pool(mode: .max, kernel: ConvModel.Pair(square: 2))
             return problem
         case .hard:
-            var problem = ConvolveTopic.Problem(image: (0..<2).map { _ in grid(&random, 4, 4, 0...3) })
+            var problem = ConvolveTopic.Problem(image: (0..<2).map { _ in random.integers(rows: 4, columns: 4, in: 0...3) })
             problem.imageHasChannels = true
             problem.manyKernels = true
             problem.stride = ConvModel.Pair(square: 2)
@@ -75,13 +75,9 @@ enum ConvolveGenerator {
         }
     }
 
-    private static func grid(_ random: inout RandomSource, _ h: Int, _ w: Int, _ range: ClosedRange<Int>) -> [[Double]] {
-        (0..<h).map { _ in (0..<w).map { _ in Double(random.int(in: range)) } }
-    }
-
     private static func kernel(_ random: inout RandomSource, _ k: Int, _ range: ClosedRange<Int>) -> [[Double]] {
         while true {
-            let m = grid(&random, k, k, range)
+            let m = random.integers(rows: k, columns: k, in: range)
             if m.contains(where: { $0.contains { $0 != 0 } }) { return m }
         }
     }

@@ -7,7 +7,9 @@
 /// No kernel flip by default: the cross-correlation libraries compute and
 /// the notes' forward pass describes ("对应位置求积再求和"); `flip: true`
 /// rotates each kernel 180° first (the notes' definition 6.1.1).
-enum ConvolveTopic: SchemaTopic {
+enum ConvolveTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = ConvolveGenerator
+
     enum Activation: String, CaseIterable, Sendable {
         case none, relu, sigmoid, tanh
 
@@ -88,11 +90,11 @@ enum ConvolveTopic: SchemaTopic {
         .choice("mode", \.mode, default: .max, doc: "max or average of each window"),
         .custom(
             "kernel", type: "integer > 0 or `[h, w]`", doc: "window size",
-            read: { field, pool in pool.kernel = try ConvDecoder.pair(field, positive: true) },
+            read: { field, pool in pool.kernel = try field.sizePair(positive: true) },
             write: { $0.kernel.json }),
         .custom(
             "stride", type: "integer > 0 or `[h, w]`", default: "kernel", doc: "step; non-overlapping windows by default",
-            read: { field, pool in pool.stride = try ConvDecoder.pair(field, positive: true) },
+            read: { field, pool in pool.stride = try field.sizePair(positive: true) },
             write: { $0.step.json }),
     ])
 
@@ -130,15 +132,10 @@ enum ConvolveTopic: SchemaTopic {
                 case .perFilter(let b): return .array(b.map { .number($0) })
                 }
             }),
-        .custom(
-            "stride", type: "integer > 0 or `[h, w]`", default: "1", doc: "step $S$ of the window",
-            read: { field, problem in problem.stride = try ConvDecoder.pair(field, positive: true) },
-            write: { $0.stride.json }),
-        .custom(
-            "padding", type: "integer ≥ 0, `[h, w]`, `\"same\"` or `\"valid\"`", default: "0",
-            doc: "zeros $P$ on each side; `\"same\"` is TensorFlow's rule as in `conv` (an odd total puts the extra zero bottom/right)",
-            read: { field, problem in problem.padding = try ConvDecoder.padding(field) },
-            write: { $0.padding.json }),
+        .sizePair("stride", \.stride, default: "1", doc: "step $S$ of the window"),
+        .padding(
+            "padding", \.padding, default: "0",
+            doc: "zeros $P$ on each side; `\"same\"` is TensorFlow's rule as in `conv` (an odd total puts the extra zero bottom/right)"),
         .bool("flip", \.flip, default: false, doc: "`true` rotates each kernel 180° first (convolution proper); `false` is the cross-correlation libraries compute"),
         .choice("activation", \.activation, default: .none, doc: "applied after the bias"),
         .custom(
@@ -154,12 +151,7 @@ enum ConvolveTopic: SchemaTopic {
 
     /// Exactly one of `kernel` and `kernels`, checked before the schema reads.
     static func decode(_ object: ObjectFields) throws -> Problem {
-        if object.contains("kernel"), let many = object.optional("kernels") {
-            throw many.error("give either 'kernel' or 'kernels', not both")
-        }
-        guard object.contains("kernel") || object.contains("kernels") else {
-            throw InputError(path: object.path, message: "missing required field 'kernel' (or 'kernels')")
-        }
+        try object.either("kernel", or: "kernels")
         return try schema.decode(object, into: blank)
     }
 
@@ -198,10 +190,6 @@ enum ConvolveTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        ConvolveGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = ConvolvePresenter(solution: solution, templates: context.templates)

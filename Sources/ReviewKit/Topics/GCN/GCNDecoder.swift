@@ -18,13 +18,7 @@ enum GCNDecoder {
     static func blank(for object: ObjectFields) throws -> GCNTopic.Problem {
         var problem = GCNTopic.blank
         problem.directed = try object.optional("directed")?.bool() ?? false
-        if object.contains("adjacency") {
-            if let edges = object.optional("edges") { throw edges.error("give either 'adjacency' or 'edges', not both") }
-            return problem
-        }
-        guard object.contains("edges") else {
-            throw InputError(path: object.path, message: "missing required field 'adjacency' (or 'edges' with 'nodes')")
-        }
+        if try object.either("adjacency", or: "edges", alternative: "'edges' with 'nodes'") { return problem }
         guard object.contains("nodes") else {
             throw InputError(path: object.path, message: "missing required field 'nodes' (the number of nodes, needed with 'edges')")
         }
@@ -37,24 +31,18 @@ enum GCNDecoder {
     static func adjacency(_ field: Field, directed: Bool) throws -> [[Double]] {
         let rows = try field.numberMatrix()
         guard !rows.isEmpty else { throw field.error("must have at least one row (one per node), got an empty matrix") }
-        guard rows.count <= maxNodes else {
-            throw field.error("has \(rows.count) rows; at most \(maxNodes) nodes are supported")
-        }
+        try field.checkSize(rows.count, atMost: maxNodes, "rows", of: "nodes")
         guard rows[0].count == rows.count else {
-            throw field.error("must be square (n×n), got \(rowCount(rows.count)) of \(rows[0].count) \(rows[0].count == 1 ? "entry" : "entries")")
+            throw field.error("must be square (n×n), got \(counted(rows.count, "row")) of \(counted(rows[0].count, "entry", "entries"))")
         }
         for (i, row) in rows.enumerated() {
-            for (j, value) in row.enumerated() where value < 0 {
-                throw entry(field, i, j).error("must be a non-negative number (an edge weight), got \(entry(field, i, j).describe())")
-            }
+            for j in row.indices where row[j] < 0 { _ = try field.element(i).element(j).nonNegativeNumber("an edge weight") }
         }
-        if !directed {
-            for i in rows.indices {
-                for j in rows.indices where j > i && rows[i][j] != rows[j][i] {
-                    throw entry(field, i, j).error(
-                        "A[\(i)][\(j)] = \(JSONWriter.format(number: rows[i][j])) but A[\(j)][\(i)] = \(JSONWriter.format(number: rows[j][i])): "
-                            + "an undirected graph needs a symmetric adjacency; set \"directed\": true for a directed one")
-                }
+        for i in rows.indices where !directed {
+            for j in rows.indices where j > i && rows[i][j] != rows[j][i] {
+                throw field.element(i).element(j).error(
+                    "A[\(i)][\(j)] = \(JSONWriter.format(number: rows[i][j])) but A[\(j)][\(i)] = \(JSONWriter.format(number: rows[j][i])): "
+                        + "an undirected graph needs a symmetric adjacency; set \"directed\": true for a directed one")
             }
         }
         return rows
@@ -64,13 +52,8 @@ enum GCNDecoder {
     static func nodes(_ field: Field, graph: GCNTopic.Graph) throws -> GCNTopic.Graph {
         guard case .adjacency(let rows) = graph else { return .edges(nodes: try field.int(in: 1...maxNodes), []) }
         let nodes = try field.positiveInt()
-        guard nodes == rows.count else { throw field.error("is \(nodes), but adjacency has \(rowCount(rows.count))") }
+        guard nodes == rows.count else { throw field.error("is \(nodes), but adjacency has \(counted(rows.count, "row"))") }
         return graph
-    }
-
-    private static func entry(_ matrix: Field, _ i: Int, _ j: Int) -> Field {
-        guard case .array(let rows) = matrix.value.kind, case .array(let items) = rows[i].kind else { return matrix }
-        return Field(value: items[j], path: matrix.path.appending(index: i).appending(index: j))
     }
 
     /// Reads the edge list and checks it builds a consistent A: an undirected
@@ -83,19 +66,8 @@ enum GCNDecoder {
             guard parts.count == 2 || parts.count == 3 else {
                 throw item.error("must be an edge [u, v] (or [u, v, weight]), got an array of \(parts.count)")
             }
-            let ends = try parts[0..<2].map { part in
-                let node = try part.nonNegativeInt()
-                guard node < nodes else {
-                    throw part.error("node \(node) is out of range: the graph has \(nodes) node\(nodes == 1 ? "" : "s"), numbered 0 to \(nodes - 1)")
-                }
-                return node
-            }
-            var weight: Double?
-            if parts.count == 3 {
-                let w = try parts[2].number()
-                guard w >= 0 else { throw parts[2].error("must be a non-negative number (an edge weight), got \(parts[2].describe())") }
-                weight = w
-            }
+            let ends = try parts[0..<2].map { try $0.index(below: nodes, noun: "node", owner: "the graph has") }
+            let weight = try parts.count == 3 ? parts[2].nonNegativeNumber("an edge weight") : nil
             let value = weight ?? 1
             let entries = directed || ends[0] == ends[1] ? [(ends[0], ends[1])] : [(ends[0], ends[1]), (ends[1], ends[0])]
             for (u, v) in entries {
@@ -129,15 +101,9 @@ enum GCNDecoder {
     ) throws -> [[Double]] {
         let matrix = try field.numberMatrix()
         guard matrix.count == rows else {
-            throw field.error("has \(rowCount(matrix.count)), expected \(rows) (one per \(oneRowPer))")
+            throw field.error("has \(counted(matrix.count, "row")), expected \(rows) (one per \(oneRowPer))")
         }
-        if matrix[0].isEmpty {
-            throw Field(value: field.value, path: field.path.appending(index: 0))
-                .error("must have at least one \(atLeastOne), got an empty row")
-        }
-        guard matrix[0].count <= maxFeatures else {
-            throw field.error("has \(matrix[0].count) columns; at most \(maxFeatures) \(columns) are supported")
-        }
+        try field.checkColumns(matrix, noun: atLeastOne, atMost: maxFeatures, of: columns)
         return matrix
     }
 
@@ -147,12 +113,8 @@ enum GCNDecoder {
         let width = problem.weights?[0].count ?? problem.features[0].count
         guard b.count == width else {
             let source = problem.weights == nil ? "of features, since weights is absent" : "of weights"
-            throw field.error("has \(b.count) \(b.count == 1 ? "entry" : "entries"), expected \(width) (one per column \(source))")
+            throw field.error("has \(counted(b.count, "entry", "entries")), expected \(width) (one per column \(source))")
         }
         return b
-    }
-
-    private static func rowCount(_ count: Int) -> String {
-        count == 1 ? "1 row" : "\(count) rows"
     }
 }

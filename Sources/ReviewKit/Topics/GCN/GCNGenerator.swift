@@ -10,14 +10,10 @@
 /// sometimes a directed graph (row-normalised, self loops on) or self loops
 /// off. Every node has at least one neighbour, so no degree is ever 0 and
 /// node 0 always gathers from someone.
-enum GCNGenerator {
+enum GCNGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> GCNTopic.Problem {
-        var last = candidate(&random, difficulty: difficulty)
-        for _ in 0..<200 {
-            if isHandSolvable(last) { return last }
-            last = candidate(&random, difficulty: difficulty)
-        }
-        return last
+        random.firstAccepted(tries: 200, { candidate(&$0, difficulty: difficulty) }, where: isHandSolvable)
+            ?? candidate(&random, difficulty: difficulty)
     }
 
     private static func candidate(_ random: inout RandomSource, difficulty: Difficulty) -> GCNTopic.Problem {
@@ -59,10 +55,10 @@ enum GCNGenerator {
             }
         }
         let edges = graph(&random, nodes: n, directed: directed, extra: difficulty == .easy ? 0.2 : 0.3)
-        let features = (0..<n).map { _ in (0..<d).map { _ in Double(random.int(in: -2...3)) } }
-        let weights = (0..<d).map { _ in (0..<width).map { _ in Double(random.int(in: -2...2)) } }
-        let bias = hasBias ? (0..<width).map { _ in Double(random.int(in: -1...1)) } : nil
-        var adjacency = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        let features = random.integers(rows: n, columns: d, in: -2...3)
+        let weights = random.integers(rows: d, columns: width, in: -2...2)
+        let bias = hasBias ? random.integers(width, in: -1...1) : nil
+        var adjacency = MatrixMath.zeros(n, n)
         for edge in edges {
             adjacency[edge.from][edge.to] = 1
             if !directed { adjacency[edge.to][edge.from] = 1 }

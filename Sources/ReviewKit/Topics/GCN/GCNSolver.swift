@@ -65,7 +65,7 @@ enum GCNSolver {
         case .adjacency(let rows):
             return rows
         case .edges(let nodes, let edges):
-            var a = Array(repeating: Array(repeating: 0.0, count: nodes), count: nodes)
+            var a = MatrixMath.zeros(nodes, nodes)
             for edge in edges {
                 let weight = edge.weight ?? 1
                 a[edge.from][edge.to] = weight
@@ -110,25 +110,17 @@ enum GCNSolver {
     }
 
     private static func graphField(_ problem: GCNTopic.Problem) -> String {
-        switch problem.graph {
-        case .adjacency: return "adjacency"
-        case .edges: return "edges"
-        }
+        if case .edges = problem.graph { "edges" } else { "adjacency" }
     }
 
     /// The contract: a node of degree 0 under `symmetric` or `row` is an
     /// error that names it (1/0 has no value, and silently using 0 would
     /// hide the mistake the exam is testing).
     private static func degreeZero(_ node: Int, _ problem: GCNTopic.Problem) -> SolveError {
-        let field: String
-        switch problem.graph {
-        case .adjacency: field = "adjacency"
-        case .edges: field = "edges"
-        }
         let why = problem.directed ? "it gathers from no node" : "no edges"
         let inverse = problem.normalization == .symmetric ? "D̃^-1/2" : "D̃^-1"
         return SolveError(
-            at: field,
+            at: graphField(problem),
             "node \(node) has degree 0 (\(why) and self_loops is false), so \(inverse) is undefined; "
                 + "add self loops or use normalization \"none\"")
     }

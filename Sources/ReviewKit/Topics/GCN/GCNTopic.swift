@@ -3,8 +3,9 @@
 /// convolution". The solution shows every matrix on the way — Ã, the
 /// degrees, D̃^-1/2 (or D̃^-1), Â entry by entry, ÂH, ÂHW + b, σ — because
 /// that is where students lose points.
-enum GCNTopic: SchemaTopic, PresentedTopic {
+enum GCNTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     typealias Presenter = GCNPresenter
+    typealias Generator = GCNGenerator
 
     /// How the normalised adjacency Â is made from Ã.
     enum Normalization: String, CaseIterable, Sendable {
@@ -179,12 +180,7 @@ enum GCNTopic: SchemaTopic, PresentedTopic {
         ])
     }
 
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        GCNGenerator.generate(&random, difficulty: difficulty)
-    }
-
     // MARK: Helpers
-
 
     static func identity(_ size: Int) -> [[Double]] {
         (0..<size).map { i in (0..<size).map { $0 == i ? 1 : 0 } }

@@ -8,7 +8,7 @@
 ///   `z_weights: "candidate"` (sometimes both).
 ///
 /// Weights are halves in [−1, 1], biases and h_0 tenths, inputs small integers.
-enum GRUGenerator {
+enum GRUGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> GRUTopic.Problem {
         let (n, d, steps): (Int, Int, Int)
         switch difficulty {

@@ -2,7 +2,9 @@
 /// gate applied after or before W^{(h̃)} meets h_{t−1}, and z weighting the
 /// previous state or the candidate. Each pre-activation W h_{t−1} + U x_t + b
 /// is written out with the numbers, then σ or tanh, then h_t.
-enum GRUTopic: SchemaTopic {
+enum GRUTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = GRUGenerator
+
     enum Gate: String, CaseIterable, Sendable {
         case r, z
         case hTilde = "h_tilde"
@@ -111,10 +113,6 @@ enum GRUTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        GRUGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = GRUPresenter(solution: solution, templates: context.templates)

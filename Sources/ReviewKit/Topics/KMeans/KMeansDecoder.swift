@@ -36,10 +36,7 @@ enum KMeansDecoder {
         guard items.count <= maxClusters else { throw field.error("lists \(items.count) points; at most \(maxClusters) clusters are supported") }
         var indices: [Int] = []
         for item in items {
-            let index = try item.nonNegativeInt()
-            guard index < count else {
-                throw item.error("point \(index) is out of range: there are \(count) point\(count == 1 ? "" : "s"), numbered 0 to \(count - 1)")
-            }
+            let index = try item.index(below: count, noun: "point", owner: "there are")
             if let earlier = indices.firstIndex(of: index) {
                 throw item.error("point \(index) is already initial_points[\(earlier)]; the starting points must be distinct")
             }

@@ -8,7 +8,7 @@
 /// - hard: eight 2-D points, k = 3, either from given centroids with a tie
 ///   or an empty cluster on the way, or from three of the points with
 ///   triangle features.
-enum KMeansGenerator {
+enum KMeansGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> KMeansTopic.Problem {
         while true {
             let problem = draw(&random, difficulty: difficulty)

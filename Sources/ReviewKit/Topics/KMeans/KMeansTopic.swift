@@ -5,7 +5,9 @@
 /// to the lowest-numbered centroid), the inertia and each centroid as the
 /// sum of its points over their count; a centroid with no points keeps its
 /// place. Optional k-means features (notes 004): hard or triangle.
-enum KMeansTopic: SchemaTopic {
+enum KMeansTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = KMeansGenerator
+
     enum Features: String, CaseIterable, Sendable {
         case hard, triangle
     }
@@ -71,12 +73,7 @@ enum KMeansTopic: SchemaTopic {
 
     /// Exactly one of `centroids` and `initial_points`, checked first.
     static func decode(_ object: ObjectFields) throws -> Problem {
-        if object.contains("centroids"), let other = object.optional("initial_points") {
-            throw other.error("give either 'centroids' or 'initial_points', not both")
-        }
-        guard object.contains("centroids") || object.contains("initial_points") else {
-            throw InputError(path: object.path, message: "missing required field 'centroids' (or 'initial_points')")
-        }
+        try object.either("centroids", or: "initial_points")
         return try schema.decode(object, into: blank)
     }
 
@@ -121,10 +118,6 @@ enum KMeansTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        KMeansGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = KMeansPresenter(solution: solution, templates: context.templates)

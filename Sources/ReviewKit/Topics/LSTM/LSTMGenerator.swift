@@ -8,7 +8,7 @@
 ///
 /// Weights and peepholes are halves in [−1, 1], biases and states tenths, inputs small
 /// integers, so every pre-activation is a short decimal.
-enum LSTMGenerator {
+enum LSTMGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> LSTMTopic.Problem {
         let (n, d, steps): (Int, Int, Int)
         switch difficulty {

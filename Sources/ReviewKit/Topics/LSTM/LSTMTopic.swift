@@ -2,7 +2,9 @@
 /// two-step example: each gate's pre-activation W h_{t−1} + U x_t + b with
 /// the numbers put in, σ or tanh of it, the cell c_t = f ⊙ c_{t−1} + i ⊙ g
 /// and the state h_t = o ⊙ tanh(c_t).
-enum LSTMTopic: SchemaTopic {
+enum LSTMTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = LSTMGenerator
+
     /// The gates in the contract's order (answers, `gates` keys).
     enum Gate: String, CaseIterable, Sendable {
         case i, f, o, g
@@ -98,10 +100,6 @@ enum LSTMTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        LSTMGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = LSTMPresenter(solution: solution, templates: context.templates)

@@ -5,7 +5,7 @@
 ///   probabilities, or hinge with a point exactly on the margin.
 /// - hard: multiclass hinge on a 3×3 score matrix, bce from logits, or
 ///   soft-target cross-entropy with `sum`.
-enum LossGenerator {
+enum LossGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> LossTopic.Problem {
         var p = LossTopic.Problem()
         switch difficulty {

@@ -3,7 +3,9 @@ import Foundation
 /// `loss`: a loss and its gradient with respect to the predictions, term by
 /// term: MSE, MAE, Huber, hinge and binary cross-entropy element-wise;
 /// multiclass hinge and cross-entropy row by row; `mean` or `sum`.
-enum LossTopic: SchemaTopic {
+enum LossTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = LossGenerator
+
     enum Kind: String, CaseIterable, Sendable {
         case mse, mae, huber, hinge, bce
         case multiclassHinge = "multiclass_hinge"
@@ -92,10 +94,6 @@ enum LossTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        LossGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = LossPresenter(solution: solution, templates: context.templates)

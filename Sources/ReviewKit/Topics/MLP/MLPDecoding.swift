@@ -16,20 +16,7 @@ enum MLPDecoding {
     }
 
     static func input(_ field: Field) throws -> (rows: [[Double]], isBatch: Bool) {
-        guard case .array(let items) = field.value.kind else {
-            throw field.error("must be a vector of numbers or a matrix (one row per example), got \(field.describe())")
-        }
-        guard let first = items.first else { throw field.error("must have at least one entry, got an empty array") }
-        if case .array = first.kind {
-            guard items.count <= MLPTopic.maxExamples else {
-                throw field.error("has \(items.count) rows; at most \(MLPTopic.maxExamples) examples are supported")
-            }
-            let rows = try field.numberMatrix()
-            try width(rows[0].count, Field(value: first, path: field.path.appending(index: 0)))
-            return (rows, true)
-        }
-        try width(items.count, field)
-        return ([try field.numberArray()], false)
+        try field.vectorOrRows(maxRows: MLPTopic.maxExamples, maxColumns: MLPTopic.maxWidth, columns: "neurons per layer")
     }
 
     private static func width(_ count: Int, _ field: Field) throws {

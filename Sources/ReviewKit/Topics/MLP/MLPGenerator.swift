@@ -7,7 +7,7 @@
 ///   or a tanh layer under softmax + cross-entropy with a class index.
 /// - hard: three layers mixing tanh, relu and sigmoid, or a batch of 2;
 ///   both with a step and frozen biases.
-enum MLPGenerator {
+enum MLPGenerator: ProblemGenerator {
     typealias Layer = MLPTopic.Layer
 
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> MLPTopic.Problem {

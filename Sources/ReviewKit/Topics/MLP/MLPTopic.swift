@@ -2,7 +2,9 @@
 /// layer by layer in the notes' notation (z = W a + b, a = f(z), BP1–BP4),
 /// with an optional gradient-descent step, e.g. Mazur's 2-2-2 network
 /// (E = 0.298371109; after one step w5 = 0.35891648, w1 = 0.149780716).
-enum MLPTopic: SchemaTopic {
+enum MLPTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = MLPGenerator
+
     /// A layer's f. `softmax` only on the last layer, under cross-entropy.
     enum LayerActivation: String, CaseIterable, Sendable {
         case sigmoid, tanh, relu, linear, softmax
@@ -153,10 +155,6 @@ enum MLPTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        MLPGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = MLPPresenter(solution: solution, templates: context.templates)

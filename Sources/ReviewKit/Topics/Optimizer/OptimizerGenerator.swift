@@ -7,7 +7,7 @@
 ///   a x² + b y².
 /// - hard: 3–5 nesterov or adam steps with weight decay on a logistic loss
 ///   or on Rosenbrock's function.
-enum OptimizerGenerator {
+enum OptimizerGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> OptimizerTopic.Problem {
         var problem = OptimizerTopic.Problem()
         switch difficulty {

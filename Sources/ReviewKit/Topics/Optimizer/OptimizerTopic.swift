@@ -4,7 +4,9 @@ import Foundation
 /// (PyTorch's forms; the notes' Adam box) on named parameters, the gradient
 /// of each step from an objective differentiated by the backprop engine or
 /// from a list, with coupled weight decay and L1.
-enum OptimizerTopic: SchemaTopic {
+enum OptimizerTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = OptimizerGenerator
+
     struct Problem: Sendable {
         var rule: OptimizerRule = .sgd
         /// Start values, in file order.
@@ -123,14 +125,9 @@ enum OptimizerTopic: SchemaTopic {
         let names = problem.names
         var parsed: ParsedExpression?
         if let objective = problem.objective {
-            do {
-                parsed = try ExpressionParser.parse(objective)
-            } catch {
-                throw SolveError(at: "objective", "column \(error.column): \(error.message)")
-            }
+            parsed = try SolveError.locating(at: "objective") { try ExpressionParser.parse(objective) }
             for variable in parsed!.variablesInOrderOfFirstAppearance where variable != "e" && !names.contains(variable) {
-                let hint = closestMatch(to: variable, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                throw SolveError(at: "objective", "'\(variable)' is not a param\(hint)")
+                throw SolveError(at: "objective", "'\(variable)' is not a param" + didYouMean(variable, among: names))
             }
         } else if problem.gradients == nil {
             throw SolveError(.root, "needs 'objective' (f to differentiate) or 'gradients' (one per step)")
@@ -204,10 +201,6 @@ enum OptimizerTopic: SchemaTopic {
     }
 
     static func trace(_ solution: Solution) -> Trace { solution.trace }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        OptimizerGenerator.generate(&random, difficulty: difficulty)
-    }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = OptimizerPresenter(solution: solution, templates: context.templates)

@@ -12,11 +12,8 @@ enum RNNDecoder {
     static func inputs(_ field: Field) throws -> [[Double]] {
         let x = try field.numberMatrix()
         guard !x.isEmpty else { throw field.error("must have at least one row (one per step), got an empty matrix") }
-        guard x.count <= maxSteps else { throw field.error("has \(x.count) rows; at most \(maxSteps) steps are supported") }
-        guard !x[0].isEmpty else {
-            throw Field(value: field.value, path: field.path.appending(index: 0)).error("must have at least one entry, got an empty row")
-        }
-        guard x[0].count <= maxSize else { throw field.error("has \(x[0].count) columns; at most \(maxSize) inputs are supported") }
+        try field.checkSize(x.count, atMost: maxSteps, "rows", of: "steps")
+        try field.checkColumns(x, atMost: maxSize, of: "inputs")
         return x
     }
 
@@ -46,18 +43,12 @@ enum RNNDecoder {
     /// One target per step: `null`, a class index or probability vector
     /// (softmax), k numbers or one number when k = 1 (linear).
     static func targets(_ field: Field, for problem: RNNTopic.Problem) throws -> [RNNTopic.Target] {
-        let items = try field.array()
-        let steps = problem.steps
-        guard items.count == steps else {
-            throw field.error(
-                "must have one target per step: \(steps) \(steps == 1 ? "step" : "steps"), got \(items.count) \(items.count == 1 ? "target" : "targets")")
-        }
         let k = problem.outputs
-        return try items.map { item in
+        return try field.onePer("step", of: "", count: problem.steps, noun: "target") { item in
             if case .null = item.value.kind { return .none }
             switch problem.output {
             case .softmax:
-                switch try SoftmaxDecoding.target(item, classes: k) {
+                switch try item.classTarget(classes: k) {
                 case .index(let c): return .index(c)
                 case .distribution(let y): return .vector(y)
                 }

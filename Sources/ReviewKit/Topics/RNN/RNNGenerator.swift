@@ -9,7 +9,7 @@
 ///
 /// Inputs are small integers, weights one decimal in [−1, 1] (never all
 /// zero in a row, so every unit moves).
-enum RNNGenerator {
+enum RNNGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> RNNTopic.Problem {
         switch difficulty {
         case .easy:

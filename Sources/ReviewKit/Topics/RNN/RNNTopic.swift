@@ -6,7 +6,9 @@
 ///
 /// a_t = U x_t + W s_{t−1} + b, s_t = f(a_t), o_t = V s_t + c; the loss is
 /// the sum of the steps' losses, and so is each gradient (U, V, W are shared).
-enum RNNTopic: SchemaTopic {
+enum RNNTopic: SchemaTopic, GeneratedTopic {
+    typealias Generator = RNNGenerator
+
     enum Output: String, CaseIterable, Sendable {
         /// ŷ_t = softmax(o_t), L_t the cross-entropy.
         case softmax
@@ -197,10 +199,6 @@ enum RNNTopic: SchemaTopic {
 
     static func trace(_ solution: Solution) -> Trace {
         solution.trace
-    }
-
-    static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> Problem {
-        RNNGenerator.generate(&random, difficulty: difficulty)
     }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {

@@ -10,7 +10,7 @@
 ///
 /// A row whose logits are all equal is redrawn: its answer (uniform
 /// probabilities) needs no computation and teaches nothing.
-enum SoftmaxGenerator {
+enum SoftmaxGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> SoftmaxTopic.Problem {
         switch difficulty {
         case .easy:
@@ -34,10 +34,7 @@ enum SoftmaxGenerator {
 
     /// Logits with one decimal in [-3, 3], not all equal.
     private static func logits(_ random: inout RandomSource, classes: Int) -> [Double] {
-        while true {
-            let z = (0..<classes).map { _ in random.tenths(in: -3...3) }
-            if Set(z).count > 1 { return z }
-        }
+        random.redraw({ r in (0..<classes).map { _ in r.tenths(in: -3...3) } }, until: { Set($0).count > 1 })
     }
 
     private static func target(_ random: inout RandomSource, classes: Int, softChance: Double) -> SoftmaxTopic.Target {
@@ -47,12 +44,10 @@ enum SoftmaxGenerator {
     /// Tenths that add up to 1 with at least two non-zero entries (so it is
     /// really soft, not a one-hot vector in disguise).
     private static func softTarget(_ random: inout RandomSource, classes: Int) -> [Double] {
-        while true {
-            let cuts = ((0..<classes - 1).map { _ in random.int(in: 0...10) } + [0, 10]).sorted()
-            let tenths = zip(cuts.dropFirst(), cuts).map { $0 - $1 }
-            if tenths.filter({ $0 > 0 }).count >= 2 {
-                return tenths.map { Double($0) / 10 }
-            }
-        }
+        let tenths = random.redraw({ r in
+            let cuts = ((0..<classes - 1).map { _ in r.int(in: 0...10) } + [0, 10]).sorted()
+            return zip(cuts.dropFirst(), cuts).map { $0 - $1 }
+        }, until: { $0.filter { $0 > 0 }.count >= 2 })
+        return tenths.map { Double($0) / 10 }
     }
 }

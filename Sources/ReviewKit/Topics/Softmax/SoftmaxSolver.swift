@@ -59,31 +59,39 @@ enum SoftmaxSolver {
         var gradient: [[Double]]
     }
 
-    /// Fails (with the row's index) only when a number leaves the range of
-    /// doubles, which the stable form avoids for any sensible input.
-    enum Failure: Error {
-        case shiftOverflows(row: Int)
-        case lossOverflows(row: Int)
-    }
-
-    static func solve(
-        logits: [[Double]], targets: [[Double]], targetIndices: [Int?], temperature: Double, mean: Bool
-    ) throws(Failure) -> Result {
+    /// Works every row, then the reduction. Only absurd inputs fail
+    /// (logits ~1e308 apart, T ~1e-300): the stable form keeps every
+    /// realistic problem finite, and the error names the row.
+    static func solve(_ problem: SoftmaxTopic.Problem) throws -> Result {
+        let classes = problem.logits[0].count
         var rows: [Row] = []
-        for (n, z) in logits.enumerated() {
-            let row = self.row(z, target: targets[n], index: targetIndices[n], temperature: temperature)
+        for (n, z) in problem.logits.enumerated() {
+            let target = problem.targets[n]
+            let row = self.row(
+                z, target: target.distribution(classes: classes), index: target.index, temperature: problem.temperature)
             guard row.shifted.allSatisfy(\.isFinite), row.gradient.allSatisfy(\.isFinite) else {
-                throw .shiftOverflows(row: n)
+                throw overflow(problem, row: n, inShift: true)
             }
-            guard row.loss.isFinite else { throw .lossOverflows(row: n) }
+            guard row.loss.isFinite else { throw overflow(problem, row: n, inShift: false) }
             rows.append(row)
         }
+        let mean = problem.reduction == .mean
         let total = rows.reduce(0) { $0 + $1.loss }
         let factor = mean ? 1 / Double(rows.count) : 1
         let loss = mean ? total / Double(rows.count) : total
-        guard loss.isFinite else { throw .lossOverflows(row: 0) }
+        guard loss.isFinite else { throw overflow(problem, row: 0, inShift: false) }
         let gradient = rows.map { $0.gradient.map { $0 * factor } }
         return Result(rows: rows, loss: loss, reductionFactor: factor, gradient: gradient)
+    }
+
+    private static func overflow(_ problem: SoftmaxTopic.Problem, row n: Int, inShift: Bool) -> SolveError {
+        if inShift && problem.temperature != 1 {
+            return SolveError(at: "temperature", "is too small for these logits: (z - max z) / T overflows")
+        }
+        let logits = JSONPath.root.appending(key: "logits")
+        return SolveError(
+            problem.isBatch ? logits.appending(index: n) : logits,
+            inShift ? "the logits are too far apart: z - max z overflows" : "the loss overflows for these logits")
     }
 
     static func row(_ z: [Double], target y: [Double], index: Int?, temperature t: Double) -> Row {
