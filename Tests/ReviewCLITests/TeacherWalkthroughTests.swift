@@ -28,6 +28,12 @@ import Testing
         #expect(grade.stderr.contains("graded 22 answers of 4 students (16 right)"), "\(grade.stderr)")
         let csv = try String(contentsOfFile: box.root + "/quiz-grades/grades.csv", encoding: .utf8)
         #expect(csv.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines) == (try readmeGrades(root)))
+        // The report is a page: a negative right answer has the sheets' minus sign, and a
+        // share "16 / 20" never breaks at its spaces.
+        let report = try String(contentsOfFile: box.root + "/quiz-grades/report.html", encoding: .utf8)
+        #expect(report.contains("right answer \u{2212}10"))
+        #expect(!report.contains("right answer -"))
+        #expect(report.contains("\u{00A0}/\u{00A0}") && !report.contains("> 8 / 10"))
     }
 
     /// The lines after `$ cat out/handout-class-quiz-grades/grades.csv` in

@@ -31,7 +31,9 @@ enum ClassReport {
                     var item: TemplateObject = [
                         "problem": .text(answer.problem), "path": .text(answer.path),
                         "typed": .text(answer.typed.isEmpty ? "—" : answer.typed),
-                        "expected": .text(answer.expectedChoice ?? NumberFormat.plain(answer.expected)),
+                        // A page, not a CSV: its minus sign is the one the sheets print.
+                        "expected": .text(answer.expectedChoice
+                            ?? NumberFormat.plain(answer.expected).replacingOccurrences(of: "-", with: "\u{2212}")),
                     ]
                     switch answer.verdict {
                     case .wrong(let slip?):
