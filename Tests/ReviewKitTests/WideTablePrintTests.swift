@@ -73,6 +73,28 @@ import Testing
 
     /// Eight columns of long numbers cannot wrap below the line: the
     /// table carries its narrowest width for print to scale it.
+    /// Outside tables too, a LaTeX sheet never runs off the line: an inline
+    /// vector may break after its commas (at a relation's cost, 500) and a
+    /// display wider than the line is scaled to it by the preamble's
+    /// `\fitdisplay` (pdflatex over every topic showed inline vectors 4–46 pt
+    /// and displays up to 189 pt over the line before).
+    @Test func latexRunningTextBreaksVectorsAndFitsDisplays() throws {
+        var options = Sheet.Options()
+        options.format = .latex
+        let sheet = Sheet(problems: try solve(json: #"{"topic": "softmax", "logits": [2, 1, 0.1], "target": 0}"#), options: options)
+            .render()
+        #expect(sheet.contains("\\(z = (2,\\penalty500 1,\\penalty500 0.1)\\)"))
+        #expect(sheet.contains("\\newcommand{\\fitdisplay}"))
+        let displays = sheet.components(separatedBy: "\\[\n").dropFirst()
+        #expect(!displays.isEmpty)
+        for display in displays { #expect(display.hasPrefix("\\fitdisplay{")) }
+        // Markdown keeps its formulas as written: its viewer lays them out.
+        options.format = .md
+        let md = Sheet(problems: try solve(json: #"{"topic": "softmax", "logits": [2, 1, 0.1], "target": 0}"#), options: options)
+            .render()
+        #expect(md.contains("z = (2, 1, 0.1)") && !md.contains("penalty") && !md.contains("fitdisplay"))
+    }
+
     @Test func tableThatCannotWrapCarriesItsWidth() throws {
         let cells = Array(repeating: "$-0.123456789$", count: 8)
         let markdown = "| " + (1...8).map(String.init).joined(separator: " | ") + " |\n|"

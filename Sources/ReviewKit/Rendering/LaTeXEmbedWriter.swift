@@ -4,13 +4,21 @@ struct LaTeXEmbedWriter: EmbedWriter {
     var renderer: CMark.Renderer { .latex }
 
     /// A formula outside the supported subset (see `LaTeXMathSafety`) is
-    /// printed as its source text, never run.
+    /// printed as its source text, never run. In running text an inline
+    /// formula may break after a top-level comma, at the cost TeX gives a
+    /// relation (`\relpenalty`, 500): a vector `(-0.6133, -0.1992)` then
+    /// wraps at the margin instead of running into it (issue 16, item 8).
     func math(_ latex: String, display: Bool) -> String {
+        written(latex, display: display, commaBreak: "\\penalty500")
+    }
+
+    private func written(_ latex: String, display: Bool, commaBreak: String) -> String {
         guard LaTeXMathSafety.isSafe(latex) else {
             let source = display ? "$$\(latex)$$" : "$\(latex)$"
             return "\\texttt{\(TextEscaping.latex(source))}"
         }
-        return display ? "\\[\n\(latex)\n\\]" : "\\(\(latex)\\)"
+        // `\fitdisplay` (page preamble) scales a display wider than the line down to it.
+        return display ? "\\[\n\\fitdisplay{\(latex)}\n\\]" : "\\(\(Self.breakingAfterCommas(latex, with: commaBreak))\\)"
     }
 
     /// A printed sheet's answer boxes and running head, and the answer
@@ -47,17 +55,17 @@ struct LaTeXEmbedWriter: EmbedWriter {
     /// (outside braces and `\left…\right`) gets an `\allowbreak`, so that
     /// vectors wrap there as they do in HTML (`InlineMathBreaks`).
     func breakable(_ embed: Embed) -> String? {
-        let written: String
         switch embed {
-        case .math(let latex, false): written = math(latex, display: false)
-        case .formula(let embed) where !embed.display: written = formula(embed.formula, display: false)
+        case .math(let latex, false): return written(latex, display: false, commaBreak: "\\allowbreak")
+        case .formula(let embed) where !embed.display:
+            return written(LaTeXFormulaWriter().write(embed.formula), display: false, commaBreak: "\\allowbreak")
         default: return nil
         }
-        guard written.hasPrefix("\\("), written.hasSuffix("\\)") else { return written }
-        return "\\(" + Self.breakingAfterCommas(String(written.dropFirst(2).dropLast(2))) + "\\)"
     }
 
-    static func breakingAfterCommas(_ latex: String) -> String {
+    /// `latex` with `breakCommand` after every comma at its top level
+    /// (outside braces and `\left…\right`, where TeX could not break anyway).
+    static func breakingAfterCommas(_ latex: String, with breakCommand: String = "\\allowbreak") -> String {
         var out = ""
         var braces = 0
         var fences = 0
@@ -87,7 +95,7 @@ struct LaTeXEmbedWriter: EmbedWriter {
             index = latex.index(after: index)
             if c == ",", braces == 0, fences == 0 {
                 // The command's name ends at a space: the formula's own, or one added.
-                out += index < latex.endIndex && latex[index] == " " ? "\\allowbreak" : "\\allowbreak "
+                out += index < latex.endIndex && latex[index] == " " ? breakCommand : breakCommand + " "
             }
         }
         return out
