@@ -87,11 +87,13 @@ struct DocumentRenderer {
         case .table(let table):
             // A table too wide for a printed page gets formulas that may wrap
             // and its width estimate (issue 16, item 8); others are as they were.
-            let width = TableWidth(table, embeds: document.embeds, breakable: true)
-            let wide = width.naturalTotal > writer.wideTableLine
+            // Only writers that lay a table out for print (html, latex) use the
+            // estimate, and it costs a second MathML of every cell's formulas.
+            let width = writer.breaksFormulas ? TableWidth(table, embeds: document.embeds, breakable: true) : nil
+            let wide = width.map { $0.naturalTotal > writer.wideTableLine } ?? false
             let cell = { (markdown: String) in
                 CMark.renderInline(markdown, as: writer.renderer) { index in
-                    if wide, writer.breaksFormulas, document.embeds.indices.contains(index),
+                    if wide, document.embeds.indices.contains(index),
                        let literal = writer.breakable(document.embeds[index]) {
                         return .init(literal: literal, isBlock: false)
                     }
@@ -100,11 +102,13 @@ struct DocumentRenderer {
             }
             let header = table.header.map(cell)
             let rows = table.rows.map { $0.map(cell) }
-            let literal = wide
-                ? writer.wideTable(
+            let literal = if wide, let width {
+                writer.wideTable(
                     header: header, alignments: table.alignments, rows: rows, highlighted: table.highlighted,
                     width: width)
-                : writer.table(header: header, alignments: table.alignments, rows: rows, highlighted: table.highlighted)
+            } else {
+                writer.table(header: header, alignments: table.alignments, rows: rows, highlighted: table.highlighted)
+            }
             return .init(literal: literal, isBlock: true)
         case .figure(let figure):
             return .init(literal: writer.figure(figure), isBlock: true)
