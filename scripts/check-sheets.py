@@ -107,7 +107,9 @@ def sheets(fmt, lang):
     return result
 
 
-def check_html(lang):
+def playwright_chromium():
+    """(sync_playwright, chromium's path) for the checks that lay pages out
+    in a browser, or None when either is missing (reported by `missing`)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -115,6 +117,14 @@ def check_html(lang):
     browser_path = shutil.which("chromium") or shutil.which("chromium-browser")
     if not browser_path:
         return missing("chromium")
+    return sync_playwright, browser_path
+
+
+def check_html(lang):
+    found = playwright_chromium()
+    if not found:
+        return
+    sync_playwright, browser_path = found
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
         for name, text in sheets("html", lang):
@@ -228,13 +238,10 @@ def check_print(lang):
     """Every topic × difficulty × PRINT_SEEDS as HTML, laid out for print in
     one Chromium page reused for all (print_overflows): nothing may run off
     the A4 line. Sheets are written to OUT/print/ (kept for a look)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return missing("the Python package playwright")
-    browser_path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not browser_path:
-        return missing("chromium")
+    found = playwright_chromium()
+    if not found:
+        return
+    sync_playwright, browser_path = found
     folder = os.path.join(OUT, "print")
     os.makedirs(folder, exist_ok=True)
     checked = 0
@@ -262,13 +269,10 @@ def check_practice(lang):
     """A practice page in headless Chromium, network cut: a right answer, a
     slipped one (450 for 456: the forgotten bias) and garbage, checked with
     Enter; then Next step and Show all reveal the folded solution."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return missing("the Python package playwright")
-    browser_path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not browser_path:
-        return missing("chromium")
+    found = playwright_chromium()
+    if not found:
+        return
+    sync_playwright, browser_path = found
     text = review("solve", "problems/conv-notes-32x32.json", "--practice", "--format", "html", "--lang", lang)
     path = os.path.abspath(os.path.join(OUT, f"practice-{lang}.html"))
     with open(path, "w", encoding="utf-8") as f:
@@ -672,13 +676,10 @@ def check_answer_key_pages():
     every intermediate answer as math), in both languages; each student's
     question sheet asks for a name and a student number and prints working
     space under each problem."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return missing("the Python package playwright")
-    browser_path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not browser_path:
-        return missing("chromium")
+    found = playwright_chromium()
+    if not found:
+        return
+    sync_playwright, browser_path = found
     with open("problems/handout-final-review.json", encoding="utf-8") as f:
         handout = json.load(f)
     for section in handout["sections"]:

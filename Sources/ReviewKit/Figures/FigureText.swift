@@ -47,6 +47,13 @@ enum FigureText {
 }
 
 extension FigureText {
+    /// A Mermaid flowchart node line: `  id["text"]`, or `  id(("text"))`
+    /// when `round` (an operation such as × or +).
+    static func mermaidNode(_ id: String, _ text: String, round: Bool = false) -> String {
+        let quoted = "\"" + mermaid(text) + "\""
+        return round ? "  \(id)((\(quoted)))" : "  \(id)[\(quoted)]"
+    }
+
     /// Text for a quoted Mermaid label: one line, quotes as `#quot;`, so a
     /// name from a problem file can neither end the label nor the code fence.
     static func mermaid(_ text: String) -> String {

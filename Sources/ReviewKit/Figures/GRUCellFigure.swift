@@ -102,22 +102,18 @@ struct GRUCellFigure {
 
     private func mermaid() -> String {
         let t = step.t
-        func node(_ id: String, _ text: String, round: Bool = false) -> String {
-            let quoted = "\"" + FigureText.mermaid(text) + "\""
-            return round ? "  \(id)((\(quoted)))" : "  \(id)[\(quoted)]"
-        }
         let z = step.value(.z)
         var lines = ["flowchart LR"]
-        lines.append(node("hp", "\(name("h", t - 1)) = \(vector(step.hPrevious))"))
-        lines.append(node("x", "\(name("x", t)) = \(vector(step.x))"))
-        lines.append(node("r", "\(words[.r] ?? "") r = σ(…) = \(vector(step.value(.r)))"))
-        lines.append(node("z", "\(words[.z] ?? "") z = σ(…) = \(vector(z))"))
-        lines.append(node("rr", reset == .after ? "r × W h" : "r × h", round: true))
-        lines.append(node("c", "\(words[.hTilde] ?? "") h̃ = tanh(…) = \(vector(step.value(.hTilde)))"))
-        lines.append(node("om", "1 − z = \(vector(CellMath.oneMinus(z)))"))
-        lines.append(node("keep", "× \(vector(keep))", round: true))
-        lines.append(node("write", "× \(vector(write))", round: true))
-        lines.append(node("h", "\(name("h", t)) = \(vector(step.h))"))
+        lines.append(FigureText.mermaidNode("hp", "\(name("h", t - 1)) = \(vector(step.hPrevious))"))
+        lines.append(FigureText.mermaidNode("x", "\(name("x", t)) = \(vector(step.x))"))
+        lines.append(FigureText.mermaidNode("r", "\(words[.r] ?? "") r = σ(…) = \(vector(step.value(.r)))"))
+        lines.append(FigureText.mermaidNode("z", "\(words[.z] ?? "") z = σ(…) = \(vector(z))"))
+        lines.append(FigureText.mermaidNode("rr", reset == .after ? "r × W h" : "r × h", round: true))
+        lines.append(FigureText.mermaidNode("c", "\(words[.hTilde] ?? "") h̃ = tanh(…) = \(vector(step.value(.hTilde)))"))
+        lines.append(FigureText.mermaidNode("om", "1 − z = \(vector(CellMath.oneMinus(z)))"))
+        lines.append(FigureText.mermaidNode("keep", "× \(vector(keep))", round: true))
+        lines.append(FigureText.mermaidNode("write", "× \(vector(write))", round: true))
+        lines.append(FigureText.mermaidNode("h", "\(name("h", t)) = \(vector(step.h))"))
         lines += [
             "  hp --> r", "  x --> r", "  hp --> z", "  x --> z", "  r --> rr", "  hp --> rr", "  rr --> c", "  x --> c",
             "  z --> om", "  hp --> keep", "  c --> write", "  keep --> h", "  write --> h",

@@ -92,25 +92,21 @@ struct LSTMCellFigure {
 
     private func mermaid() -> String {
         let t = step.t
-        func node(_ id: String, _ text: String, round: Bool = false) -> String {
-            let quoted = "\"" + FigureText.mermaid(text) + "\""
-            return round ? "  \(id)((\(quoted)))" : "  \(id)[\(quoted)]"
-        }
         var lines = ["flowchart LR"]
-        lines.append(node("hp", "\(name("h", t - 1)) = \(Self.vector(step.hPrevious))"))
-        lines.append(node("x", "\(name("x", t)) = \(Self.vector(step.x))"))
-        lines.append(node("cp", "\(name("c", t - 1)) = \(Self.vector(step.cPrevious))"))
+        lines.append(FigureText.mermaidNode("hp", "\(name("h", t - 1)) = \(Self.vector(step.hPrevious))"))
+        lines.append(FigureText.mermaidNode("x", "\(name("x", t)) = \(Self.vector(step.x))"))
+        lines.append(FigureText.mermaidNode("cp", "\(name("c", t - 1)) = \(Self.vector(step.cPrevious))"))
         for gate in LSTMTopic.Gate.allCases {
             let f = gate == .g ? "tanh" : "σ"
-            lines.append(node(gate.rawValue, "\(words[gate] ?? "") \(gate.rawValue) = \(f)(…) = \(Self.vector(step.value(gate)))"))
+            lines.append(FigureText.mermaidNode(gate.rawValue, "\(words[gate] ?? "") \(gate.rawValue) = \(f)(…) = \(Self.vector(step.value(gate)))"))
         }
-        lines.append(node("mf", "×", round: true))
-        lines.append(node("mig", "×", round: true))
-        lines.append(node("add", "+", round: true))
-        lines.append(node("c", "\(name("c", t)) = \(Self.vector(step.c))"))
-        lines.append(node("th", "tanh \(name("c", t)) = \(Self.vector(step.tanhC))"))
-        lines.append(node("mo", "×", round: true))
-        lines.append(node("h", "\(name("h", t)) = \(Self.vector(step.h))"))
+        lines.append(FigureText.mermaidNode("mf", "×", round: true))
+        lines.append(FigureText.mermaidNode("mig", "×", round: true))
+        lines.append(FigureText.mermaidNode("add", "+", round: true))
+        lines.append(FigureText.mermaidNode("c", "\(name("c", t)) = \(Self.vector(step.c))"))
+        lines.append(FigureText.mermaidNode("th", "tanh \(name("c", t)) = \(Self.vector(step.tanhC))"))
+        lines.append(FigureText.mermaidNode("mo", "×", round: true))
+        lines.append(FigureText.mermaidNode("h", "\(name("h", t)) = \(Self.vector(step.h))"))
         for gate in LSTMTopic.Gate.allCases {
             lines.append("  hp --> \(gate.rawValue)")
             lines.append("  x --> \(gate.rawValue)")
