@@ -180,3 +180,9 @@ struct QTable: Sendable, Equatable {
 extension BellmanTopic {
     static let finalAnswers: FinalAnswers = ["updates[].new_q"]
 }
+
+extension BellmanTopic.Problem {
+    /// Random outcomes learnt with α = 1 by Q-learning: the course's Q-value
+    /// iteration, Q_{i+1}(s,a) = E[r + γ max Q_i(s′,a′)], a Bellman backup.
+    var isBackup: Bool { updates.contains(where: \.isStochastic) && alpha == 1 && rule == .qLearning }
+}

@@ -132,9 +132,3 @@ enum BellmanTrace {
     /// A step's JSON label, written from its formula so the two agree.
     private static func plain(_ formula: Formula) -> String { PlainFormulaWriter().write(formula) }
 }
-
-extension BellmanTopic.Problem {
-    /// Random outcomes learnt with α = 1 by Q-learning: the course's Q-value
-    /// iteration, Q_{i+1}(s,a) = E[r + γ max Q_i(s′,a′)], a Bellman backup.
-    var isBackup: Bool { updates.contains(where: \.isStochastic) && alpha == 1 && rule == .qLearning }
-}
