@@ -15,6 +15,12 @@ enum EmbedToken {
     enum Piece: Equatable {
         case text(String)
         case embed(Int)
+
+        /// The run of plain text, nil for an embed.
+        var text: String? {
+            if case .text(let text) = self { return text }
+            return nil
+        }
     }
 
     /// Cheap test on a C string from cmark: does it hold U+E000 (EE 80 80)?

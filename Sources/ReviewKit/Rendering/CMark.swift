@@ -26,6 +26,11 @@ enum CMark {
         var literal: String
         /// Block embeds replace a paragraph that holds nothing but their token.
         var isBlock: Bool
+        /// An inline formula that must not be parted from the punctuation
+        /// next to it (`Punctuation.glued`): HTML only, where a browser
+        /// breaks a line on either side of a `<math>` element, even before
+        /// a comma or after an opening bracket.
+        var gluesPunctuation = false
     }
 
     /// Parses `markdown`, splices in embeds and renders the document.
@@ -108,9 +113,12 @@ enum CMark {
     private static func replaceTokens(in node: OpaquePointer, embed: (Int) -> EmbedOutput, escapeDollars: Bool) {
         let text = String(cString: cmark_node_get_literal(node))
         let pieces = EmbedToken.split(text)
+        let outputs = pieces.map { piece -> EmbedOutput? in
+            if case .embed(let index) = piece { return embed(index) }
+            return nil
+        }
         // A block embed standing alone in its paragraph replaces the paragraph.
-        if pieces.count == 1, case .embed(let index) = pieces[0] {
-            let output = embed(index)
+        if pieces.count == 1, let output = outputs[0] {
             let parent = cmark_node_parent(node)
             if output.isBlock, let parent, cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
                 cmark_node_first_child(parent) == node, cmark_node_last_child(parent) == node
@@ -136,17 +144,29 @@ enum CMark {
             }
             cmark_node_insert_before(node, inserted)
         }
-        for piece in pieces {
-            switch piece {
-            case .text(let string) where escapeDollars && string.contains("$"):
-                for (i, run) in string.split(separator: "$", omittingEmptySubsequences: false).enumerated() {
-                    if i > 0 { insert(CMARK_NODE_CUSTOM_INLINE, "\\$") }
-                    if !run.isEmpty { insert(CMARK_NODE_TEXT, String(run)) }
+        func insertText(_ string: String) {
+            guard !string.isEmpty else { return }
+            guard escapeDollars, string.contains("$") else { return insert(CMARK_NODE_TEXT, string) }
+            for (i, run) in string.split(separator: "$", omittingEmptySubsequences: false).enumerated() {
+                if i > 0 { insert(CMARK_NODE_CUSTOM_INLINE, "\\$") }
+                if !run.isEmpty { insert(CMARK_NODE_TEXT, String(run)) }
+            }
+        }
+        func glues(_ i: Int) -> Bool { outputs.indices.contains(i) && outputs[i]?.gluesPunctuation == true }
+        for (i, piece) in pieces.enumerated() {
+            if case .text(var string) = piece {
+                // Punctuation that goes with a glued formula on either side is written with it.
+                if glues(i - 1) { string.removeFirst(Punctuation.closing(atStartOf: string).count) }
+                if glues(i + 1) { string.removeLast(Punctuation.opening(atEndOf: string).count) }
+                insertText(string)
+            } else if let output = outputs[i] {
+                guard output.gluesPunctuation else {
+                    insert(CMARK_NODE_CUSTOM_INLINE, output.literal)
+                    continue
                 }
-            case .text(let string):
-                insert(CMARK_NODE_TEXT, string)
-            case .embed(let index):
-                insert(CMARK_NODE_CUSTOM_INLINE, embed(index).literal)
+                let before = i > 0 ? Punctuation.opening(atEndOf: pieces[i - 1].text ?? "") : ""
+                let after = i + 1 < pieces.count ? Punctuation.closing(atStartOf: pieces[i + 1].text ?? "") : ""
+                insert(CMARK_NODE_CUSTOM_INLINE, Punctuation.glued(output.literal, before: before, after: after))
             }
         }
         cmark_node_free(node)

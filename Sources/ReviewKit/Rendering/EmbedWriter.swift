@@ -29,6 +29,9 @@ protocol EmbedWriter {
     /// (`InlineMathBreaks`); nil for what is not an inline formula.
     func breakable(_ embed: Embed) -> String?
     func figure(_ figure: Figure) -> String
+    /// True where an inline formula is kept on one line with the
+    /// punctuation touching it (`Punctuation`): HTML.
+    var gluesPunctuation: Bool { get }
     /// The opening or closing of a wrapper; empty where the format has none.
     func section(_ section: Section) -> String
 }
@@ -44,6 +47,8 @@ extension EmbedWriter {
     }
 
     var breaksFormulas: Bool { false }
+
+    var gluesPunctuation: Bool { false }
 
     var wideTableLine: Double { TableWidth.line }
 
@@ -81,9 +86,11 @@ struct DocumentRenderer {
         guard document.embeds.indices.contains(index) else { return .init(literal: "", isBlock: false) }
         switch document.embeds[index] {
         case .math(let latex, let display):
-            return .init(literal: writer.math(latex, display: display), isBlock: display)
+            return .init(literal: writer.math(latex, display: display), isBlock: display,
+                         gluesPunctuation: !display && writer.gluesPunctuation)
         case .formula(let embed):
-            return .init(literal: writer.formula(embed.formula, display: embed.display), isBlock: embed.display)
+            return .init(literal: writer.formula(embed.formula, display: embed.display), isBlock: embed.display,
+                         gluesPunctuation: !embed.display && writer.gluesPunctuation)
         case .table(let table):
             // A table too wide for a printed page gets formulas that may wrap
             // and its width estimate (issue 16, item 8); others are as they were.

@@ -16,6 +16,8 @@ struct HTMLEmbedWriter: EmbedWriter {
 
     var breaksFormulas: Bool { true }
 
+    var gluesPunctuation: Bool { true }
+
     func breakable(_ embed: Embed) -> String? {
         switch embed {
         case .math(let latex, false): return MathML.renderBreakable(latex)
