@@ -51,10 +51,10 @@ struct ConvPresenter: BookPresenter {
     private func shape(_ shape: ConvModel.Shape) -> Formula { .times(shape.dimensions.map { .integer($0) }) }
 
     /// `3 × 5` for a window.
-    private func window(_ pair: ConvModel.Pair) -> Formula { .times([.integer(pair.height), .integer(pair.width)]) }
+    private func window(_ pair: SizePair) -> Formula { .times([.integer(pair.height), .integer(pair.width)]) }
 
     /// `2`, or `(2, 1)` for a pair (height, width).
-    private func pair(_ pair: ConvModel.Pair) -> Formula {
+    private func pair(_ pair: SizePair) -> Formula {
         pair.isSquare ? .integer(pair.height) : .vector([.integer(pair.height), .integer(pair.width)])
     }
 
@@ -96,13 +96,13 @@ struct ConvPresenter: BookPresenter {
             case .same: c["same"] = true
             case .valid: c["valid"] = true
             }
-            if conv.dilation != ConvModel.Pair(square: 1) { c["dilation"] = book.inline(pair(conv.dilation)) }
+            if conv.dilation != SizePair(square: 1) { c["dilation"] = book.inline(pair(conv.dilation)) }
             entry["conv"] = .object(c)
         case .pool(let pool):
             var p: TemplateObject = [
                 "kernel": book.inline(window(pool.kernel)), "stride": book.inline(pair(pool.stride)), pool.mode.rawValue: true,
             ]
-            if pool.padding != ConvModel.Pair(square: 0) { p["padding"] = book.inline(pair(pool.padding)) }
+            if pool.padding != SizePair(square: 0) { p["padding"] = book.inline(pair(pool.padding)) }
             entry["pool"] = .object(p)
         case .fc(let fc):
             entry["fc"] = ["units": book.inline(.integer(fc.units)), "bias": .flag(fc.bias), "plural": .flag(fc.units != 1)]
@@ -171,7 +171,7 @@ struct ConvPresenter: BookPresenter {
         return entry
     }
 
-    private mutating func axis(_ a: ConvSolver.Axis, _ names: ConvTrace.AxisNames, id: String, step key: String) -> TemplateObject {
+    private mutating func axis(_ a: WindowAxis, _ names: ConvTrace.AxisNames, id: String, step key: String) -> TemplateObject {
         var entry: TemplateObject = [
             "both": .flag(names.side == .both), "height": .flag(names.side == .height), "width": .flag(names.side == .width),
         ]
@@ -213,7 +213,7 @@ struct ConvPresenter: BookPresenter {
 
     /// `H_out = ⌊(H_in + 2P − F)/S⌋ + 1 = ⌊(32 + 2·0 − 5)/2⌋ + 1 = ⌊27/2⌋ + 1 = 13 + 1 = 14`:
     /// the rule, the numbers, the quotient when the stride divides, the result.
-    private func sizeRuleLine(_ a: ConvSolver.Axis, _ names: ConvTrace.AxisNames, substituted: Formula) -> Formula {
+    private func sizeRuleLine(_ a: WindowAxis, _ names: ConvTrace.AxisNames, substituted: Formula) -> Formula {
         var line = names.output .= names.sizeRule(a) .= substituted
         if a.stride != 1 { line = line .=≈ .floor(.frac(.integer(a.numerator), .integer(a.stride))) + 1 }
         return line .=≈ .integer(a.quotient) + 1 .=≈ .integer(a.output)

@@ -93,17 +93,17 @@ enum ConvTrace {
         }
 
         /// `⌊(H_in + 2P − F)/S⌋ + 1`, or with `P_top + P_bottom` for `"same"`.
-        func sizeRule(_ a: ConvSolver.Axis) -> Formula {
+        func sizeRule(_ a: WindowAxis) -> Formula {
             let padding = a.same ? padSum : .juxtapose(2, symbol("P"))
-            return .floor(.frac(input + padding - kernel(dilated: a.dilation != 1), symbol("S"))) + 1
+            return WindowAxis.rule(input: input, padding: padding, kernel: kernel(dilated: a.dilation != 1), stride: symbol("S"))
         }
     }
 
     /// `⌊(32 + 2·0 − 5)/1⌋ + 1` (built up as a fraction on sheets): the size rule with the axis's numbers.
-    static func sizeRuleNumbers(_ a: ConvSolver.Axis) -> Formula {
+    static func sizeRuleNumbers(_ a: WindowAxis) -> Formula {
         let padding: Formula = a.same
             ? .integer(a.padBefore) + .integer(a.padAfter) : .integer(2) * .integer(a.padBefore)
-        return .floor(.frac(.integer(a.input) + padding - .integer(a.effectiveKernel), .integer(a.stride))) + 1
+        return WindowAxis.rule(input: .integer(a.input), padding: padding, kernel: .integer(a.effectiveKernel), stride: .integer(a.stride))
     }
 
     private static func recordLayer(_ layer: ConvSolver.Layer, into trace: inout Trace) {
@@ -179,7 +179,7 @@ enum ConvTrace {
     }
 }
 
-extension ConvSolver.Axis {
+extension WindowAxis {
     /// Same kernel, stride, padding and dilation as `other`: then the two
     /// axes share bare symbols (F, S, P) and the effective kernel is worked once.
     func sharesHyperparameters(with other: Self) -> Bool {
