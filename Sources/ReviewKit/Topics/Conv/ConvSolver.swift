@@ -73,31 +73,27 @@ enum ConvSolver {
         return result
     }
 
-    /// Both spatial axes of a conv or pool layer and the image they make
-    /// with `channels`; `padding` is nil for `"same"`.
+    /// Both spatial axes of a conv or pool layer, each by the size rule
+    /// (`padding` is nil for `"same"`), and the image they make with `channels`.
     private static func axes(
         _ result: inout Layer, _ h: Int, _ w: Int, kernel: SizePair, dilation: SizePair,
         stride: SizePair, padding: SizePair?, path: JSONPath, rule: WindowAxis.Rule, channels: Int
     ) throws {
-        let height = try axis(h, kernel.height, dilation.height, stride.height, padding?.height, path: path, name: "height", rule: rule)
-        let width = try axis(w, kernel.width, dilation.width, stride.width, padding?.width, path: path, name: "width", rule: rule)
-        (result.height, result.width) = (height, width)
-        result.output = .image(height: height.output, width: width.output, channels: channels)
-    }
-
-    /// The size rule along one axis. `pad` (zeros on each side) is nil for `"same"`.
-    private static func axis(
-        _ input: Int, _ kernel: Int, _ dilation: Int, _ stride: Int, _ pad: Int?,
-        path: JSONPath, name: String, rule: WindowAxis.Rule
-    ) throws -> WindowAxis {
-        let axis = try WindowAxis(input: input, kernel: kernel, dilation: dilation, stride: stride, pad: pad, rule: rule)
-        guard axis.output >= 1 else {
-            let (effective, output) = (axis.effectiveKernel, axis.output)
-            let effectiveNote = dilation == 1 ? "" : "; effective kernel \(effective) = \(dilation)·(\(kernel) − 1) + 1"
-            throw SolveError(
-                path,
-                "output \(name) would be \(output): floor((\(input) + 2·\(axis.padBefore) − \(effective))/\(stride)) + 1 = \(output)\(effectiveNote)")
+        var axes: [WindowAxis] = []
+        for (input, side, name) in [(h, \SizePair.height, "height"), (w, \SizePair.width, "width")] {
+            let (kernel, dilation, stride) = (kernel[keyPath: side], dilation[keyPath: side], stride[keyPath: side])
+            let axis = try WindowAxis(
+                input: input, kernel: kernel, dilation: dilation, stride: stride, pad: padding?[keyPath: side], rule: rule)
+            guard axis.output >= 1 else {
+                let (effective, output) = (axis.effectiveKernel, axis.output)
+                let effectiveNote = dilation == 1 ? "" : "; effective kernel \(effective) = \(dilation)·(\(kernel) − 1) + 1"
+                throw SolveError(
+                    path,
+                    "output \(name) would be \(output): floor((\(input) + 2·\(axis.padBefore) − \(effective))/\(stride)) + 1 = \(output)\(effectiveNote)")
+            }
+            axes.append(axis)
         }
-        return axis
+        (result.height, result.width) = (axes[0], axes[1])
+        result.output = .image(height: axes[0].output, width: axes[1].output, channels: channels)
     }
 }
