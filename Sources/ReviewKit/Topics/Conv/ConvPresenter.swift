@@ -28,14 +28,10 @@ struct ConvPresenter: BookPresenter {
         let words = FigureWords(templates: templates, topic: "conv")
         var items = [ConvStackFigure.Item(label: words("input"), shape: problem.input, kind: .input)]
         for layer in result.layers {
-            let kind: ConvStackFigure.Item.Kind
-            let word: String
-            switch layer.layer.kind {
-            case .conv: (kind, word) = (.conv, words("conv"))
-            case .pool(let pool): (kind, word) = (.pool, words(pool.mode.rawValue))
-            case .fc: (kind, word) = (.fc, words("fc"))
-            }
-            items.append(.init(label: FigureText.short(layer.layer.name ?? word, limit: 13), shape: layer.output, kind: kind))
+            let kind = layer.layer.kind
+            let word = if case .pool(let pool) = kind { words(pool.mode.rawValue) } else { words(kind.typeName) }
+            items.append(.init(
+                label: FigureText.short(layer.layer.name ?? word, limit: 13), shape: layer.output, kind: .init(rawValue: kind.typeName)!))
         }
         let hasImage = items.contains { if case .image = $0.shape { true } else { false } }
         let caption = words.caption([
@@ -143,17 +139,8 @@ struct ConvPresenter: BookPresenter {
             if h == w {
                 entry["sizes"] = .objects([axis(h, .both, id: id, step: "height")])
             } else {
-                // Shared hyperparameters: bare F, S, P, and the effective
-                // kernel worked only once.
                 let names = ConvTrace.AxisNames.of(layer)
-                var height = axis(h, names.height, id: id, step: "height")
-                var width = axis(w, names.width, id: id, step: "width")
-                if !names.height.subscripted, case .object(var dilated)? = height["dilated"] {
-                    dilated["shared"] = true
-                    height["dilated"] = .object(dilated)
-                    width["dilated"] = nil
-                }
-                entry["sizes"] = .objects([height, width])
+                entry["sizes"] = .objects([axis(h, names.height, id: id, step: "height"), axis(w, names.width, id: id, step: "width")])
             }
         }
         if case .image(_, _, let channels) = layer.input {
@@ -175,12 +162,13 @@ struct ConvPresenter: BookPresenter {
         var entry: TemplateObject = [
             "both": .flag(names.side == .both), "height": .flag(names.side == .height), "width": .flag(names.side == .width),
         ]
-        let dilated = a.dilation != 1
-        if dilated {
+        // Shared hyperparameters (bare F, S, P, D): the effective kernel is
+        // worked only once, under the height.
+        if a.dilation != 1, names.subscripted || names.side != .width {
             let step = trace["\(id).effective_kernel_\(key)"]
             entry["dilated"] = [
                 "line": book.display(step.line(from: step.formula)), "dilation": book.inline(.integer(a.dilation)),
-                "shared": .flag(names.side == .both),
+                "shared": .flag(!names.subscripted),
             ]
         }
         let output = trace["\(id).\(key)"]
