@@ -4,9 +4,8 @@
 /// be written exactly as JSON numbers (doubles), so they are an error
 /// rather than a silently rounded (or wrapped) answer.
 ///
-/// Used by `conv` (sizes and parameters of a layer stack) and `convolve`
-/// (its size rule and how many products a sheet may hold), both through
-/// `WindowAxis`.
+/// Used by `conv` (parameters of a layer stack), by `convolve` (how many
+/// products a sheet may hold) and by `WindowAxis`, the size rule of both.
 enum CheckedCount {
     /// 2^53: the largest count a JSON number (a double) holds exactly.
     static let exactLimit = 1 << 53
