@@ -184,7 +184,7 @@ import Testing
                 let solution = try ConvolveTopic.solve(p)
                 #expect(solution.result.maps.flatMap { $0.flatMap { $0 } }.allSatisfy { abs($0) <= 60 })
                 switch difficulty {
-                case .easy: #expect(p.pool == nil && p.stride == ConvModel.Pair(square: 1))
+                case .easy: #expect(p.pool == nil && p.stride == SizePair(square: 1))
                 case .standard: #expect(p.activation == .relu && p.pool?.mode == .max && p.hasBias)
                 case .hard: #expect(p.channels == 2 && p.filters == 2 && p.pool?.mode == .avg && (p.hasBias || p.flip))
                 }

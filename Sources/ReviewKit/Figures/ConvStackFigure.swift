@@ -16,7 +16,8 @@ struct ConvStackFigure {
         var label: String
         var shape: ConvModel.Shape
         var kind: Kind
-        enum Kind { case input, conv, pool, fc }
+        /// Named as the layer types are (`ConvModel.Kind.typeName`).
+        enum Kind: String { case input, conv, pool, fc }
     }
 
     let items: [Item]

@@ -30,6 +30,16 @@ enum Padding: Sendable, Equatable {
     case valid
     case same
 
+    /// The zeros on each side, `0` for `"valid"`; nil for `"same"`, whose
+    /// padding follows from the output size (`WindowAxis`).
+    var perSide: SizePair? {
+        switch self {
+        case .explicit(let pair): return pair
+        case .valid: return SizePair(square: 0)
+        case .same: return nil
+        }
+    }
+
     var json: JSONValue {
         switch self {
         case .explicit(let pair): return pair.json
@@ -37,6 +47,12 @@ enum Padding: Sendable, Equatable {
         case .same: return .string("same")
         }
     }
+}
+
+/// How a pooling window sums up what it covers: its largest entry or
+/// their mean (`conv`'s pool layers, `convolve`'s pooling).
+enum PoolMode: String, Sendable, CaseIterable {
+    case max, avg
 }
 
 extension Field {

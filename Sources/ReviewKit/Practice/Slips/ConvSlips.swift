@@ -45,7 +45,7 @@ extension ConvTopic {
 
     /// The answers of the stack solved with a student's wrong size rule;
     /// nil when that rule makes some output empty.
-    private static func resolved(_ problem: Problem, rule: ConvSolver.SizeRule, step: String) -> Slip<Self>.Effect? {
+    private static func resolved(_ problem: Problem, rule: WindowAxis.Rule, step: String) -> Slip<Self>.Effect? {
         guard let result = try? ConvSolver.solve(problem, rule: rule) else { return nil }
         return Slip.Effect(answers: answers(Solution(result: result, trace: Trace())), step: step)
     }

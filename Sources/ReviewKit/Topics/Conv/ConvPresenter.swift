@@ -28,14 +28,10 @@ struct ConvPresenter: BookPresenter {
         let words = FigureWords(templates: templates, topic: "conv")
         var items = [ConvStackFigure.Item(label: words("input"), shape: problem.input, kind: .input)]
         for layer in result.layers {
-            let kind: ConvStackFigure.Item.Kind
-            let word: String
-            switch layer.layer.kind {
-            case .conv: (kind, word) = (.conv, words("conv"))
-            case .pool(let pool): (kind, word) = (.pool, words(pool.mode.rawValue))
-            case .fc: (kind, word) = (.fc, words("fc"))
-            }
-            items.append(.init(label: FigureText.short(layer.layer.name ?? word, limit: 13), shape: layer.output, kind: kind))
+            let kind = layer.layer.kind
+            let word = if case .pool(let pool) = kind { words(pool.mode.rawValue) } else { words(kind.typeName) }
+            items.append(.init(
+                label: FigureText.short(layer.layer.name ?? word, limit: 13), shape: layer.output, kind: .init(rawValue: kind.typeName)!))
         }
         let hasImage = items.contains { if case .image = $0.shape { true } else { false } }
         let caption = words.caption([
@@ -51,10 +47,10 @@ struct ConvPresenter: BookPresenter {
     private func shape(_ shape: ConvModel.Shape) -> Formula { .times(shape.dimensions.map { .integer($0) }) }
 
     /// `3 × 5` for a window.
-    private func window(_ pair: ConvModel.Pair) -> Formula { .times([.integer(pair.height), .integer(pair.width)]) }
+    private func window(_ pair: SizePair) -> Formula { .times([.integer(pair.height), .integer(pair.width)]) }
 
     /// `2`, or `(2, 1)` for a pair (height, width).
-    private func pair(_ pair: ConvModel.Pair) -> Formula {
+    private func pair(_ pair: SizePair) -> Formula {
         pair.isSquare ? .integer(pair.height) : .vector([.integer(pair.height), .integer(pair.width)])
     }
 
@@ -96,13 +92,13 @@ struct ConvPresenter: BookPresenter {
             case .same: c["same"] = true
             case .valid: c["valid"] = true
             }
-            if conv.dilation != ConvModel.Pair(square: 1) { c["dilation"] = book.inline(pair(conv.dilation)) }
+            if conv.dilation != SizePair(square: 1) { c["dilation"] = book.inline(pair(conv.dilation)) }
             entry["conv"] = .object(c)
         case .pool(let pool):
             var p: TemplateObject = [
                 "kernel": book.inline(window(pool.kernel)), "stride": book.inline(pair(pool.stride)), pool.mode.rawValue: true,
             ]
-            if pool.padding != ConvModel.Pair(square: 0) { p["padding"] = book.inline(pair(pool.padding)) }
+            if pool.padding != SizePair(square: 0) { p["padding"] = book.inline(pair(pool.padding)) }
             entry["pool"] = .object(p)
         case .fc(let fc):
             entry["fc"] = ["units": book.inline(.integer(fc.units)), "bias": .flag(fc.bias), "plural": .flag(fc.units != 1)]
@@ -143,17 +139,8 @@ struct ConvPresenter: BookPresenter {
             if h == w {
                 entry["sizes"] = .objects([axis(h, .both, id: id, step: "height")])
             } else {
-                // Shared hyperparameters: bare F, S, P, and the effective
-                // kernel worked only once.
                 let names = ConvTrace.AxisNames.of(layer)
-                var height = axis(h, names.height, id: id, step: "height")
-                var width = axis(w, names.width, id: id, step: "width")
-                if !names.height.subscripted, case .object(var dilated)? = height["dilated"] {
-                    dilated["shared"] = true
-                    height["dilated"] = .object(dilated)
-                    width["dilated"] = nil
-                }
-                entry["sizes"] = .objects([height, width])
+                entry["sizes"] = .objects([axis(h, names.height, id: id, step: "height"), axis(w, names.width, id: id, step: "width")])
             }
         }
         if case .image(_, _, let channels) = layer.input {
@@ -171,16 +158,17 @@ struct ConvPresenter: BookPresenter {
         return entry
     }
 
-    private mutating func axis(_ a: ConvSolver.Axis, _ names: ConvTrace.AxisNames, id: String, step key: String) -> TemplateObject {
+    private mutating func axis(_ a: WindowAxis, _ names: ConvTrace.AxisNames, id: String, step key: String) -> TemplateObject {
         var entry: TemplateObject = [
             "both": .flag(names.side == .both), "height": .flag(names.side == .height), "width": .flag(names.side == .width),
         ]
-        let dilated = a.dilation != 1
-        if dilated {
+        // Shared hyperparameters (bare F, S, P, D): the effective kernel is
+        // worked only once, under the height.
+        if a.dilation != 1, names.subscripted || names.side != .width {
             let step = trace["\(id).effective_kernel_\(key)"]
             entry["dilated"] = [
                 "line": book.display(step.line(from: step.formula)), "dilation": book.inline(.integer(a.dilation)),
-                "shared": .flag(names.side == .both),
+                "shared": .flag(!names.subscripted),
             ]
         }
         let output = trace["\(id).\(key)"]
@@ -213,7 +201,7 @@ struct ConvPresenter: BookPresenter {
 
     /// `H_out = ⌊(H_in + 2P − F)/S⌋ + 1 = ⌊(32 + 2·0 − 5)/2⌋ + 1 = ⌊27/2⌋ + 1 = 13 + 1 = 14`:
     /// the rule, the numbers, the quotient when the stride divides, the result.
-    private func sizeRuleLine(_ a: ConvSolver.Axis, _ names: ConvTrace.AxisNames, substituted: Formula) -> Formula {
+    private func sizeRuleLine(_ a: WindowAxis, _ names: ConvTrace.AxisNames, substituted: Formula) -> Formula {
         var line = names.output .= names.sizeRule(a) .= substituted
         if a.stride != 1 { line = line .=≈ .floor(.frac(.integer(a.numerator), .integer(a.stride))) + 1 }
         return line .=≈ .integer(a.quotient) + 1 .=≈ .integer(a.output)

@@ -2,14 +2,11 @@
 /// `pool` and `fc` layers, with every default already filled in.
 ///
 /// Sizes that may differ along height and width (kernel, stride, padding,
-/// dilation) are kept as a `Pair` even when the file gave one integer,
-/// so the solver never has to ask which form was written.
+/// dilation) are kept as a `SizePair` even when the file gave one integer,
+/// so the solver never has to ask which form was written; they, how a conv
+/// layer pads and the pooling mode are shared with `convolve`
+/// (`Input/SizePair.swift`).
 enum ConvModel {
-    /// Kernel, stride, padding and dilation sizes, and how a conv layer
-    /// pads (`Input/SizePair.swift`, shared with `convolve`).
-    typealias Pair = SizePair
-    typealias Padding = ReviewKit.Padding
-
     /// A tensor shape between layers: an image `[H, W, C]` or a flat vector `[N]`.
     enum Shape: Sendable, Equatable {
         case image(height: Int, width: Int, channels: Int)
@@ -25,24 +22,20 @@ enum ConvModel {
         var json: JSONValue { .array(dimensions.map { .number($0) }) }
     }
 
-    enum PoolMode: String, Sendable, CaseIterable {
-        case max, avg
-    }
-
     struct Conv: Sendable, Equatable {
         var filters: Int
-        var kernel: Pair
-        var stride = Pair(square: 1)
-        var padding = Padding.explicit(Pair(square: 0))
-        var dilation = Pair(square: 1)
+        var kernel: SizePair
+        var stride = SizePair(square: 1)
+        var padding = Padding.explicit(SizePair(square: 0))
+        var dilation = SizePair(square: 1)
         var bias = true
     }
 
     struct Pool: Sendable, Equatable {
-        var kernel: Pair
+        var kernel: SizePair
         /// Defaults to the kernel (non-overlapping windows).
-        var stride: Pair
-        var padding = Pair(square: 0)
+        var stride: SizePair
+        var padding = SizePair(square: 0)
         var mode = PoolMode.max
     }
 

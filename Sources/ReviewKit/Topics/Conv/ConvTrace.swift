@@ -41,43 +41,32 @@ enum ConvTrace {
             return (AxisNames(side: .height, subscripted: !shared), AxisNames(side: .width, subscripted: !shared))
         }
 
-        /// `F`, or `F_h` when subscripted.
-        func symbol(_ base: String) -> Formula {
-            subscripted ? .symbol(base, sub: side == .width ? "w" : "h") : .symbol(base)
+        /// `F`, or `F_h` when subscripted; `F'`, `F'_h` with a prime.
+        func symbol(_ base: String, primes: Int = 0) -> Formula {
+            .symbol(base, sub: subscripted ? (side == .width ? "w" : "h") : nil, primes: primes)
         }
 
-        /// `F'`, or `F'_h` when subscripted.
-        func primed(_ base: String) -> Formula {
-            .symbol(base, sub: subscripted ? (side == .width ? "w" : "h") : nil, primes: 1)
-        }
-
-        private func word(_ height: String, _ width: String, _ base: String) -> Formula {
-            let h = Formula.symbol(base, sub: .text(height)), w = Formula.symbol(base, sub: .text(width))
+        /// The height's name, the width's, or both equated when the two are worked at once.
+        private func pick(_ height: Formula, _ width: Formula) -> Formula {
             switch side {
-            case .both: return h .= w
-            case .height: return h
-            case .width: return w
+            case .both: return height .= width
+            case .height: return height
+            case .width: return width
             }
         }
 
         /// `H_out`, `W_out`, or `H_out = W_out`.
-        var output: Formula {
-            switch side {
-            case .both: return .symbol("H", sub: .text("out")) .= .symbol("W", sub: .text("out"))
-            case .height: return .symbol("H", sub: .text("out"))
-            case .width: return .symbol("W", sub: .text("out"))
-            }
-        }
+        var output: Formula { pick(.symbol("H", sub: .text("out")), .symbol("W", sub: .text("out"))) }
 
         /// The output size alone, as it appears inside a rule.
         var outputSize: Formula { .symbol(side == .width ? "W" : "H", sub: .text("out")) }
         var input: Formula { .symbol(side == .width ? "W" : "H", sub: .text("in")) }
         /// The kernel the size rule uses: the effective `F'` when dilated.
-        func kernel(dilated: Bool) -> Formula { dilated ? primed("F") : symbol("F") }
+        func kernel(dilated: Bool) -> Formula { symbol("F", primes: dilated ? 1 : 0) }
         /// Zeros before the input: `P_top`, `P_left`, or both.
-        var padBefore: Formula { word("top", "left", "P") }
+        var padBefore: Formula { pick(.symbol("P", sub: .text("top")), .symbol("P", sub: .text("left"))) }
         /// Zeros after the input: `P_bottom`, `P_right`, or both.
-        var padAfter: Formula { word("bottom", "right", "P") }
+        var padAfter: Formula { pick(.symbol("P", sub: .text("bottom")), .symbol("P", sub: .text("right"))) }
         /// The padding of a `"same"` axis over both sides together,
         /// `P_total` (`P_total,h` when subscripted): the size rule's `P` is
         /// per side, so the total gets a name of its own.
@@ -93,17 +82,17 @@ enum ConvTrace {
         }
 
         /// `⌊(H_in + 2P − F)/S⌋ + 1`, or with `P_top + P_bottom` for `"same"`.
-        func sizeRule(_ a: ConvSolver.Axis) -> Formula {
+        func sizeRule(_ a: WindowAxis) -> Formula {
             let padding = a.same ? padSum : .juxtapose(2, symbol("P"))
-            return .floor(.frac(input + padding - kernel(dilated: a.dilation != 1), symbol("S"))) + 1
+            return WindowAxis.rule(input: input, padding: padding, kernel: kernel(dilated: a.dilation != 1), stride: symbol("S"))
         }
     }
 
     /// `⌊(32 + 2·0 − 5)/1⌋ + 1` (built up as a fraction on sheets): the size rule with the axis's numbers.
-    static func sizeRuleNumbers(_ a: ConvSolver.Axis) -> Formula {
+    static func sizeRuleNumbers(_ a: WindowAxis) -> Formula {
         let padding: Formula = a.same
             ? .integer(a.padBefore) + .integer(a.padAfter) : .integer(2) * .integer(a.padBefore)
-        return .floor(.frac(.integer(a.input) + padding - .integer(a.effectiveKernel), .integer(a.stride))) + 1
+        return WindowAxis.rule(input: .integer(a.input), padding: padding, kernel: .integer(a.effectiveKernel), stride: .integer(a.stride))
     }
 
     private static func recordLayer(_ layer: ConvSolver.Layer, into trace: inout Trace) {
@@ -118,10 +107,10 @@ enum ConvTrace {
             let names = AxisNames.of(layer)
             for (a, axis, word) in [(height, names.height, "height"), (width, names.width, "width")] {
                 if a.dilation != 1 {
-                    let f = axis.symbol("F"), d = axis.symbol("D")
+                    let effective = axis.kernel(dilated: true), f = axis.symbol("F"), d = axis.symbol("D")
                     step(
-                        "effective_kernel_\(word)", "effective kernel \(word)", axis.primed("F") .= .juxtapose(d, f - 1) + 1,
-                        axis.primed("F"), .integer(a.dilation) * (.integer(a.kernel) - 1) + 1, count(a.effectiveKernel))
+                        "effective_kernel_\(word)", "effective kernel \(word)", effective .= .juxtapose(d, f - 1) + 1,
+                        effective, .integer(a.dilation) * (.integer(a.kernel) - 1) + 1, count(a.effectiveKernel))
                 }
                 if a.same {
                     step(
@@ -145,12 +134,9 @@ enum ConvTrace {
         let outputShape = StepValue.vector(layer.output.dimensions.map(Double.init))
         let outputNumbers = Formula.vector(layer.output.dimensions.map { .integer($0) })
         let k: Formula = "K", units: Formula = "U", n: Formula = "N"
-        func paramsStep() {
-            step("params", "parameters", params .= weights + biases, params, .integer(layer.weights) + .integer(layer.biases), count(layer.params))
-        }
+        let h = Formula.symbol("H", sub: .text("out")), w = Formula.symbol("W", sub: .text("out"))
         switch layer.layer.kind {
         case .conv(let conv):
-            let h = Formula.symbol("H", sub: .text("out")), w = Formula.symbol("W", sub: .text("out"))
             step("output", "output shape", .vector([h, w, k]), nil, outputNumbers, outputShape)
             let channels = layer.input.dimensions[2]
             step(
@@ -158,11 +144,11 @@ enum ConvTrace {
                 weights, .integer(conv.kernel.height) * .integer(conv.kernel.width) * .integer(channels) * .integer(conv.filters),
                 count(layer.weights))
             step("biases", "biases", biases .= (conv.bias ? k : 0), biases, .integer(layer.biases), count(layer.biases))
-            paramsStep()
         case .pool:
-            let h = Formula.symbol("H", sub: .text("out")), w = Formula.symbol("W", sub: .text("out"))
+            // Nothing to learn: no weights or biases steps, parameters 0.
             step("output", "output shape", .vector([h, w, .symbol("C", sub: .text("in"))]), nil, outputNumbers, outputShape)
             step("params", "parameters", params .= 0, params, 0, count(0))
+            return
         case .fc(let fc):
             let flattened = layer.flattened ?? 0
             if case .image = layer.input {
@@ -174,12 +160,12 @@ enum ConvTrace {
             step("output", "output shape", .vector([units]), nil, outputNumbers, outputShape)
             step("weights", "weights", weights .= n * units, weights, .integer(flattened) * .integer(fc.units), count(layer.weights))
             step("biases", "biases", biases .= (fc.bias ? units : 0), biases, .integer(layer.biases), count(layer.biases))
-            paramsStep()
         }
+        step("params", "parameters", params .= weights + biases, params, .integer(layer.weights) + .integer(layer.biases), count(layer.params))
     }
 }
 
-extension ConvSolver.Axis {
+extension WindowAxis {
     /// Same kernel, stride, padding and dilation as `other`: then the two
     /// axes share bare symbols (F, S, P) and the effective kernel is worked once.
     func sharesHyperparameters(with other: Self) -> Bool {

@@ -39,20 +39,20 @@ enum ConvolveGenerator: ProblemGenerator {
             var problem = ConvolveTopic.Problem(image: [random.integers(rows: 5, columns: 5, in: 0...3)])
             problem.kernels = [[kernel(&random, 3, -1...1)]]
             if random.chance(0.5) {
-                problem.padding = .explicit(ConvModel.Pair(square: 1))
+                problem.padding = .explicit(SizePair(square: 1))
             } else {
-                problem.stride = ConvModel.Pair(square: 2)
+                problem.stride = SizePair(square: 2)
             }
             problem.bias = .shared(Double(random.pick([-2, -1, 1, 2])))
             problem.activation = .relu
-            problem.pool = ConvolveTopic.Pool(mode: .max, kernel: ConvModel.Pair(square: 2))
+            problem.pool = ConvolveTopic.Pool(mode: .max, kernel: SizePair(square: 2))
             return problem
         case .hard:
             var problem = ConvolveTopic.Problem(image: (0..<2).map { _ in random.integers(rows: 4, columns: 4, in: 0...3) })
             problem.imageHasChannels = true
             problem.manyKernels = true
-            problem.stride = ConvModel.Pair(square: 2)
-            problem.padding = .explicit(ConvModel.Pair(square: 1))
+            problem.stride = SizePair(square: 2)
+            problem.padding = .explicit(SizePair(square: 1))
             let k = random.pick([2, 3])
             problem.flip = random.chance(0.5)
             problem.kernels = (0..<2).map { _ in
@@ -70,7 +70,7 @@ enum ConvolveGenerator: ProblemGenerator {
             // 2×2 maps (3×3 kernels) pool to one value; 3×3 maps (2×2
             // kernels) pool with stride 1 to 2×2.
             problem.pool = ConvolveTopic.Pool(
-                mode: .avg, kernel: ConvModel.Pair(square: 2), stride: ConvModel.Pair(square: k == 2 ? 1 : 2))
+                mode: .avg, kernel: SizePair(square: 2), stride: SizePair(square: k == 2 ? 1 : 2))
             return problem
         }
     }

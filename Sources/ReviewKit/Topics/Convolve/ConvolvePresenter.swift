@@ -47,7 +47,7 @@ struct ConvolvePresenter {
             "imageSize": .text("\(p.image[0].count)×\(p.image[0][0].count)"),
             "kernelSize": .text("\(p.kernels[0][0].count)×\(p.kernels[0][0][0].count)"),
             "stride": .text(pairText(p.stride)),
-            "strideOne": .flag(p.stride == ConvModel.Pair(square: 1)),
+            "strideOne": .flag(p.stride == SizePair(square: 1)),
             "hasBias": .flag(p.hasBias),
             "flip": .flag(p.flip),
             "hasPool": .flag(p.pool != nil),
@@ -58,7 +58,7 @@ struct ConvolvePresenter {
         case .same: context["same"] = .flag(true)
         case .valid: context["valid"] = .flag(true)
         case .explicit(let pair):
-            if pair == ConvModel.Pair(square: 0) { context["noPadding"] = .flag(true) } else {
+            if pair == SizePair(square: 0) { context["noPadding"] = .flag(true) } else {
                 context["padding"] = .text(pairText(pair))
             }
         }
@@ -70,7 +70,7 @@ struct ConvolvePresenter {
         return context
     }
 
-    private func pairText(_ pair: ConvModel.Pair) -> String {
+    private func pairText(_ pair: SizePair) -> String {
         pair.isSquare ? "\(pair.height)" : "(\(pair.height), \(pair.width))"
     }
 
@@ -239,8 +239,9 @@ struct ConvolvePresenter {
 
     private mutating func pooling() -> TemplateObject {
         guard let ph = result.poolHeight, let pw = result.poolWidth, let pooled = result.pooled else { return [:] }
-        let sizeLine = { (axis: ConvolveSolver.Axis) -> Formula in
-            .floor(.frac(.integer(axis.input) - .integer(axis.kernel), .integer(axis.stride))) + 1 .=≈ .integer(axis.output)
+        let sizeLine = { (axis: WindowAxis) -> Formula in
+            WindowAxis.rule(input: .integer(axis.input), padding: nil, kernel: .integer(axis.kernel), stride: .integer(axis.stride))
+                .=≈ .integer(axis.output)
         }
         let ids = trace.steps.map(\.id).filter { $0.hasPrefix("pooled[") }
         return [

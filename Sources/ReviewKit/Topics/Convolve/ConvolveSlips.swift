@@ -28,7 +28,7 @@ extension ConvolveTopic {
             var p = problem
             switch self {
             case .kernelFlipped: p.flip.toggle()
-            case .paddingForgotten: p.padding = .explicit(ConvModel.Pair(square: 0))
+            case .paddingForgotten: p.padding = .explicit(SizePair(square: 0))
             case .biasForgotten: p.bias = .shared(0)
             }
             return p

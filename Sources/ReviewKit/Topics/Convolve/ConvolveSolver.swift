@@ -6,23 +6,6 @@ import Foundation
 /// every window's products and their sum plus the bias, the activation and
 /// every pooling window. Numbers only; nothing here is worded.
 enum ConvolveSolver {
-    /// The size rule along one axis: floor((n + before + after − k)/S) + 1.
-    struct Axis: Sendable, Equatable {
-        var input: Int
-        var kernel: Int
-        var stride: Int
-        var padBefore: Int
-        var padAfter: Int
-        /// Padding chosen by TensorFlow's "same" rule (output ⌈n/S⌉ first).
-        var same: Bool
-        var numerator: Int { input + padBefore + padAfter - kernel }
-        var output: Int { ConvSolver.floorDivide(numerator, stride) + 1 }
-        var isExact: Bool { numerator % stride == 0 }
-        /// For "same": ⌈n/S⌉ and the total padding it needs.
-        var sameOutput: Int { input / stride + (input % stride == 0 ? 0 : 1) }
-        var sameTotal: Int { max((sameOutput - 1) * stride + kernel - input, 0) }
-    }
-
     /// One output entry: its window of the padded image (C×kh×kw), the
     /// products with the kernel in (c, u, v) order, and the value with the bias.
     struct Entry: Sendable {
@@ -39,8 +22,9 @@ enum ConvolveSolver {
     }
 
     struct Result: Sendable {
-        var height: Axis
-        var width: Axis
+        /// The size rule per axis (`WindowAxis`, shared with `conv`).
+        var height: WindowAxis
+        var width: WindowAxis
         /// C×H′×W′: the image with its zeros.
         var padded: [[[Double]]]
         /// F×C×kh×kw as applied: rotated 180° when `flip` is set.
@@ -51,8 +35,8 @@ enum ConvolveSolver {
         /// F×oh×ow, with the bias, before the activation.
         var maps: [[[Double]]]
         var activated: [[[Double]]]
-        var poolHeight: Axis?
-        var poolWidth: Axis?
+        var poolHeight: WindowAxis?
+        var poolWidth: WindowAxis?
         var poolEntries: [[[PoolEntry]]]?
         var pooled: [[[Double]]]?
     }
@@ -64,10 +48,15 @@ enum ConvolveSolver {
     static func solve(_ p: ConvolveTopic.Problem) throws -> Result {
         let (h, w) = (p.image[0].count, p.image[0][0].count)
         let (kh, kw) = (p.kernels[0][0].count, p.kernels[0][0][0].count)
-        let height = axis(h, kh, p.stride.height, p.padding, \.height)
-        let width = axis(w, kw, p.stride.width, p.padding, \.width)
-        for axis in [height, width] where max(axis.padBefore, axis.padAfter) > ConvolveDecoder.maxSide {
-            throw SolveError(at: "padding", "must be at most \(ConvolveDecoder.maxSide) zeros on each side, got \(max(axis.padBefore, axis.padAfter))")
+        let pads = p.padding.perSide
+        for pad in [pads?.height, pads?.width].compactMap({ $0 }) where pad > ConvolveDecoder.maxSide {
+            throw SolveError(at: "padding", "must be at most \(ConvolveDecoder.maxSide) zeros on each side, got \(pad)")
+        }
+        // Sides, kernels and padding are at most `maxSide`, so the checked
+        // size rule cannot overflow here; the stride only divides.
+        let (height, width) = try CheckedCount.solving(at: JSONPath.root.appending(key: "stride")) {
+            (try WindowAxis(input: h, kernel: kh, stride: p.stride.height, pad: pads?.height),
+             try WindowAxis(input: w, kernel: kw, stride: p.stride.width, pad: pads?.width))
         }
         let field = p.manyKernels ? "kernels" : "kernel"
         for (axis, name) in [(height, "height"), (width, "width")] where axis.output < 1 {
@@ -76,8 +65,7 @@ enum ConvolveSolver {
                 "output \(name) would be \(axis.output): floor((\(axis.input) + \(axis.padBefore + axis.padAfter) − \(axis.kernel))/\(axis.stride)) + 1 = \(axis.output); the kernel is larger than the padded image")
         }
         let taps = p.channels * kh * kw
-        let (products, overflow) = (p.filters * height.output * width.output).multipliedReportingOverflow(by: taps)
-        guard !overflow, products <= maxProducts else {
+        guard (try? CheckedCount.product([p.filters, height.output, width.output, taps], limit: maxProducts)) != nil else {
             throw SolveError(at: field, "needs more than \(maxProducts) products (filters × output entries × taps); make the image or the kernels smaller")
         }
         let padded = p.image.map { pad($0, height, width) }
@@ -116,25 +104,7 @@ enum ConvolveSolver {
         return result
     }
 
-    /// The size rule of one axis; "same" picks the padding from ⌈n/S⌉.
-    static func axis(
-        _ n: Int, _ k: Int, _ s: Int, _ padding: ConvModel.Padding, _ side: KeyPath<ConvModel.Pair, Int>
-    ) -> Axis {
-        var axis = Axis(input: n, kernel: k, stride: s, padBefore: 0, padAfter: 0, same: false)
-        switch padding {
-        case .explicit(let pair):
-            axis.padBefore = pair[keyPath: side]
-            axis.padAfter = pair[keyPath: side]
-        case .valid: break
-        case .same:
-            axis.same = true
-            axis.padBefore = axis.sameTotal / 2
-            axis.padAfter = axis.sameTotal - axis.padBefore
-        }
-        return axis
-    }
-
-    static func pad(_ m: [[Double]], _ height: Axis, _ width: Axis) -> [[Double]] {
+    static func pad(_ m: [[Double]], _ height: WindowAxis, _ width: WindowAxis) -> [[Double]] {
         let columns = width.padBefore + m[0].count + width.padAfter
         let zeros = Array(repeating: 0.0, count: columns)
         let rows = m.map { Array(repeating: 0.0, count: width.padBefore) + $0 + Array(repeating: 0.0, count: width.padAfter) }
@@ -154,8 +124,9 @@ enum ConvolveSolver {
                 JSONPath.root.appending(key: "pool").appending(key: "kernel"),
                 "a \(pool.kernel.height)×\(pool.kernel.width) window is larger than the \(mh)×\(mw) feature map")
         }
-        let ph = Axis(input: mh, kernel: pool.kernel.height, stride: stride.height, padBefore: 0, padAfter: 0, same: false)
-        let pw = Axis(input: mw, kernel: pool.kernel.width, stride: stride.width, padBefore: 0, padAfter: 0, same: false)
+        // The window fits the map, so the size rule cannot overflow.
+        let ph = try WindowAxis(input: mh, kernel: pool.kernel.height, stride: stride.height, pad: 0)
+        let pw = try WindowAxis(input: mw, kernel: pool.kernel.width, stride: stride.width, pad: 0)
         let entries = result.activated.map { map in
             (0..<ph.output).map { i in
                 (0..<pw.output).map { j -> PoolEntry in

@@ -38,12 +38,12 @@ enum ConvolveTopic: SchemaTopic, GeneratedTopic {
     }
 
     struct Pool: Sendable, Equatable {
-        var mode = ConvModel.PoolMode.max
-        var kernel = ConvModel.Pair(square: 2)
+        var mode = PoolMode.max
+        var kernel = SizePair(square: 2)
         /// nil: the kernel (non-overlapping windows).
-        var stride: ConvModel.Pair?
+        var stride: SizePair?
 
-        var step: ConvModel.Pair { stride ?? kernel }
+        var step: SizePair { stride ?? kernel }
     }
 
     struct Problem: Sendable {
@@ -58,8 +58,8 @@ enum ConvolveTopic: SchemaTopic, GeneratedTopic {
         var manyKernels = false
         var kernelHasChannels = false
         var bias = Bias.shared(0)
-        var stride = ConvModel.Pair(square: 1)
-        var padding = ConvModel.Padding.explicit(ConvModel.Pair(square: 0))
+        var stride = SizePair(square: 1)
+        var padding = Padding.explicit(SizePair(square: 0))
         var flip = false
         var activation = Activation.none
         var pool: Pool?

@@ -20,7 +20,7 @@ enum ConvolveTrace {
                     "padding.\(side.rawValue)", n.sameRule(side), n.totalPadding(side),
                     .max([(.ceil(.frac(.integer(axis.input), .integer(axis.stride))) - 1) * .integer(axis.stride)
                         + .integer(axis.kernel) - .integer(axis.input), 0]),
-                    .scalar(Double(axis.sameTotal)))
+                    .scalar(Double(axis.totalPadding)))
             }
             step(
                 "size.\(side.rawValue)", n.sizeRule(side, axis), n.outputSize(side), n.sizeNumbers(axis),
@@ -99,15 +99,15 @@ struct ConvolveNotation {
 
     /// o_h = ⌊(H + 2p − k_h)/S_h⌋ + 1, or with the two sides' zeros apart
     /// when they differ ("same" with an odd total: `H + P_h − k_h`).
-    func sizeRule(_ side: Side, _ axis: ConvolveSolver.Axis) -> Formula {
+    func sizeRule(_ side: Side, _ axis: WindowAxis) -> Formula {
         let n = inputSize(side)
         let pads: Formula = axis.same ? totalPadding(side) : .juxtapose(2, .symbol("p", sub: .symbol(side == .height ? "h" : "w")))
-        return outputSize(side) .= .floor(.frac(n + pads - kernelSize(side), strideSize(side))) + 1
+        return outputSize(side) .= WindowAxis.rule(input: n, padding: pads, kernel: kernelSize(side), stride: strideSize(side))
     }
 
-    func sizeNumbers(_ axis: ConvolveSolver.Axis) -> Formula {
+    func sizeNumbers(_ axis: WindowAxis) -> Formula {
         let pads: Formula = axis.same ? .integer(axis.padBefore + axis.padAfter) : .integer(2) * .integer(axis.padBefore)
-        return .floor(.frac(.integer(axis.input) + pads - .integer(axis.kernel), .integer(axis.stride))) + 1
+        return WindowAxis.rule(input: .integer(axis.input), padding: pads, kernel: .integer(axis.kernel), stride: .integer(axis.stride))
     }
 
     // MARK: Names
