@@ -31,7 +31,7 @@ struct BackpropPresenter: BookPresenter {
     private mutating func questionContext() -> TemplateObject {
         let eIsConstant = !graph.inputNodes.contains { $0.name == "e" }
         return [
-            "function": book.display(output .= NodeFormulas.expression(solution.parsed, eIsConstant: eIsConstant)),
+            "function": book.display(output .= solution.parsed.formula(eIsConstant: eIsConstant)),
             "output": book.inline(output),
             "givens": givens(),
             "wrt": templateListData(solution.wrt.map { ["partial": book.inline(nodes.gradient($0))] }),
