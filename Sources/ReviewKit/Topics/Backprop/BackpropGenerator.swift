@@ -58,14 +58,10 @@ enum BackpropGenerator: ProblemGenerator {
         case .easy:
             return Double(random.pick([-4, -3, -2, -1, 1, 2, 3, 4]))
         case .standard:
-            return random.chance(0.75) ? Double(random.pick([-3, -2, -1, 1, 2, 3])) : nonzeroTenths(&random, 2)
+            return random.chance(0.75) ? Double(random.pick([-3, -2, -1, 1, 2, 3])) : random.nonzeroTenths(in: -2...2)
         case .hard:
-            return random.chance(0.5) ? Double(random.pick([-2, -1, 1, 2])) : nonzeroTenths(&random, 2)
+            return random.chance(0.5) ? Double(random.pick([-2, -1, 1, 2])) : random.nonzeroTenths(in: -2...2)
         }
-    }
-
-    private static func nonzeroTenths(_ random: inout RandomSource, _ bound: Int) -> Double {
-        random.redraw({ $0.tenths(in: -bound...bound) }, until: { $0 != 0 })
     }
 
     /// A random composition over x, y, z, with at least one variable used
