@@ -37,17 +37,13 @@ extension ParsedExpression {
     /// the whole expression. `e` is Euler's number when `eIsConstant`
     /// (no value was given for it).
     func nodeFormulas(eIsConstant: Bool) -> [Formula] {
-        var built: [Formula] = []
-        built.reserveCapacity(nodes.count)
-        for node in nodes {
-            switch node.kind {
-            case .number(let value, _): built.append(.literal(value))
-            case .variable(let name): built.append(name == "e" && eIsConstant ? "e" : .variable(name))
-            case .operation(let op, let operands):
-                built.append(op.formula(operands.map { built[$0] }, eulerBase: isEulerBase(operands, eIsConstant: eIsConstant)))
+        builtUp { kind, x in
+            switch kind {
+            case .number(let value, _): .literal(value)
+            case .variable(let name): name == "e" && eIsConstant ? "e" : .variable(name)
+            case .operation(let op, let operands): op.formula(x, eulerBase: isEulerBase(operands, eIsConstant: eIsConstant))
             }
         }
-        return built
     }
 
     /// Whether an operation on `operands` raises Euler's number (`e^{x}`, not a power of a variable e).

@@ -9,11 +9,9 @@
 /// exactly 0.
 enum BackpropGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> BackpropTopic.Problem {
-        let accepted = random.firstAccepted(
-            tries: 200, { candidate(&$0, difficulty: difficulty) }, where: { isHandSolvable($0, difficulty) })
-        if let accepted { return accepted }
-        // Unreachable in practice; a classic that is always fine.
-        return BackpropTopic.Problem(expression: "x*(x+y)", values: [("x", 2), ("y", 1)], wrt: nil)
+        random.firstAccepted(tries: 200, { candidate(&$0, difficulty: difficulty) }, where: { isHandSolvable($0, difficulty) })
+            // Unreachable in practice; a classic that is always fine.
+            ?? BackpropTopic.Problem(expression: "x*(x+y)", values: [("x", 2), ("y", 1)], wrt: nil)
     }
 
     // MARK: Shapes

@@ -115,10 +115,9 @@ struct BackpropPresenter: BookPresenter {
         var step = self.node(node).merging(gate(node, symbols))
         step["gradient"] = .object(gradient(node))
         step["edges"] = .objects(edges)
+        // The relu convention's wording reads the solution's own `kinkLeft`.
         if let convention = node.convention {
-            step["conventions"] = [
-                convention.rawValue: true, "function": .text(op.rawValue), "kinkLeft": .flag(solution.problem.kink == .left),
-            ]
+            step["conventions"] = [convention.rawValue: true, "function": .text(op.rawValue)]
         }
         return step
     }

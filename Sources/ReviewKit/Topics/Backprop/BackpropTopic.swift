@@ -113,17 +113,13 @@ enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
             return nil
         }
         let variables = parsed.variablesInOrderOfFirstAppearance
-        var built: [String] = []
-        built.reserveCapacity(parsed.nodes.count)
-        for node in parsed.nodes {
-            switch node.kind {
-            case .number(let value, _): built.append("\(value)")
-            case .variable(let name): built.append("v\(variables.firstIndex(of: name) ?? 0)")
-            case .operation(let op, let operands):
-                built.append(op.rawValue + "(" + operands.map { built[$0] }.joined(separator: ",") + ")")
+        return parsed.builtUp { kind, operands in
+            switch kind {
+            case .number(let value, _): "\(value)"
+            case .variable(let name): "v\(variables.firstIndex(of: name) ?? 0)"
+            case .operation(let op, _): op.rawValue + "(" + operands.joined(separator: ",") + ")"
             }
-        }
-        return built.last
+        }.last
     }
 }
 
