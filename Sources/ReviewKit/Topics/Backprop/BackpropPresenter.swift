@@ -88,7 +88,7 @@ struct BackpropPresenter: BookPresenter {
     private mutating func backwardStep(_ node: GraphNode) -> TemplateObject {
         let op = node.operation!
         let symbols = node.inputs.map(nodes.symbol), values = node.inputs.map(nodes.value)
-        let eulerBase = nodes.isEuler(node.inputs[0])
+        let eulerBase = graph.nodes[node.inputs[0]].isEuler
         var edges: [TemplateObject] = []
         let repeated = nodes.repeatsAnOperand(node)
         for i in node.inputs.indices {
@@ -128,6 +128,7 @@ struct BackpropPresenter: BookPresenter {
     /// input, multiply gives each input the other one as its local gradient,
     /// max and min route it to the winning input (the first at a tie, as
     /// the engine does).
+    ///
     /// Every operation sets `<operation>Gate` (`addGate`, `maxGate`); the
     /// templates word those five.
     private mutating func gate(_ node: GraphNode, _ symbols: [Formula]) -> TemplateObject {

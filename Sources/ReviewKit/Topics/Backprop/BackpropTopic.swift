@@ -79,15 +79,13 @@ enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
             // A name listed twice would give the answers' `gradient` object a
             // duplicate key, which JSON readers (ours included) refuse.
             for (index, name) in names.enumerated() where names[..<index].contains(name) {
-                throw SolveError(
-                    JSONPath.root.appending(key: "wrt").appending(index: index), "'\(name)' is listed twice")
+                throw SolveError(at: "wrt", index: index, "'\(name)' is listed twice")
             }
             wrt = try names.enumerated().map { index, name in
                 guard let node = graph.inputNode(named: name) else {
                     let known = graph.inputNodes.compactMap(\.name)
                     throw SolveError(
-                        JSONPath.root.appending(key: "wrt").appending(index: index),
-                        "'\(name)' is not a variable of the expression" + didYouMean(name, among: known))
+                        at: "wrt", index: index, "'\(name)' is not a variable of the expression" + didYouMean(name, among: known))
                 }
                 return node.index
             }

@@ -69,8 +69,8 @@ struct NodeFormulas {
     /// Node `i`'s value as an operand. A constant is written exactly as in
     /// the expression, since it was never rounded.
     func value(_ i: Int) -> Formula {
-        guard case .constant(let value, let literal) = graph.nodes[i].kind else { return .number(graph.nodes[i].value) }
-        return literal == "e" ? "e" : .literal(value)
+        guard case .constant(let value, _) = graph.nodes[i].kind else { return .number(graph.nodes[i].value) }
+        return graph.nodes[i].isEuler ? "e" : .literal(value)
     }
 
     /// `∂f/∂node`, f being the output: the gradient of the output, never a
@@ -87,20 +87,15 @@ struct NodeFormulas {
         guard node.inputs.filter({ $0 == node.inputs[i] }).count > 1 else {
             return .partialOf(rule(node, symbol), operands[i])
         }
-        return node.operation!.derivative(i, operands, eulerBase: isEuler(node.inputs[0]))
+        return node.operation!.derivative(i, operands, eulerBase: graph.nodes[node.inputs[0]].isEuler)
             ?? .number(node.localGradients[i] ?? 0)
     }
 
     /// Whether `node` takes one node in two operand places (`x·x`).
     func repeatsAnOperand(_ node: GraphNode) -> Bool { Set(node.inputs).count < node.inputs.count }
 
-    func isEuler(_ i: Int) -> Bool {
-        if case .constant(_, let literal) = graph.nodes[i].kind { return literal == "e" }
-        return false
-    }
-
     /// Operation `node` applied to its operands as `operand` writes them.
     func rule(_ node: GraphNode, _ operand: (Int) -> Formula) -> Formula {
-        node.operation!.formula(node.inputs.map(operand), eulerBase: isEuler(node.inputs[0]))
+        node.operation!.formula(node.inputs.map(operand), eulerBase: graph.nodes[node.inputs[0]].isEuler)
     }
 }

@@ -144,7 +144,7 @@ enum OptimizerTopic: SchemaTopic, GeneratedTopic {
             let trace = OptimizerTrace.record(problem, run, derivatives: derivatives)
             return Solution(problem: problem, parsed: expression, run: run, sgd: sgd, derivatives: derivatives, trace: trace)
         } catch let error as OptimizerSolver.Failure {
-            throw SolveError(JSONPath.root.appending(key: "steps").appending(index: error.step), error.message)
+            throw SolveError(at: "steps", index: error.step, error.message)
         }
     }
 
