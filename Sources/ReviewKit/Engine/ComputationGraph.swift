@@ -154,8 +154,8 @@ public struct ComputationGraph: Sendable {
     }
 
     private func operandKey(_ index: Int) -> Operand {
-        guard case .constant(let value, let literal) = nodes[index].kind else { return .node(index) }
-        return .constant((value == 0 ? 0 : value).bitPattern, euler: literal == "e")
+        guard case .constant(let value, _) = nodes[index].kind else { return .node(index) }
+        return .constant((value == 0 ? 0 : value).bitPattern, euler: nodes[index].isEuler)
     }
 
     private func isNumber(_ node: ExpressionNode) -> Bool {

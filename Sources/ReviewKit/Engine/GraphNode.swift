@@ -70,4 +70,10 @@ public struct GraphNode: Sendable, Equatable {
         if case .operation(let op) = kind { return op }
         return nil
     }
+
+    /// True for Euler's number, the constant an `e` with no value of its own stands for.
+    public var isEuler: Bool {
+        if case .constant(_, let literal) = kind { return literal == "e" }
+        return false
+    }
 }

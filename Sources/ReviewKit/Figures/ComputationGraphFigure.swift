@@ -39,7 +39,7 @@ struct ComputationGraphFigure {
     private func symbol(_ node: GraphNode) -> String {
         switch node.kind {
         case .input(let name): return FigureText.name(name)
-        case .constant(_, let literal): return literal == "e" ? "e" : FigureText.number(node.value)
+        case .constant: return node.isEuler ? "e" : FigureText.number(node.value)
         case .operation(let op):
             switch op {
             case .add: return "+"

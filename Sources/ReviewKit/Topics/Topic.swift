@@ -166,6 +166,11 @@ struct SolveError: Error, Sendable {
     init(at field: String, _ message: String) {
         self.init(JSONPath.root.appending(key: field), message)
     }
+
+    /// At item `index` of list `field`, e.g. `SolveError(at: "wrt", index: 1, …)` is at `wrt[1]`.
+    init(at field: String, index: Int, _ message: String) {
+        self.init(JSONPath.root.appending(key: field).appending(index: index), message)
+    }
 }
 
 extension SolveError {

@@ -84,7 +84,7 @@ enum ActivationTopic: SchemaTopic, GeneratedTopic {
         let values = problem.points.map { f.value($0, alpha: alpha) }
         let derivatives = zip(problem.points, values).map { f.derivative(at: $0, output: $1, alpha: alpha, kink: problem.kink) }
         for (i, v) in values.enumerated() where !v.isFinite {
-            throw SolveError(JSONPath.root.appending(key: "points").appending(index: i), "f(x) is not finite here")
+            throw SolveError(at: "points", index: i, "f(x) is not finite here")
         }
         var chain: [Double]?
         if let n = problem.depth {

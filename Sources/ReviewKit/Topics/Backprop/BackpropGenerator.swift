@@ -9,11 +9,9 @@
 /// exactly 0.
 enum BackpropGenerator: ProblemGenerator {
     static func generate(_ random: inout RandomSource, difficulty: Difficulty) -> BackpropTopic.Problem {
-        let accepted = random.firstAccepted(
-            tries: 200, { candidate(&$0, difficulty: difficulty) }, where: { isHandSolvable($0, difficulty) })
-        if let accepted { return accepted }
-        // Unreachable in practice; a classic that is always fine.
-        return BackpropTopic.Problem(expression: "x*(x+y)", values: [("x", 2), ("y", 1)], wrt: nil)
+        random.firstAccepted(tries: 200, { candidate(&$0, difficulty: difficulty) }, where: { isHandSolvable($0, difficulty) })
+            // Unreachable in practice; a classic that is always fine.
+            ?? BackpropTopic.Problem(expression: "x*(x+y)", values: [("x", 2), ("y", 1)], wrt: nil)
     }
 
     // MARK: Shapes
@@ -58,14 +56,10 @@ enum BackpropGenerator: ProblemGenerator {
         case .easy:
             return Double(random.pick([-4, -3, -2, -1, 1, 2, 3, 4]))
         case .standard:
-            return random.chance(0.75) ? Double(random.pick([-3, -2, -1, 1, 2, 3])) : nonzeroTenths(&random, 2)
+            return random.chance(0.75) ? Double(random.pick([-3, -2, -1, 1, 2, 3])) : random.nonzeroTenths(in: -2...2)
         case .hard:
-            return random.chance(0.5) ? Double(random.pick([-2, -1, 1, 2])) : nonzeroTenths(&random, 2)
+            return random.chance(0.5) ? Double(random.pick([-2, -1, 1, 2])) : random.nonzeroTenths(in: -2...2)
         }
-    }
-
-    private static func nonzeroTenths(_ random: inout RandomSource, _ bound: Int) -> Double {
-        random.redraw({ $0.tenths(in: -bound...bound) }, until: { $0 != 0 })
     }
 
     /// A random composition over x, y, z, with at least one variable used

@@ -31,7 +31,7 @@ struct BackpropPresenter: BookPresenter {
     private mutating func questionContext() -> TemplateObject {
         let eIsConstant = !graph.inputNodes.contains { $0.name == "e" }
         return [
-            "function": book.display(output .= NodeFormulas.expression(solution.parsed, eIsConstant: eIsConstant)),
+            "function": book.display(output .= solution.parsed.formula(eIsConstant: eIsConstant)),
             "output": book.inline(output),
             "givens": givens(),
             "wrt": templateListData(solution.wrt.map { ["partial": book.inline(nodes.gradient($0))] }),
@@ -60,11 +60,7 @@ struct BackpropPresenter: BookPresenter {
             "backward": .objects(operations.reversed().filter { $0.gradient != nil }.map { backwardStep($0) }),
             "gradients": templateListData(solution.wrt.map { index in
                 let node = graph.nodes[index]
-                return [
-                    "equation": book.inline(arriving(node)),
-                    "answer": book.inline(nodes.gradient(index) .=≈ trace[BackpropTrace.gradientID(graph, node)].result),
-                    "shared": .flag(node.contributions.count > 1), "uses": .text(node.contributions.count),
-                ]
+                return gradient(node).merging(["shared": .flag(node.contributions.count > 1), "uses": .text(node.contributions.count)])
             }),
         ]
     }
@@ -79,23 +75,20 @@ struct BackpropPresenter: BookPresenter {
         ])
     }
 
-    /// `∂f/∂x = 1·3 + 1·2 = 5`: the gradient of the output with respect to
-    /// a node (the upstream gradient of an operation, the answer for a
-    /// variable). A node used more than once (a variable, or a subtree the
-    /// expression writes twice) sums what came back along each use, each
-    /// term written as upstream × local (the trace's worked line).
-    private func arriving(_ node: GraphNode) -> Formula {
-        let head = nodes.gradient(node.index)
-        if node.index == graph.output.index { return head .= 1 }
-        let gradient = Formula.number(node.gradient ?? 0)
-        guard node.contributions.count > 1 else { return head .=≈ gradient }
-        return head .= trace[BackpropTrace.gradientID(graph, node)].substituted .=≈ gradient
+    /// The forms of `∂f/∂x`, the gradient of the output with respect to a
+    /// node (the upstream gradient of an operation, the answer for a
+    /// variable): the templates show `named`, `∂f/∂x = 1·3 + 1·2 = 5`, for
+    /// a node used more than once (a variable, or a subtree the expression
+    /// writes twice), which sums what came back along each use, each term
+    /// written as upstream × local; else `answer`, `∂f/∂x = 3`.
+    private mutating func gradient(_ node: GraphNode) -> TemplateObject {
+        book.forms(of: trace[BackpropTrace.gradientID(graph, node)])
     }
 
     private mutating func backwardStep(_ node: GraphNode) -> TemplateObject {
         let op = node.operation!
         let symbols = node.inputs.map(nodes.symbol), values = node.inputs.map(nodes.value)
-        let eulerBase = nodes.isEuler(node.inputs[0])
+        let eulerBase = graph.nodes[node.inputs[0]].isEuler
         var edges: [TemplateObject] = []
         let repeated = nodes.repeatsAnOperand(node)
         for i in node.inputs.indices {
@@ -108,7 +101,7 @@ struct BackpropPresenter: BookPresenter {
             // `∂/∂x (x·y) = y = 3`, never `= y = 3 = 3`.
             if let numeric, numeric != symbolic, !numeric.isLeaf { localLine = localLine .= numeric }
             // `∂/∂x (x + y) = 1` and `∂/∂x (3·x) = 3` (a literal) are already their value.
-            if !(symbolic == numeric && numeric?.isNumber == true), localLine != .number(local) {
+            if !(symbolic == numeric && numeric?.isNumbersOnly == true), localLine != .number(local) {
                 localLine = localLine .=≈ .number(local)
             }
             let upstream = node.gradient ?? 0
@@ -120,12 +113,11 @@ struct BackpropPresenter: BookPresenter {
             ])
         }
         var step = self.node(node).merging(gate(node, symbols))
-        step["upstream"] = book.inline(arriving(node))
+        step["gradient"] = .object(gradient(node))
         step["edges"] = .objects(edges)
+        // The relu convention's wording reads the solution's own `kinkLeft`.
         if let convention = node.convention {
-            step["conventions"] = [
-                convention.rawValue: true, "function": .text(op.rawValue), "kinkLeft": .flag(solution.problem.kink == .left),
-            ]
+            step["conventions"] = [convention.rawValue: true, "function": .text(op.rawValue)]
         }
         return step
     }
@@ -136,36 +128,21 @@ struct BackpropPresenter: BookPresenter {
     /// input, multiply gives each input the other one as its local gradient,
     /// max and min route it to the winning input (the first at a tie, as
     /// the engine does).
+    ///
+    /// Every operation sets `<operation>Gate` (`addGate`, `maxGate`); the
+    /// templates word those five.
     private mutating func gate(_ node: GraphNode, _ symbols: [Formula]) -> TemplateObject {
-        let x = node.inputs.map { graph.nodes[$0].value }
-        switch node.operation {
-        case .add: return ["addGate": true]
-        case .subtract: return ["subtractGate": true]
-        case .multiply: return ["multiplyGate": true]
-        case .max, .min:
-            let first = node.operation == .max ? x[0] >= x[1] : x[0] <= x[1]
-            return [
-                node.operation == .max ? "maxGate" : "minGate": true, "tie": .flag(x[0] == x[1]),
-                "winner": book.inline(symbols[first ? 0 : 1]),
-            ]
-        default: return [:]
-        }
+        let op = node.operation!, x = node.inputs.map { graph.nodes[$0].value }
+        guard op == .max || op == .min else { return ["\(op.rawValue)Gate": true] }
+        let first = op == .max ? x[0] >= x[1] : x[0] <= x[1]
+        return ["\(op.rawValue)Gate": true, "tie": .flag(x[0] == x[1]), "winner": book.inline(symbols[first ? 0 : 1])]
     }
 }
 
 extension Formula {
     /// A number, an integer or a symbol: nothing left to compute.
     fileprivate var isLeaf: Bool {
-        switch self {
-        case .number, .integer, .symbol: return true
-        default: return false
-        }
-    }
-
-    fileprivate var isNumber: Bool {
-        switch self {
-        case .number, .integer: return true
-        default: return false
-        }
+        if case .symbol = self { return true }
+        return isNumbersOnly
     }
 }

@@ -56,9 +56,7 @@ enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     /// would run to megabytes; its answers are still given in JSON.
     static func sheetLimit(_ solution: Solution) -> SolveError? {
         let nodes = solution.parsed.nodes.count
-        guard nodes > maxGraphNodes else { return nil }
-        return SolveError(at: "expression",
-            "has \(nodes) nodes; a worked sheet takes at most \(maxGraphNodes) (--format json gives the answers)")
+        return .sheetLimit(at: "expression", "has \(nodes) nodes", count: nodes, limit: maxGraphNodes)
     }
 
     static func solve(_ problem: Problem) throws -> Solution {
@@ -76,23 +74,20 @@ enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
             throw SolveError(at: "values", "no value given for variable '\(missing)'")
         }
         let graph = try SolveError.locating(at: "expression") { try ComputationGraph(parsed, values: values, kink: problem.kink) }
-        let inputs = graph.inputNodes.map(\.index)
-        var wrt = inputs
+        var wrt = graph.inputNodes.map(\.index)
         if let names = problem.wrt {
             // A name listed twice would give the answers' `gradient` object a
             // duplicate key, which JSON readers (ours included) refuse.
             for (index, name) in names.enumerated() where names[..<index].contains(name) {
-                throw SolveError(
-                    JSONPath.root.appending(key: "wrt").appending(index: index), "'\(name)' is listed twice")
+                throw SolveError(at: "wrt", index: index, "'\(name)' is listed twice")
             }
             wrt = try names.enumerated().map { index, name in
-                guard let node = inputs.first(where: { graph.nodes[$0].name == name }) else {
-                    let known = inputs.compactMap { graph.nodes[$0].name }
+                guard let node = graph.inputNode(named: name) else {
+                    let known = graph.inputNodes.compactMap(\.name)
                     throw SolveError(
-                        JSONPath.root.appending(key: "wrt").appending(index: index),
-                        "'\(name)' is not a variable of the expression" + didYouMean(name, among: known))
+                        at: "wrt", index: index, "'\(name)' is not a variable of the expression" + didYouMean(name, among: known))
                 }
-                return node
+                return node.index
             }
         }
         return Solution(problem: problem, parsed: parsed, graph: graph, wrt: wrt, trace: BackpropTrace.record(graph))
@@ -116,17 +111,13 @@ enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
             return nil
         }
         let variables = parsed.variablesInOrderOfFirstAppearance
-        var built: [String] = []
-        built.reserveCapacity(parsed.nodes.count)
-        for node in parsed.nodes {
-            switch node.kind {
-            case .number(let value, _): built.append("\(value)")
-            case .variable(let name): built.append("v\(variables.firstIndex(of: name) ?? 0)")
-            case .operation(let op, let operands):
-                built.append(op.rawValue + "(" + operands.map { built[$0] }.joined(separator: ",") + ")")
+        return parsed.builtUp { kind, operands in
+            switch kind {
+            case .number(let value, _): "\(value)"
+            case .variable(let name): "v\(variables.firstIndex(of: name) ?? 0)"
+            case .operation(let op, _): op.rawValue + "(" + operands.joined(separator: ",") + ")"
             }
-        }
-        return built.last
+        }.last
     }
 }
 

@@ -173,16 +173,6 @@ struct MLPPresenter {
 }
 
 extension Formula {
-    /// A bare number, vector or matrix of numbers (nothing to work out).
-    fileprivate var isNumbersOnly: Bool {
-        switch self {
-        case .number, .integer: return true
-        case .vector(let entries): return entries.allSatisfy(\.isNumbersOnly)
-        case .matrix(let rows): return rows.allSatisfy { $0.allSatisfy(\.isNumbersOnly) }
-        default: return false
-        }
-    }
-
     /// Whether a matrix appears at the top of the formula's operands.
     fileprivate var hasMatrix: Bool {
         switch self {

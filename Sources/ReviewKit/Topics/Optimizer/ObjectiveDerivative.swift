@@ -1,6 +1,7 @@
 /// The objective's partial derivatives written once in symbols (∂f/∂x = 2x),
-/// built over the parser's post-order nodes with each primitive's rule from
-/// `Primitive.derivative` (the same calculus the engine computes), then
+/// built over the parser's post-order nodes (`ParsedExpression.nodeFormulas`)
+/// with each primitive's rule from `Primitive.derivative` (the same calculus
+/// the engine computes), then
 /// tidied: zero terms dropped, factors of 1 dropped, number factors
 /// multiplied out (10 · 2y is 20y). The engine still gives every number;
 /// this is only what the sheet writes above them.
@@ -12,20 +13,18 @@ enum ObjectiveDerivative {
 
     static func partial(_ parsed: ParsedExpression, wrt name: String, params: Set<String>) -> Formula? {
         guard parsed.nodes.count <= maxNodes else { return nil }
-        var built: [Formula] = [], derivative: [Formula?] = []
+        let eIsConstant = !params.contains("e")
+        let built = parsed.nodeFormulas(eIsConstant: eIsConstant)
+        var derivative: [Formula?] = []
         for node in parsed.nodes {
             switch node.kind {
-            case .number(let value, _):
-                built.append(NodeFormulas.literal(value))
+            case .number:
                 derivative.append(nil)
             case .variable(let variable):
-                let isEuler = variable == "e" && !params.contains("e")
-                built.append(isEuler ? "e" : NodeFormulas.name(variable))
                 derivative.append(variable == name ? .integer(1) : nil)
             case .operation(let op, let operands):
                 let x = operands.map { built[$0] }
-                let isEuler = parsed.nodes[operands[0]].kind == .variable("e") && !params.contains("e")
-                built.append(op.formula(x, eulerBase: isEuler))
+                let isEuler = parsed.isEulerBase(operands, eIsConstant: eIsConstant)
                 var total: Formula?
                 for (i, operand) in operands.enumerated() {
                     guard let inner = derivative[operand] else { continue }

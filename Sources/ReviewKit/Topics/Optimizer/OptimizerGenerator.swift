@@ -25,7 +25,7 @@ enum OptimizerGenerator: ProblemGenerator {
         case .standard:
             let a = random.pick([1, 2, 3]), b = random.pick([2, 5, 10])
             problem.objective = "\(a == 1 ? "" : "\(a)*")x^2 + \(b)*y^2"
-            problem.params = [("x", nonZeroTenths(&random)), ("y", nonZeroTenths(&random))]
+            problem.params = [("x", random.nonzeroTenths(in: -2...2)), ("y", random.nonzeroTenths(in: -2...2))]
             problem.rule = random.pick([.adam, .adam, .rmsprop])
             problem.learningRate = 0.1
             if problem.rule == .rmsprop { problem.given[.rho] = 0.9 }
@@ -50,13 +50,5 @@ enum OptimizerGenerator: ProblemGenerator {
             }
         }
         return problem
-    }
-
-    /// One decimal in [−2, 2], not 0 (a zero start has a zero gradient).
-    private static func nonZeroTenths(_ random: inout RandomSource) -> Double {
-        while true {
-            let x = random.tenths(in: -2...2)
-            if x != 0 { return x }
-        }
     }
 }

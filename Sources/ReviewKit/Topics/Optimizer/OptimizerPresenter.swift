@@ -78,7 +78,7 @@ struct OptimizerPresenter {
         if h.l1 != 0 { hypers.append(OptimizerTrace.Symbols.lambda1 .= .number(h.l1)) }
         object["hypers"] = .text(hypers.map { book.inline($0) }.joined(separator: ", "))
         if let objective = problem.objective, let parsed = try? ExpressionParser.parse(objective) {
-            let expression = NodeFormulas.expression(parsed, eIsConstant: !problem.names.contains("e"))
+            let expression = parsed.formula(eIsConstant: !problem.names.contains("e"))
             object["objectiveLine"] = .text(book.inline(fCall .= expression))
         }
         return object

@@ -144,7 +144,7 @@ enum OptimizerTopic: SchemaTopic, GeneratedTopic {
             let trace = OptimizerTrace.record(problem, run, derivatives: derivatives)
             return Solution(problem: problem, parsed: expression, run: run, sgd: sgd, derivatives: derivatives, trace: trace)
         } catch let error as OptimizerSolver.Failure {
-            throw SolveError(JSONPath.root.appending(key: "steps").appending(index: error.step), error.message)
+            throw SolveError(at: "steps", index: error.step, error.message)
         }
     }
 
@@ -210,9 +210,7 @@ enum OptimizerTopic: SchemaTopic, GeneratedTopic {
     /// A sheet works every step of every param by hand.
     static func sheetLimit(_ solution: Solution) -> SolveError? {
         let work = solution.run.steps.count * solution.problem.params.count
-        guard work > 200 else { return nil }
-        return SolveError(at: "steps",
-            "asks for \(work) parameter updates; a worked sheet takes at most 200 (--format json gives the answers)")
+        return .sheetLimit(at: "steps", "asks for \(work) parameter updates", count: work, limit: 200)
     }
 }
 

@@ -11,7 +11,7 @@ enum OptimizerTrace {
     /// How the quantities are written, shared with the presenter.
     struct Symbols {
         let names: [String]
-        func theta(_ i: Int) -> Formula { NodeFormulas.name(names[i]) }
+        func theta(_ i: Int) -> Formula { .variable(names[i]) }
         func g(_ i: Int) -> Formula { .symbol("g", sub: theta(i)) }
         func total(_ i: Int) -> Formula { .symbol("g", sub: theta(i), accent: .tilde) }
         func state(_ letter: String, _ i: Int, hat: Bool = false) -> Formula {
@@ -30,7 +30,7 @@ enum OptimizerTrace {
         let h = problem.hyper
         let n = problem.params.count
         let expression = problem.objective.flatMap { try? ExpressionParser.parse($0) }.map {
-            NodeFormulas.expression($0, eIsConstant: !problem.names.contains("e"))
+            $0.formula(eIsConstant: !problem.names.contains("e"))
         }
         let eta = Formula.number(h.learningRate)
         for (k, step) in run.steps.enumerated() {
