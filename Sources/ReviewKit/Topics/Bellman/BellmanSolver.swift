@@ -35,7 +35,7 @@ enum BellmanSolver {
             table.rows[cell.row].values[cell.column] = new
             updates.append(
                 BellmanSolution.UpdateTrace(
-                    update: update, row: cell.row, column: cell.column, old: old, outcomes: outcomes,
+                    update: update, cell: cell, old: old, outcomes: outcomes,
                     target: target, error: error, new: new, before: before, after: table))
         }
         return BellmanSolution(problem: problem, updates: updates, final: table)
@@ -92,17 +92,12 @@ struct BellmanSolution: Sendable, TracedSolution {
         var target: Double = 0
         /// p · target (the term of the expectation).
         var weighted: Double = 0
-
-        init(outcome: BellmanTopic.Outcome) {
-            self.outcome = outcome
-        }
     }
 
     struct UpdateTrace: Sendable {
         var update: BellmanTopic.Update
         /// Where the updated entry sits in the table.
-        var row: Int
-        var column: Int
+        var cell: QTable.Cell
         var old: Double
         var outcomes: [OutcomeTrace]
         var target: Double

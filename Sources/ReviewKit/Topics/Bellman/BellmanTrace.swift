@@ -10,9 +10,8 @@
 enum BellmanTrace {
     static func record(_ solution: BellmanSolution) -> Trace {
         var trace = Trace()
-        let problem = solution.problem
         for (k, update) in solution.updates.enumerated() {
-            record(update, number: k, problem, into: &trace)
+            record(update, number: k, solution.problem, into: &trace)
         }
         return trace
     }
