@@ -162,7 +162,7 @@ struct BellmanPresenter: BookPresenter {
     private mutating func table(_ q: QTable, marked: Set<QTable.Cell> = [], was: Double? = nil) -> TemplateObject {
         let actions = q.columns
         let scale = q.rows.flatMap(\.values).map(abs).max() ?? 0
-        func number(_ value: Double) -> Formula { .number(BellmanTrace.withoutNoise(value, scale: scale)) }
+        func number(_ value: Double) -> Formula { .number(value.withoutNoise(scale: scale)) }
         var rows: [TemplateObject] = []
         for (r, row) in q.rows.enumerated() {
             let cells = actions.map { action -> TemplateObject in
