@@ -302,7 +302,7 @@ extension FieldSchema.Spec {
         Self(
             name: name, type: type, defaultValue: "{}", doc: doc,
             read: { field, problem in problem[keyPath: keyPath] = try field.namedNumbers() },
-            write: { problem in .object(problem[keyPath: keyPath].map { ($0.name, JSONValue.number($0.value)) }) })
+            write: { problem in .namedNumbers(problem[keyPath: keyPath].map { ($0.name, $0.value) }) })
     }
 
     /// An optional array of strings (`wrt`: which variables). Absent is nil,

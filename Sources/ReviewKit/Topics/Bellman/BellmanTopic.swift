@@ -180,9 +180,7 @@ struct QTable: Sendable, Equatable {
     }
 
     var json: JSONValue {
-        .object(rows.map { row in
-            (row.state, JSONValue.object(zip(row.actions, row.values).map { ($0, JSONValue.number($1)) }))
-        })
+        .object(rows.map { ($0.state, .namedNumbers(zip($0.actions, $0.values))) })
     }
 }
 
