@@ -88,9 +88,8 @@ enum BellmanGenerator: ProblemGenerator {
             }
             let next = random.pick(states)
             let nextAction = random.pick(actions)
-            let outcome = mayEnd
-                ? BellmanTopic.Outcome(probability: 1, reward: reward(&random), nextState: naming.terminal, terminal: true)
-                : BellmanTopic.Outcome(probability: 1, reward: reward(&random), nextState: next, terminal: false)
+            let outcome = BellmanTopic.Outcome(
+                probability: 1, reward: reward(&random), nextState: mayEnd ? naming.terminal : next, terminal: mayEnd)
             updates.append(.init(
                 state: state, action: action, outcomes: [outcome], isStochastic: false,
                 nextAction: rule == .sarsa && !outcome.terminal ? nextAction : nil))

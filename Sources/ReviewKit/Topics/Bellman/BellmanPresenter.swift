@@ -43,18 +43,17 @@ struct BellmanPresenter: BookPresenter {
         var context = ruleContext()
         context["table"] = .object(table(problem.q))
         context["updates"] = .objects(problem.updates.enumerated().map { index, update in
-            var item = transition(update.outcomes[0], index: nil)
-            item["number"] = .text(index + 1)
-            item["state"] = .text(update.state)
-            item["action"] = .text(update.action)
-            item["stochastic"] = .flag(update.isStochastic)
-            item["nextAction"] = update.nextAction.map { .text($0) }
-            item["outcomes"] = templateListData(update.outcomes.map { outcome in
-                var entry = transition(outcome, index: nil)
-                entry["probability"] = book.inline(.number(outcome.probability))
-                return entry
-            })
-            return item
+            transition(update.outcomes[0], index: nil).merging([
+                "number": .text(index + 1),
+                "state": .text(update.state),
+                "action": .text(update.action),
+                "stochastic": .flag(update.isStochastic),
+                // SARSA's a′, which the decoder requires unless the step is terminal.
+                "nextAction": .text(update.nextAction ?? ""),
+                "outcomes": templateListData(update.outcomes.map { outcome in
+                    transition(outcome, index: nil).merging(["probability": book.inline(.number(outcome.probability))])
+                }),
+            ])
         })
         return context
     }

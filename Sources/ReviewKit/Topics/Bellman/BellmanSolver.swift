@@ -49,29 +49,24 @@ enum BellmanSolver {
         problem: BellmanTopic.Problem, path: JSONPath
     ) throws -> BellmanSolution.OutcomeTrace {
         var trace = BellmanSolution.OutcomeTrace(outcome: outcome)
-        if outcome.terminal {
-            trace.target = outcome.reward
-        } else {
-            guard let next = outcome.nextState, let row = table.row(next), !table.rows[row].actions.isEmpty else {
-                throw SolveError(path, "the next state has no actions in the Q table")
-            }
-            let entries = table.rows[row]
-            trace.nextRow = entries
-            switch problem.rule {
-            case .qLearning:
-                let best = entries.values.max()!
-                trace.future = best
-                trace.argmax = zip(entries.actions, entries.values).filter { $0.1 == best }.map(\.0)
-            case .sarsa:
-                guard let action = nextAction, let column = entries.actions.firstIndex(of: action) else {
-                    throw SolveError(path, "rule \"sarsa\" needs a next action of state '\(next)'")
-                }
-                trace.future = entries.values[column]
-            }
-            trace.discounted = problem.gamma * trace.future!
-            trace.target = outcome.reward + trace.discounted!
+        guard !outcome.terminal else { return trace }
+        guard let next = outcome.nextState, let row = table.row(next), !table.rows[row].actions.isEmpty else {
+            throw SolveError(path, "the next state has no actions in the Q table")
         }
-        trace.weighted = outcome.probability * trace.target
+        let entries = table.rows[row]
+        trace.nextRow = entries
+        switch problem.rule {
+        case .qLearning:
+            let best = entries.values.max()!
+            trace.future = best
+            trace.argmax = zip(entries.actions, entries.values).filter { $0.1 == best }.map(\.0)
+        case .sarsa:
+            guard let action = nextAction, let column = entries.actions.firstIndex(of: action) else {
+                throw SolveError(path, "rule \"sarsa\" needs a next action of state '\(next)'")
+            }
+            trace.future = entries.values[column]
+        }
+        trace.discounted = problem.gamma * trace.future!
         return trace
     }
 }
@@ -89,9 +84,9 @@ struct BellmanSolution: Sendable, TracedSolution {
         /// γ · future.
         var discounted: Double?
         /// r + γ · future, or r alone when terminal.
-        var target: Double = 0
+        var target: Double { discounted.map { outcome.reward + $0 } ?? outcome.reward }
         /// p · target (the term of the expectation).
-        var weighted: Double = 0
+        var weighted: Double { outcome.probability * target }
     }
 
     struct UpdateTrace: Sendable {
