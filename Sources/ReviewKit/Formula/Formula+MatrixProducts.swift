@@ -31,7 +31,7 @@ enum MatrixMath {
     static func sum(_ terms: [Double]) -> Double {
         let total = terms.reduce(0, +)
         let scale = terms.reduce(0) { $0 + Swift.abs($1) }
-        return Swift.abs(total) <= 1e-12 * scale ? 0 : total
+        return total.withoutNoise(scale: scale)
     }
 
     /// M v for an m×n matrix and an n-vector.

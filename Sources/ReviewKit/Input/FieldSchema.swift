@@ -301,11 +301,8 @@ extension FieldSchema.Spec {
     ) -> Self {
         Self(
             name: name, type: type, defaultValue: "{}", doc: doc,
-            read: { field, problem in
-                let members = try field.anyObject()
-                problem[keyPath: keyPath] = try zip(members.keys, members.fields).map { ($0, try $1.number()) }
-            },
-            write: { problem in .object(problem[keyPath: keyPath].map { ($0.name, JSONValue.number($0.value)) }) })
+            read: { field, problem in problem[keyPath: keyPath] = try field.namedNumbers() },
+            write: { problem in .namedNumbers(problem[keyPath: keyPath].map { ($0.name, $0.value) }) })
     }
 
     /// An optional array of strings (`wrt`: which variables). Absent is nil,

@@ -25,9 +25,8 @@ enum BellmanDecoder {
         guard !states.keys.isEmpty else { throw field.error("must have at least one state, got an empty object") }
         var rows: [QTable.Row] = []
         for (state, rowField) in zip(states.keys, states.fields) {
-            let actions = try rowField.anyObject()
-            let values = try actions.fields.map { try $0.number() }
-            rows.append(QTable.Row(state: state, actions: actions.keys, values: values))
+            let actions = try rowField.namedNumbers()
+            rows.append(QTable.Row(state: state, actions: actions.map(\.name), values: actions.map(\.value)))
         }
         let entries = rows.reduce(0) { $0 + $1.values.count }
         guard entries <= maxEntries else { throw field.error("must have at most \(maxEntries) entries in all, got \(entries)") }

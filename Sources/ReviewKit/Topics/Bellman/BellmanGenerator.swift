@@ -88,9 +88,8 @@ enum BellmanGenerator: ProblemGenerator {
             }
             let next = random.pick(states)
             let nextAction = random.pick(actions)
-            let outcome = mayEnd
-                ? BellmanTopic.Outcome(probability: 1, reward: reward(&random), nextState: naming.terminal, terminal: true)
-                : BellmanTopic.Outcome(probability: 1, reward: reward(&random), nextState: next, terminal: false)
+            let outcome = BellmanTopic.Outcome(
+                probability: 1, reward: reward(&random), nextState: mayEnd ? naming.terminal : next, terminal: mayEnd)
             updates.append(.init(
                 state: state, action: action, outcomes: [outcome], isStochastic: false,
                 nextAction: rule == .sarsa && !outcome.terminal ? nextAction : nil))
@@ -127,23 +126,20 @@ enum BellmanGenerator: ProblemGenerator {
     /// Whether some update reads an entry that an earlier update changed:
     /// its own old value or the row of a next state it looks at.
     private static func readsEarlierResult(_ solution: BellmanSolution) -> Bool {
-        var changed: Set<[Int]> = []
+        let q = solution.problem.q
+        var changed: Set<QTable.Cell> = []
         for update in solution.updates {
-            if changed.contains([update.row, update.column]) { return true }
+            if changed.contains(update.cell) { return true }
             for outcome in update.outcomes where !outcome.outcome.terminal {
-                guard let next = outcome.outcome.nextState, let row = solution.problem.q.row(next) else { continue }
+                guard let next = outcome.outcome.nextState, let row = q.row(next) else { continue }
                 // Q-learning reads the whole row (for the max), SARSA one entry.
                 if let action = update.update.nextAction, solution.problem.rule == .sarsa {
-                    if let column = solution.problem.q.rows[row].actions.firstIndex(of: action),
-                        changed.contains([row, column])
-                    {
-                        return true
-                    }
-                } else if changed.contains(where: { $0[0] == row }) {
+                    if let cell = q.cell(next, action), changed.contains(cell) { return true }
+                } else if changed.contains(where: { $0.row == row }) {
                     return true
                 }
             }
-            changed.insert([update.row, update.column])
+            changed.insert(update.cell)
         }
         return false
     }

@@ -14,8 +14,6 @@ struct BellmanPresenter: BookPresenter {
     var book = FormulaBook()
 
     private var problem: BellmanTopic.Problem { solution.problem }
-    private var hasOutcomes: Bool { problem.updates.contains(where: \.isStochastic) }
-    private var isBackup: Bool { problem.isBackup }
 
     mutating func contexts() -> TopicContexts {
         let solution = solutionContext()
@@ -35,7 +33,7 @@ struct BellmanPresenter: BookPresenter {
             }
         }
         var drawing = BellmanTransitionsFigure(arrows: arrows, endWord: words.word("end"))
-        drawing.caption = words.caption(typed: ["stochastic": .flag(hasOutcomes), "hasEnd": .flag(drawing.hasEnd)])
+        drawing.caption = words.caption(typed: ["stochastic": .flag(problem.hasOutcomes), "hasEnd": .flag(drawing.hasEnd)])
         return drawing.figure()
     }
 
@@ -45,19 +43,17 @@ struct BellmanPresenter: BookPresenter {
         var context = ruleContext()
         context["table"] = .object(table(problem.q))
         context["updates"] = .objects(problem.updates.enumerated().map { index, update in
-            var item = transition(update.outcomes[0], index: nil)
-            item["number"] = .text(index + 1)
-            item["state"] = .text(update.state)
-            item["action"] = .text(update.action)
-            item["stochastic"] = .flag(update.isStochastic)
-            item["nextAction"] = .text(update.nextAction ?? "")
-            item["hasNextAction"] = .flag(update.nextAction != nil && problem.rule == .sarsa)
-            item["outcomes"] = templateListData(update.outcomes.map { outcome in
-                var entry = transition(outcome, index: nil)
-                entry["probability"] = book.inline(.number(outcome.probability))
-                return entry
-            })
-            return item
+            transition(update.outcomes[0], index: nil).merging([
+                "number": .text(index + 1),
+                "state": .text(update.state),
+                "action": .text(update.action),
+                "stochastic": .flag(update.isStochastic),
+                // SARSA's a′, which the decoder requires unless the step is terminal.
+                "nextAction": .text(update.nextAction ?? ""),
+                "outcomes": templateListData(update.outcomes.map { outcome in
+                    transition(outcome, index: nil).merging(["probability": book.inline(.number(outcome.probability))])
+                }),
+            ])
         })
         return context
     }
@@ -74,23 +70,22 @@ struct BellmanPresenter: BookPresenter {
         ]
     }
 
-    /// What the question and the solution both need: the rule and the rates.
+    /// What the question and the solution both need: the rule and the rates
+    /// (SARSA is `^qLearning`; random outcomes without a backup are
+    /// `hasOutcomes` and `^backup`).
     private mutating func ruleContext() -> TemplateObject {
         [
             "qLearning": .flag(problem.rule == .qLearning),
-            "sarsa": .flag(problem.rule == .sarsa),
             "alphaLine": book.inline("alpha" .= .number(problem.alpha)),
             "gammaLine": book.inline("gamma" .= .number(problem.gamma)),
             "alphaIsOne": .flag(problem.alpha == 1),
             "single": .flag(problem.updates.count == 1),
             "hasTerminal": .flag(problem.updates.contains { $0.outcomes.contains(where: \.terminal) }),
-            "hasOutcomes": .flag(problem.updates.contains(where: \.isStochastic)),
+            "hasOutcomes": .flag(problem.hasOutcomes),
             // Issue 16: random outcomes with α = 1 are the course's Q-value
             // iteration, a Bellman backup: no α, no TD error on the sheet.
             // With α < 1 the sheet keeps both, but never calls it Q-learning.
-            "backup": .flag(isBackup),
-            "expectedUpdate": .flag(hasOutcomes && !isBackup),
-            "plain": .flag(!hasOutcomes),
+            "backup": .flag(problem.isBackup),
         ]
     }
 
@@ -100,8 +95,7 @@ struct BellmanPresenter: BookPresenter {
         var context = ruleContext()
         // The answer table lists the same objects: each update's steps by id.
         context["updates"] = .objects(solution.updates.indices.map { updateContext($0) })
-        let changed = Set(solution.updates.map { Cell(row: $0.row, column: $0.column) })
-        context["final"] = .object(table(solution.final, marked: changed))
+        context["final"] = .object(table(solution.final, marked: Set(solution.updates.map(\.cell))))
         return context
     }
 
@@ -109,7 +103,6 @@ struct BellmanPresenter: BookPresenter {
         let update = solution.updates[k]
         let taken = update.update
         let p = BellmanTrace.prefix(k)
-        let cell = Cell(row: update.row, column: update.column)
         let newValue = trace["\(p).new_q"]
         var context: TemplateObject = book.steps(trace, under: p + ".").merging([
             "number": .text(k + 1),
@@ -117,8 +110,8 @@ struct BellmanPresenter: BookPresenter {
             "previous": .text(k),
             "pair": book.inline(BellmanTrace.entry(taken.state, taken.action)),
             "stochastic": .flag(taken.isStochastic),
-            "before": .object(table(update.before, marked: [cell])),
-            "after": .object(table(update.after, marked: [cell], was: update.old)),
+            "before": .object(table(update.before, marked: [update.cell])),
+            "after": .object(table(update.after, marked: [update.cell], was: update.old)),
             "backedUp": book.inline(.relation(.assigns, BellmanTrace.entry(taken.state, taken.action), "y") .=≈ newValue.result),
         ])
         let outcomes = update.outcomes.indices.map { outcomeContext(k, $0) }
@@ -142,75 +135,49 @@ struct BellmanPresenter: BookPresenter {
         let outcome = update.outcomes[j]
         let stochastic = update.update.isStochastic
         let at = BellmanTrace.outcomePrefix(k, j, stochastic: stochastic)
-        let nextAction = update.update.nextAction
         var context = transition(outcome.outcome, index: stochastic ? j + 1 : nil)
         context["number"] = .text(j + 1)
         context["probability"] = book.inline(.symbol("p", sub: .integer(j + 1)) .= .number(outcome.outcome.probability))
         context["tie"] = .flag(outcome.argmax.count > 1)
         context["argmax"] = templateListData(outcome.argmax.map { ["name": .text($0), "line": book.inline("a'" .= .text($0))] })
-        context["ignoredNextAction"] = .text(problem.rule == .qLearning ? (nextAction ?? "") : "")
-        context["hasIgnoredNextAction"] = .flag(problem.rule == .qLearning && nextAction != nil)
+        // Shown by Q-learning only, to say it is not used (SARSA reads its step, `next_q`).
+        context["nextAction"] = update.update.nextAction.map { .text($0) }
         if stochastic { context = context.merging(book.steps(trace, under: at + ".")) }
-        if let row = outcome.nextRow {
-            let read = trace["\(at).\(BellmanTrace.readID(problem.rule))"]
-            switch problem.rule {
-            case .qLearning:
-                // The row written out by name first, so it is clear which entries are compared.
-                let entries = row.actions.map { BellmanTrace.entry(row.state, $0) }
-                context["read"] = book.inline(
-                    BellmanTrace.bestOf(row.state) .= .max(entries) .= read.substituted .=≈ read.result)
-            case .sarsa:
-                context["read"] = book.inline(read.line(from: read.formula))
-            }
+        if let row = outcome.nextRow, problem.rule == .qLearning {
+            let read = trace["\(at).\(BellmanTrace.readID(.qLearning))"]
+            // The row written out by name first, so it is clear which entries are compared.
+            let entries = row.actions.map { BellmanTrace.entry(row.state, $0) }
+            context["read"] = book.inline(
+                BellmanTrace.bestOf(row.state) .= .max(entries) .= read.substituted .=≈ read.result)
         }
         return context
     }
 
     // MARK: Tables
 
-    private struct Cell: Hashable {
-        var row: Int
-        var column: Int
-    }
-
     /// A Q table as the `bellman/table` partial wants it: one column per
     /// action, `—` where a state lacks that action, marked cells highlighted
     /// (with `was → now` when the old value is given).
-    private mutating func table(_ q: QTable, marked: Set<Cell> = [], was: Double? = nil) -> TemplateObject {
-        let actions = columns(q)
+    private mutating func table(_ q: QTable, marked: Set<QTable.Cell> = [], was: Double? = nil) -> TemplateObject {
+        let actions = q.columns
         let scale = q.rows.flatMap(\.values).map(abs).max() ?? 0
+        func number(_ value: Double) -> Formula { .number(value.withoutNoise(scale: scale)) }
         var rows: [TemplateObject] = []
         for (r, row) in q.rows.enumerated() {
-            var cells: [TemplateObject] = []
-            for action in actions {
-                guard let c = row.actions.firstIndex(of: action) else {
-                    cells.append(["missing": true, "marked": false, "value": ""])
-                    continue
-                }
-                let isMarked = marked.contains(Cell(row: r, column: c))
-                let value = Formula.number(BellmanTrace.withoutNoise(row.values[c], scale: scale))
-                let shown = isMarked
-                    ? was.map { .relation(.tendsTo, .number(BellmanTrace.withoutNoise($0, scale: scale)), value) } ?? value
-                    : value
-                cells.append([
+            let cells = actions.map { action -> TemplateObject in
+                guard let c = row.actions.firstIndex(of: action) else { return ["missing": true] }
+                let isMarked = marked.contains(QTable.Cell(row: r, column: c))
+                let value = number(row.values[c])
+                let shown = isMarked ? was.map { .relation(.tendsTo, number($0), value) } ?? value : value
+                return [
                     "missing": false,
                     "marked": .flag(isMarked),
-                    "highlight": .text(isMarked ? TableHighlight.marker : ""),
+                    "highlight": .text(TableHighlight.marker),
                     "value": book.inline(shown),
-                ])
+                ]
             }
             rows.append(["state": .text(row.state), "cells": .objects(cells)])
         }
         return ["header": .list(actions) { ["name": .text($0)] }, "rows": .objects(rows)]
-    }
-
-    /// The actions in the user's order. When states have different actions
-    /// that order is only "first seen", which scrambles numbered actions
-    /// (the rooms example's 4, 3, 5, 1, 2, 0); those are sorted as numbers.
-    private func columns(_ q: QTable) -> [String] {
-        let actions = q.allActions
-        let ragged = Set(q.rows.map(\.actions)).count > 1
-        guard ragged, actions.allSatisfy({ Int($0) != nil }) else { return actions }
-        return actions.sorted { Int($0)! < Int($1)! }
     }
 }

@@ -35,7 +35,7 @@ enum BellmanSolver {
             table.rows[cell.row].values[cell.column] = new
             updates.append(
                 BellmanSolution.UpdateTrace(
-                    update: update, row: cell.row, column: cell.column, old: old, outcomes: outcomes,
+                    update: update, cell: cell, old: old, outcomes: outcomes,
                     target: target, error: error, new: new, before: before, after: table))
         }
         return BellmanSolution(problem: problem, updates: updates, final: table)
@@ -49,29 +49,24 @@ enum BellmanSolver {
         problem: BellmanTopic.Problem, path: JSONPath
     ) throws -> BellmanSolution.OutcomeTrace {
         var trace = BellmanSolution.OutcomeTrace(outcome: outcome)
-        if outcome.terminal {
-            trace.target = outcome.reward
-        } else {
-            guard let next = outcome.nextState, let row = table.row(next), !table.rows[row].actions.isEmpty else {
-                throw SolveError(path, "the next state has no actions in the Q table")
-            }
-            let entries = table.rows[row]
-            trace.nextRow = entries
-            switch problem.rule {
-            case .qLearning:
-                let best = entries.values.max()!
-                trace.future = best
-                trace.argmax = zip(entries.actions, entries.values).filter { $0.1 == best }.map(\.0)
-            case .sarsa:
-                guard let action = nextAction, let column = entries.actions.firstIndex(of: action) else {
-                    throw SolveError(path, "rule \"sarsa\" needs a next action of state '\(next)'")
-                }
-                trace.future = entries.values[column]
-            }
-            trace.discounted = problem.gamma * trace.future!
-            trace.target = outcome.reward + trace.discounted!
+        guard !outcome.terminal else { return trace }
+        guard let next = outcome.nextState, let row = table.row(next), !table.rows[row].actions.isEmpty else {
+            throw SolveError(path, "the next state has no actions in the Q table")
         }
-        trace.weighted = outcome.probability * trace.target
+        let entries = table.rows[row]
+        trace.nextRow = entries
+        switch problem.rule {
+        case .qLearning:
+            let best = entries.values.max()!
+            trace.future = best
+            trace.argmax = zip(entries.actions, entries.values).filter { $0.1 == best }.map(\.0)
+        case .sarsa:
+            guard let action = nextAction, let column = entries.actions.firstIndex(of: action) else {
+                throw SolveError(path, "rule \"sarsa\" needs a next action of state '\(next)'")
+            }
+            trace.future = entries.values[column]
+        }
+        trace.discounted = problem.gamma * trace.future!
         return trace
     }
 }
@@ -89,20 +84,15 @@ struct BellmanSolution: Sendable, TracedSolution {
         /// γ · future.
         var discounted: Double?
         /// r + γ · future, or r alone when terminal.
-        var target: Double = 0
+        var target: Double { discounted.map { outcome.reward + $0 } ?? outcome.reward }
         /// p · target (the term of the expectation).
-        var weighted: Double = 0
-
-        init(outcome: BellmanTopic.Outcome) {
-            self.outcome = outcome
-        }
+        var weighted: Double { outcome.probability * target }
     }
 
     struct UpdateTrace: Sendable {
         var update: BellmanTopic.Update
         /// Where the updated entry sits in the table.
-        var row: Int
-        var column: Int
+        var cell: QTable.Cell
         var old: Double
         var outcomes: [OutcomeTrace]
         var target: Double

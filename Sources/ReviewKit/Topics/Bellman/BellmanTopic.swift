@@ -147,31 +147,40 @@ struct QTable: Sendable, Equatable {
         var values: [Double]
     }
 
+    /// Where an entry sits: its state's row and its place among that
+    /// state's actions.
+    struct Cell: Sendable, Hashable {
+        var row: Int
+        var column: Int
+    }
+
     var rows: [Row]
 
     func row(_ state: String) -> Int? {
         rows.firstIndex { $0.state == state }
     }
 
-    func cell(_ state: String, _ action: String) -> (row: Int, column: Int)? {
+    func cell(_ state: String, _ action: String) -> Cell? {
         guard let r = row(state), let c = rows[r].actions.firstIndex(of: action) else { return nil }
-        return (r, c)
+        return Cell(row: r, column: c)
     }
 
-    /// Every action of any state, in order of first appearance: the columns
-    /// of the printed table.
-    var allActions: [String] {
+    /// The columns of the printed table: every action of any state, in the
+    /// user's order. When states have different actions that order is only
+    /// "first seen", which scrambles numbered actions (the rooms example's
+    /// 4, 3, 5, 1, 2, 0); those are sorted as numbers.
+    var columns: [String] {
         var seen: [String] = []
         for row in rows {
             for action in row.actions where !seen.contains(action) { seen.append(action) }
         }
-        return seen
+        let ragged = Set(rows.map(\.actions)).count > 1
+        guard ragged, seen.allSatisfy({ Int($0) != nil }) else { return seen }
+        return seen.sorted { Int($0)! < Int($1)! }
     }
 
     var json: JSONValue {
-        .object(rows.map { row in
-            (row.state, JSONValue.object(zip(row.actions, row.values).map { ($0, JSONValue.number($1)) }))
-        })
+        .object(rows.map { ($0.state, .namedNumbers(zip($0.actions, $0.values))) })
     }
 }
 
@@ -184,5 +193,8 @@ extension BellmanTopic {
 extension BellmanTopic.Problem {
     /// Random outcomes learnt with α = 1 by Q-learning: the course's Q-value
     /// iteration, Q_{i+1}(s,a) = E[r + γ max Q_i(s′,a′)], a Bellman backup.
-    var isBackup: Bool { updates.contains(where: \.isStochastic) && alpha == 1 && rule == .qLearning }
+    var isBackup: Bool { hasOutcomes && alpha == 1 && rule == .qLearning }
+
+    /// Whether some update gives random `outcomes` (the sheet shows an expectation).
+    var hasOutcomes: Bool { updates.contains(where: \.isStochastic) }
 }

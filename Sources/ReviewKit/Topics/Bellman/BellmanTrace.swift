@@ -6,13 +6,14 @@
 ///
 /// JSON `steps` and every worked formula on the sheet are written from this
 /// trace. Ids follow the answers' paths (`updates[0].td_target`) so a reader
-/// can match them up.
+/// can match them up. A value that is only binary noise is 0 here
+/// (`Double.withoutNoise`): the answers keep the solver's doubles; steps and
+/// sheets show this.
 enum BellmanTrace {
     static func record(_ solution: BellmanSolution) -> Trace {
         var trace = Trace()
-        let problem = solution.problem
         for (k, update) in solution.updates.enumerated() {
-            record(update, number: k, problem, into: &trace)
+            record(update, number: k, solution.problem, into: &trace)
         }
         return trace
     }
@@ -52,7 +53,7 @@ enum BellmanTrace {
         let stochastic = taken.isStochastic
         let current = entry(taken.state, taken.action)
         let q: Formula = .call("Q", "s", "a")
-        trace.record("\(p).old_q", label: plain(current), q, name: nil, current, .scalar(update.old))
+        trace.record("\(p).old_q", label: current.plainLabel, q, name: nil, current, .scalar(update.old))
 
         for (j, outcome) in update.outcomes.enumerated() {
             let at = outcomePrefix(k, j, stochastic: stochastic)
@@ -60,18 +61,18 @@ enum BellmanTrace {
                 switch problem.rule {
                 case .qLearning:
                     trace.record(
-                        "\(at).\(readID(.qLearning))", label: plain(bestOf(row.state)), .max(over: "a'", .call("Q", "s'", "a'")),
+                        "\(at).\(readID(.qLearning))", label: bestOf(row.state).plainLabel, .max(over: "a'", .call("Q", "s'", "a'")),
                         name: nil, .max(Formula.numbers(row.values)), .scalar(future))
                 case .sarsa:
                     let next = entry(row.state, taken.nextAction ?? "")
-                    trace.record("\(at).\(readID(.sarsa))", label: plain(next), .call("Q", "s'", "a'"), name: nil, next, .scalar(future))
+                    trace.record("\(at).\(readID(.sarsa))", label: next.plainLabel, .call("Q", "s'", "a'"), name: nil, next, .scalar(future))
                 }
             }
             guard stochastic else { continue }
             let y: Formula = .symbol("y", sub: .integer(j + 1))
             trace.record(
-                "\(at).target", label: plain(y), y .= targetRule(problem.rule, terminal: outcome.outcome.terminal, j: j + 1), name: y,
-                targetNumbers(outcome, gamma: problem.gamma), .scalar(withoutNoise(outcome.target, scale: scale(outcome))))
+                "\(at).target", label: y.plainLabel, y .= targetRule(problem.rule, terminal: outcome.outcome.terminal, j: j + 1), name: y,
+                targetNumbers(outcome, gamma: problem.gamma), .scalar(outcome.target.withoutNoise(scale: scale(outcome))))
         }
 
         let target: Formula
@@ -93,19 +94,19 @@ enum BellmanTrace {
         let backup = problem.isBackup
         trace.record(
             "\(p).td_target", label: backup ? "Bellman backup y" : "TD target y", target, name: "y", targetNumbers,
-            .scalar(withoutNoise(update.target, scale: targetScale)))
-        let newValue = withoutNoise(update.new, scale: max(abs(update.old), abs(problem.alpha * update.error)))
+            .scalar(update.target.withoutNoise(scale: targetScale)))
+        let newValue = update.new.withoutNoise(scale: max(abs(update.old), abs(problem.alpha * update.error)))
         if backup {
             trace.record(
-                "\(p).new_q", label: "new " + plain(current), .relation(.assigns, q, "y"), name: nil,
+                "\(p).new_q", label: "new " + current.plainLabel, .relation(.assigns, q, "y"), name: nil,
                 .number(update.target), .scalar(newValue))
             return
         }
         trace.record(
             "\(p).td_error", label: "TD error delta", "delta" .= "y" - q, name: "delta", .number(update.target) - .number(update.old),
-            .scalar(withoutNoise(update.error, scale: max(abs(update.target), abs(update.old)))))
+            .scalar(update.error.withoutNoise(scale: max(abs(update.target), abs(update.old)))))
         trace.record(
-            "\(p).new_q", label: "new " + plain(current), .relation(.assigns, q, q + .juxtapose("alpha", "delta")), name: nil,
+            "\(p).new_q", label: "new " + current.plainLabel, .relation(.assigns, q, q + .juxtapose("alpha", "delta")), name: nil,
             .number(update.old) + .number(problem.alpha) * .number(update.error), .scalar(newValue))
     }
 
@@ -120,15 +121,4 @@ enum BellmanTrace {
         guard let future = outcome.future else { return reward }
         return reward + .number(gamma) * .number(future)
     }
-
-    /// 0 for a value that is only binary noise next to `scale` (the size of
-    /// what it was computed from): 1.9 − 1.9000000000000001 is 0 on paper,
-    /// and a sheet showing −2.22 × 10⁻¹⁶ could not be redone by hand. The
-    /// answers keep the solver's doubles; steps and sheets show this.
-    static func withoutNoise(_ value: Double, scale: Double) -> Double {
-        abs(value) <= 1e-12 * scale ? 0 : value
-    }
-
-    /// A step's JSON label, written from its formula so the two agree.
-    private static func plain(_ formula: Formula) -> String { PlainFormulaWriter().write(formula) }
 }

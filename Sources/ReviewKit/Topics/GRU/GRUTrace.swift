@@ -20,7 +20,7 @@ enum GRUTrace {
             let input = Notation.resetInput(problem.reset, t)
             let candidate = problem.gates[GRUTopic.Gate.hTilde.index]
             trace.record(WorkedStep(
-                id: "reset_input[\(row)]", label: PlainFormulaWriter().write(input), formula: input, name: input,
+                id: "reset_input[\(row)]", label: input.plainLabel, formula: input, name: input,
                 substituted: problem.reset == .after
                     ? .vector(Formula.rowProducts(candidate.wh, step.hPrevious))
                     : .hadamard(.vector(step.value(.r)), .vector(step.hPrevious)),

@@ -89,7 +89,7 @@ enum LossSolver {
                 let m = row.indices.map { j -> Double in
                     guard j != t else { return 0 }
                     let margin = row[j] - row[t] + p.margin
-                    return abs(margin) <= 1e-12 * max(1, abs(row[j]), abs(row[t]), p.margin) ? 0 : margin
+                    return margin.withoutNoise(scale: max(1, abs(row[j]), abs(row[t]), p.margin))
                 }
                 let active = row.indices.map { $0 != t && m[$0] > 0 }
                 losses.append(row.indices.reduce(0) { $0 + (active[$1] ? m[$1] : 0) })
