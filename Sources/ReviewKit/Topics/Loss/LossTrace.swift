@@ -70,7 +70,7 @@ enum LossTrace {
             let tj = Formula.symbol("t", sub: j), pj = Formula.symbol("p", sub: j)
             let terms = zip(t, scores).filter { $0.0 != 0 }.map { Formula.juxtapose(.number($0.0), .ln(.number($0.1))) }
             trace.record(WorkedStep(
-                id: "loss" + key, label: "L" + key, formula: name .= -.sum(over: j, .juxtapose(tj, .ln(pj))), name: name,
+                id: "loss" + key, label: "L" + key, formula: name .= CrossEntropy.formula(tj, pj, over: j), name: name,
                 substituted: -.sum(terms), value: .scalar(r.rowLosses[row])))
             trace.record(WorkedStep(
                 id: "grad" + key, label: "dL/dp" + key, formula: .partial("L", pj) .= over(-.frac(tj, pj)), name: .partial("L", "p"),

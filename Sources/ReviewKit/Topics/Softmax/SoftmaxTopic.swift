@@ -86,7 +86,7 @@ enum SoftmaxTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     static func answers(_ solution: Solution) -> JSONValue {
         let result = solution.result
         let batch = solution.problem.isBatch
-        let probabilities = result.rows.map(\.probabilities)
+        let probabilities = result.rows.map(\.softmax.probabilities)
         return .object([
             ("probabilities", .rows(probabilities, batch: batch)),
             ("loss", .number(result.loss)),
