@@ -18,15 +18,19 @@ struct SoftmaxPresenter: BookPresenter {
     private var result: SoftmaxSolver.Result { solution.result }
     private var scaled: Bool { problem.temperature != 1 }
 
+    /// The solution's steps go in by id (`StepForms`): a batch's reduction
+    /// at the top, each example's own steps and chart in its row (the whole
+    /// trace for one example).
     mutating func contexts() -> TopicContexts {
-        let charts = result.rows.indices.map(chart)
         var figures: [Figure] = []
-        let context = solutionContext { n, row in
-            guard let figure = charts[n] else { return }
-            row["chart"] = .text(FigureMarker.make(figures.count))
-            figures.append(figure)
-        }
-        return TopicContexts(question: questionContext(), solution: context, figures: figures, formulas: book.formulas)
+        var solution = shared().merging(book.steps(trace))
+        solution["rows"] = .objects(result.rows.indices.map { n in
+            var row = rowContext(n)
+            row["chart"] = figures.marker(for: chart(n))
+            return row
+        })
+        if problem.isBatch { solution["P"] = book.display("P" .=≈ .matrix(result.rows.map(\.softmax.probabilities))) }
+        return TopicContexts(question: questionContext(), solution: solution, figures: figures, formulas: book.formulas)
     }
 
     /// Example n's probabilities against its target, as a bar chart.
@@ -43,7 +47,6 @@ struct SoftmaxPresenter: BookPresenter {
 
     private mutating func shared() -> TemplateObject {
         [
-            "single": .flag(!problem.isBatch),
             "batch": .flag(problem.isBatch),
             "scaled": .flag(scaled),
             "TLine": book.inline("T" .= .number(problem.temperature)),
@@ -75,25 +78,10 @@ struct SoftmaxPresenter: BookPresenter {
         var context = shared()
         context["rows"] = .objects(result.rows.indices.map { rowBasics($0) })
         context.add(rowBasics(0))
-        context["count"] = .text(result.rows.count)
         return context
     }
 
     // MARK: Solution
-
-    /// `decorate` adds to each example's object (its chart) once it is made.
-    /// The steps go in by id (`StepForms`): a batch's reduction at the top,
-    /// each example's own steps in its row (the whole trace for one example).
-    private mutating func solutionContext(_ decorate: (Int, inout TemplateObject) -> Void) -> TemplateObject {
-        var context = shared().merging(book.steps(trace))
-        context["rows"] = .objects(result.rows.indices.map { n in
-            var row = rowContext(n)
-            decorate(n, &row)
-            return row
-        })
-        if problem.isBatch { context["P"] = book.display("P" .=≈ .matrix(result.rows.map(\.softmax.probabilities))) }
-        return context
-    }
 
     private mutating func rowContext(_ n: Int) -> TemplateObject {
         let row = result.rows[n], softmax = row.softmax
@@ -112,16 +100,14 @@ struct SoftmaxPresenter: BookPresenter {
         context["naiveExponent"] = book.inline(.exp(scaled ? top / .number(problem.temperature) : top))
         // Some e^{a_i} underflowed to exactly 0.
         context["underflows"] = .flag(softmax.exponentials.contains(0))
-        context["classes"] = .objects(softmax.logits.indices.map { classContext(n, $0) })
+        context["classes"] = .objects(softmax.logits.indices.map { classContext(row, $0, names) })
         if let k = CrossEntropy.oneHotClass(row.target) {
             context["oneHotLine"] = book.display(oneHotLossLine(row, loss: names.loss, trueClass: k))
         }
         return context
     }
 
-    private mutating func classContext(_ n: Int, _ i: Int) -> TemplateObject {
-        let row = result.rows[n]
-        let names = SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil)
+    private mutating func classContext(_ row: CrossEntropy, _ i: Int, _ names: SoftmaxTrace.RowNames) -> TemplateObject {
         func step(_ id: String) -> WorkedStep { trace[names.prefix + id] }
         return [
             "i": .text(i),

@@ -39,10 +39,8 @@ enum SoftmaxSolver {
             guard row.loss.isFinite else { throw overflow(problem, row: n, inShift: false) }
             rows.append(row)
         }
-        let mean = problem.reduction == .mean
-        let total = rows.reduce(0) { $0 + $1.loss }
-        let factor = mean ? 1 / Double(rows.count) : 1
-        let loss = mean ? total / Double(rows.count) : total
+        let factor = problem.reduction.factor(count: rows.count)
+        let loss = problem.reduction.combine(rows.map(\.loss))
         guard loss.isFinite else { throw overflow(problem, row: 0, inShift: false) }
         let gradient = rows.map { $0.gradient.map { $0 * factor } }
         return Result(rows: rows, loss: loss, reductionFactor: factor, gradient: gradient)

@@ -13,17 +13,14 @@ enum SoftmaxTrace {
             recordRow(row, RowNames(n: problem.isBatch ? n : nil), into: &trace)
         }
         guard problem.isBatch else { return trace }
-        let count = Formula.integer(result.rows.count)
+        let (reduction, count) = (problem.reduction, result.rows.count)
         let losses = Formula.sum(result.rows.map { .number($0.loss) })
         let lossOfRow: Formula = .symbol("L", sub: "n"), rowGradient: Formula = .partial(lossOfRow, .symbol("z", sub: "n"))
         let gradients = Formula.matrix(result.rows.map(\.gradient))
         // The mean puts 1/N in front of the sum and of each row's gradient.
-        func reduce(_ x: Formula, _ numbers: Formula) -> (Formula, Formula) {
-            problem.reduction == .mean ? (.juxtapose(.frac(1, "N"), x), .juxtapose(.frac(1, count), numbers)) : (x, numbers)
-        }
-        let (loss, lossNumbers) = reduce(.sum(over: "n", lossOfRow), losses)
+        let (loss, lossNumbers) = reduction.formulas(.sum(over: "n", lossOfRow), losses, count: count)
         trace.record("L", "L" .= loss, name: "L", lossNumbers, .scalar(result.loss))
-        let (gradient, gradientNumbers) = reduce(rowGradient, gradients)
+        let (gradient, gradientNumbers) = reduction.formulas(rowGradient, gradients, count: count)
         trace.record(
             "dL/dz", .partial("L", .symbol("z", sub: "n")) .= gradient, name: .partial("L", "Z"), gradientNumbers,
             .matrix(result.gradient))
