@@ -22,14 +22,8 @@ struct ActivationPresenter {
         var figures: [Figure] = []
         var context = shared()
         context.add(solutionContext())
-        if let curve = curveFigure() {
-            context["curve"] = .text(FigureMarker.make(figures.count))
-            figures.append(curve)
-        }
-        if let chain = chainFigure() {
-            context["chainPlot"] = .text(FigureMarker.make(figures.count))
-            figures.append(chain)
-        }
+        context["curve"] = figures.marker(for: curveFigure())
+        context["chainPlot"] = figures.marker(for: chainFigure())
         var question = shared()
         question["pointsLine"] = .text(book.inline("x" .= .vector(problem.points)))
         if problem.function.shared.defaultAlpha != nil {

@@ -50,13 +50,12 @@ enum AttentionSolver {
         }
         for (i, row) in r.scores.enumerated() {
             let keys = row.indices.filter { p.allowed(i, $0) }
-            let m = keys.map { row[$0] }.max()!
-            let e = row.indices.map { p.allowed(i, $0) ? Foundation.exp(row[$0] - m) : 0 }
-            let z = e.reduce(0, +)
-            let a = e.map { $0 / z }
-            r.max.append(m)
-            r.exponentials.append(e)
-            r.sums.append(z)
+            // A masked score counts as −∞: its exponential and weight are exactly 0.
+            let softmax = Softmax(row.indices.map { p.allowed(i, $0) ? row[$0] : -.infinity })
+            let a = softmax.probabilities
+            r.max.append(softmax.max)
+            r.exponentials.append(softmax.exponentials)
+            r.sums.append(softmax.sum)
             r.weights.append(a)
             let width = values[0].count
             r.output.append((0..<width).map { d in MatrixMath.sum(keys.map { a[$0] * values[$0][d] }) })

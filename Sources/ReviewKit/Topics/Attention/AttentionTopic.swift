@@ -75,11 +75,7 @@ enum AttentionTopic: SchemaTopic, GeneratedTopic {
         }
     }
 
-    struct Solution: Sendable {
-        var problem: Problem
-        var result: AttentionSolver.Result
-        var trace: Trace
-    }
+    typealias Solution = SolverSolution<Problem, AttentionSolver.Result>
 
     static let name = "attention"
 
@@ -227,10 +223,6 @@ enum AttentionTopic: SchemaTopic, GeneratedTopic {
             return .object([("scores", vector(r.scores[0])), ("weights", vector(r.weights[0])), ("output", vector(r.output[0]))])
         }
         return .object([("scores", matrix(r.scores)), ("weights", matrix(r.weights)), ("output", matrix(r.output))])
-    }
-
-    static func trace(_ solution: Solution) -> Trace {
-        solution.trace
     }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {

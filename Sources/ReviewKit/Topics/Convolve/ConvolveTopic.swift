@@ -74,11 +74,7 @@ enum ConvolveTopic: SchemaTopic, GeneratedTopic {
         }
     }
 
-    struct Solution: Sendable {
-        var problem: Problem
-        var result: ConvolveSolver.Result
-        var trace: Trace
-    }
+    typealias Solution = SolverSolution<Problem, ConvolveSolver.Result>
 
     static let name = "convolve"
 
@@ -188,8 +184,6 @@ enum ConvolveTopic: SchemaTopic, GeneratedTopic {
         if let pooled = r.pooled { members.append(("pooled", tensor3(pooled))) }
         return .object(members)
     }
-
-    static func trace(_ solution: Solution) -> Trace { solution.trace }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = ConvolvePresenter(solution: solution, templates: context.templates)

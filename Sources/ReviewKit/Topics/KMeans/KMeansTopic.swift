@@ -33,11 +33,7 @@ enum KMeansTopic: SchemaTopic, GeneratedTopic {
         }
     }
 
-    struct Solution: Sendable {
-        var problem: Problem
-        var result: KMeansSolver.Result
-        var trace: Trace
-    }
+    typealias Solution = SolverSolution<Problem, KMeansSolver.Result>
 
     static let name = "kmeans"
 
@@ -114,8 +110,6 @@ enum KMeansTopic: SchemaTopic, GeneratedTopic {
         if let features = r.features { members.append(("features", matrix(features))) }
         return .object(members)
     }
-
-    static func trace(_ solution: Solution) -> Trace { solution.trace }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = KMeansPresenter(solution: solution, templates: context.templates)

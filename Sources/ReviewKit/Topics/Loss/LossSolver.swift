@@ -47,9 +47,8 @@ enum LossSolver {
             branches.append(b)
             gradient.append(g)
         }
-        let total = terms.joined().reduce(0, +)
         return Result(
-            terms: terms, branches: branches, rowLosses: [], margins: [], loss: mean ? total / Double(elements) : total,
+            terms: terms, branches: branches, rowLosses: [], margins: [], loss: p.reduction.combine(Array(terms.joined())),
             count: n, gradient: gradient)
     }
 
@@ -103,9 +102,8 @@ enum LossSolver {
                 gradient.append(zip(t, row).map { ($0 == 0 ? 0 : -$0 / $1) * scale })
             }
         }
-        let total = losses.reduce(0, +)
         return Result(
-            terms: [], branches: [], rowLosses: losses, margins: margins,
-            loss: mean ? total / Double(losses.count) : total, count: n, gradient: gradient)
+            terms: [], branches: [], rowLosses: losses, margins: margins, loss: p.reduction.combine(losses), count: n,
+            gradient: gradient)
     }
 }

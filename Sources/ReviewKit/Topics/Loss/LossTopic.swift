@@ -16,8 +16,6 @@ enum LossTopic: SchemaTopic, GeneratedTopic {
         var usesMargin: Bool { self == .hinge || self == .multiclassHinge }
     }
 
-    enum Reduction: String, CaseIterable, Sendable { case mean, sum }
-
     /// A row-wise target: a class index or (cross-entropy) a distribution.
     enum RowTarget: Sendable, Equatable {
         case index(Int)
@@ -36,14 +34,10 @@ enum LossTopic: SchemaTopic, GeneratedTopic {
         var delta: Double = 1
         var margin: Double = 1
         var fromLogits = false
-        var reduction = Reduction.mean
+        var reduction = LossReduction.mean
     }
 
-    struct Solution: Sendable {
-        var problem: Problem
-        var result: LossSolver.Result
-        var trace: Trace
-    }
+    typealias Solution = SolverSolution<Problem, LossSolver.Result>
 
     static let name = "loss"
     static let maxEntries = 1000
@@ -92,8 +86,6 @@ enum LossTopic: SchemaTopic, GeneratedTopic {
         let losses: JSONValue = p.loss.rowWise ? LossDecoding.vector(r.rowLosses) : shaped(r.terms)
         return .object([("losses", losses), ("loss", .number(r.loss)), ("gradient", shaped(r.gradient))])
     }
-
-    static func trace(_ solution: Solution) -> Trace { solution.trace }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = LossPresenter(solution: solution, templates: context.templates)

@@ -35,11 +35,9 @@ enum LossTrace {
         }
         let terms: [Double] = p.loss.rowWise ? r.rowLosses : Array(r.terms.joined())
         let each: Formula = p.loss.rowWise ? .symbol("L", sub: "r") : .symbol("l", sub: "i")
-        let sum: Formula = .sum(over: p.loss.rowWise ? "r" : "i", each)
-        trace.record(WorkedStep(
-            id: "loss", label: "L", formula: "L" .= (mean ? .juxtapose(.frac(1, "N"), sum) : sum), name: "L",
-            substituted: mean ? .juxtapose(.frac(1, n), .sum(Formula.numbers(terms))) : .sum(Formula.numbers(terms)),
-            value: .scalar(r.loss)))
+        let (loss, numbers) = p.reduction.formulas(
+            .sum(over: p.loss.rowWise ? "r" : "i", each), .sum(Formula.numbers(terms)), count: r.count)
+        trace.record(WorkedStep(id: "loss", label: "L", formula: "L" .= loss, name: "L", substituted: numbers, value: .scalar(r.loss)))
         return trace
     }
 
@@ -70,7 +68,7 @@ enum LossTrace {
             let tj = Formula.symbol("t", sub: j), pj = Formula.symbol("p", sub: j)
             let terms = zip(t, scores).filter { $0.0 != 0 }.map { Formula.juxtapose(.number($0.0), .ln(.number($0.1))) }
             trace.record(WorkedStep(
-                id: "loss" + key, label: "L" + key, formula: name .= -.sum(over: j, .juxtapose(tj, .ln(pj))), name: name,
+                id: "loss" + key, label: "L" + key, formula: name .= CrossEntropy.formula(tj, pj, over: j), name: name,
                 substituted: -.sum(terms), value: .scalar(r.rowLosses[row])))
             trace.record(WorkedStep(
                 id: "grad" + key, label: "dL/dp" + key, formula: .partial("L", pj) .= over(-.frac(tj, pj)), name: .partial("L", "p"),

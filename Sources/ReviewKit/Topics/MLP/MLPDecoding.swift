@@ -15,10 +15,6 @@ enum MLPDecoding {
         }
     }
 
-    static func input(_ field: Field) throws -> (rows: [[Double]], isBatch: Bool) {
-        try field.vectorOrRows(maxRows: MLPTopic.maxExamples, maxColumns: MLPTopic.maxWidth, columns: "neurons per layer")
-    }
-
     private static func width(_ count: Int, _ field: Field) throws {
         guard count >= 1 else { throw field.error("must have at least one entry, got an empty array") }
         guard count <= MLPTopic.maxWidth else {
@@ -85,9 +81,7 @@ enum MLPDecoding {
         default: break
         }
         guard problem.isBatch else {
-            if case .array(let items) = field.value.kind, let first = items.first, case .array = first.kind {
-                throw field.error("must be one target, since input is a single vector; got an array of rows")
-            }
+            try field.rejectRows("target", since: "input")
             return [try target(field, problem)]
         }
         let rows = problem.input.count

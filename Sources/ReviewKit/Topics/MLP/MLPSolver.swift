@@ -129,12 +129,7 @@ enum MLPSolver {
     }
 
     static func activate(_ z: [Double], _ f: MLPTopic.LayerActivation) -> [Double] {
-        guard let shared = f.shared else {
-            let m = z.max()!
-            let e = z.map { Foundation.exp($0 - m) }
-            let s = e.reduce(0, +)
-            return e.map { $0 / s }
-        }
+        guard let shared = f.shared else { return Softmax(z).probabilities }
         return z.map { shared.value($0) }
     }
 

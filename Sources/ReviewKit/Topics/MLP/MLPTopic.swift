@@ -63,11 +63,7 @@ enum MLPTopic: SchemaTopic, GeneratedTopic {
         var kink = Activation.Kink.left
     }
 
-    struct Solution: Sendable {
-        var problem: Problem
-        var result: MLPSolver.Result
-        var trace: Trace
-    }
+    typealias Solution = SolverSolution<Problem, MLPSolver.Result>
 
     static let name = "mlp"
 
@@ -92,10 +88,9 @@ enum MLPTopic: SchemaTopic, GeneratedTopic {
     ])
 
     static let schema = FieldSchema<Problem>([
-        .custom(
-            "input", type: "vector of numbers, or a matrix (a row per example)", doc: "$a^0$; a matrix is a batch",
-            read: { field, problem in (problem.input, problem.isBatch) = try MLPDecoding.input(field) },
-            write: { $0.isBatch ? .array($0.input.map(MLPDecoding.vector)) : MLPDecoding.vector($0.input[0]) }),
+        .examples(
+            "input", \.input, batch: \.isBatch, doc: "$a^0$; a matrix is a batch", maxRows: maxExamples, maxColumns: maxWidth,
+            columns: "neurons per layer"),
         .custom(
             "layers", type: "list of layers (table below)", doc: "from the first hidden layer to the output layer",
             read: { field, problem in problem.layers = try MLPDecoding.layers(field, inputWidth: problem.input[0].count) },
@@ -153,8 +148,6 @@ enum MLPTopic: SchemaTopic, GeneratedTopic {
         if let step = r.step { members.append(("new_loss", .number(step.loss))) }
         return .object(members)
     }
-
-    static func trace(_ solution: Solution) -> Trace { solution.trace }
 
     static func present(_ problem: Problem, _ solution: Solution, in context: PresentationContext) -> Presentation {
         var presenter = MLPPresenter(solution: solution, templates: context.templates)

@@ -121,7 +121,7 @@ enum MLPTrace {
             formula = .juxtapose(.frac(1, 2), .sum(over: j, .pow(tj - aj, 2)))
             substituted = .juxtapose(.frac(1, 2), .sum(zip(t, out).map { .pow(.number($0) - .number($1), 2) }))
         case (.crossEntropy, .softmax):
-            formula = -.sum(over: j, .juxtapose(tj, .ln(aj)))
+            formula = CrossEntropy.formula(tj, aj, over: j)
             let terms = zip(t, out).filter { $0.0 != 0 }.map { Formula.juxtapose(.number($0), .ln(.number($1))) }
             substituted = -.sum(terms.isEmpty ? [.integer(0)] : terms)
         case (.crossEntropy, _):

@@ -26,10 +26,7 @@ struct OptimizerPresenter {
     mutating func presentation() -> Presentation {
         var figures: [Figure] = []
         var context = solutionContext()
-        if let figure = contour() {
-            context["figure"] = .text(FigureMarker.make(figures.count))
-            figures.append(figure)
-        }
+        context["figure"] = figures.marker(for: contour())
         let question = templates.render("optimizer/question", questionContext())
         let solution = templates.render("optimizer/solution", context)
         return Presentation(question: question, solution: solution, figures: figures, formulas: book.formulas)

@@ -10,7 +10,7 @@ enum RNNSolver {
         var s: [[Double]]
         var o: [[Double]]
         /// Softmax only: m_t = max_i o_{t,i}, S_t = Σ_j e^{o_{t,j} − m_t},
-        /// ŷ_t, and ln ŷ_t = o_t − m_t − ln S_t (log-sum-exp, as `softmax`).
+        /// ŷ_t, and ln ŷ_t = o_t − m_t − ln S_t (log-sum-exp, the shared `Softmax`).
         var m: [Double]
         var sums: [Double]
         var yHat: [[Double]]
@@ -55,13 +55,12 @@ enum RNNSolver {
             var loss = 0.0
             switch p.output {
             case .softmax:
-                let m = o.max() ?? 0
-                let e = o.map { exp($0 - m) }
-                let sum = e.reduce(0, +)
-                let logSum = log(sum)
-                let logP = o.map { $0 - m - logSum }
-                f.m.append(m); f.sums.append(sum); f.yHat.append(e.map { $0 / sum }); f.logYHat.append(logP)
-                if let y { loss = zip(y, logP).reduce(0) { $1.0 == 0 ? $0 : $0 - $1.0 * $1.1 } }
+                let softmax = Softmax(o)
+                f.m.append(softmax.max)
+                f.sums.append(softmax.sum)
+                f.yHat.append(softmax.probabilities)
+                f.logYHat.append(softmax.logProbabilities)
+                if let y { loss = CrossEntropy(softmax, target: y).loss }
             case .linear:
                 if let y { loss = 0.5 * zip(o, y).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } }
             }

@@ -68,7 +68,7 @@ enum RNNTrace {
         switch p.output {
         case .softmax:
             let m = f.m[t - 1], sum = f.sums[t - 1]
-            if let k = oneHotClass(y) {
+            if let k = CrossEntropy.oneHotClass(y) {
                 let yk = Formula.symbol("y", sub: .text("\(t),\(k)"), accent: .hat)
                 let ok = Formula.symbol("o", sub: .text("\(t),\(k)"))
                 step(
@@ -78,7 +78,7 @@ enum RNNTrace {
                 let logs = f.logYHat[t - 1]
                 let terms: [Formula] = y.indices.filter { y[$0] != 0 }.map { .number(y[$0]) * .number(logs[$0]) }
                 step(
-                    N.loss(t) .= -.sum(over: "i", .juxtapose(N.entry("y", t), .ln(N.entry("y", t, accent: .hat)))),
+                    N.loss(t) .= CrossEntropy.formula(N.entry("y", t), N.entry("y", t, accent: .hat), over: "i"),
                     -(.sum(terms)))
             }
         case .linear:
@@ -167,12 +167,6 @@ enum RNNTrace {
         trace.record(WorkedStep(
             id: "dL/d\(parameter)", label: "dL/d\(parameter)", formula: name .= .sum(over: "t" .= 1, to: .integer(T), generic),
             name: name, substituted: .sum(terms.map { .matrix($0) }), value: .matrix(total)))
-    }
-
-    /// The class of a one-hot target vector, if it is one.
-    static func oneHotClass(_ y: [Double]) -> Int? {
-        guard y.filter({ $0 != 0 }).count == 1, let k = y.firstIndex(of: 1) else { return nil }
-        return k
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Fills the softmax templates from a solved problem: per example the max
 /// subtraction, each exponential, the sum, each probability, the loss term
 /// by term and the gradient p − y; for a batch then the reduction.
@@ -16,15 +18,19 @@ struct SoftmaxPresenter: BookPresenter {
     private var result: SoftmaxSolver.Result { solution.result }
     private var scaled: Bool { problem.temperature != 1 }
 
+    /// The solution's steps go in by id (`StepForms`): a batch's reduction
+    /// at the top, each example's own steps and chart in its row (the whole
+    /// trace for one example).
     mutating func contexts() -> TopicContexts {
-        let charts = result.rows.indices.map(chart)
         var figures: [Figure] = []
-        let context = solutionContext { n, row in
-            guard let figure = charts[n] else { return }
-            row["chart"] = .text(FigureMarker.make(figures.count))
-            figures.append(figure)
-        }
-        return TopicContexts(question: questionContext(), solution: context, figures: figures, formulas: book.formulas)
+        var solution = shared().merging(book.steps(trace))
+        solution["rows"] = .objects(result.rows.indices.map { n in
+            var row = rowContext(n)
+            row["chart"] = figures.marker(for: chart(n))
+            return row
+        })
+        if problem.isBatch { solution["P"] = book.display("P" .=≈ .matrix(result.rows.map(\.softmax.probabilities))) }
+        return TopicContexts(question: questionContext(), solution: solution, figures: figures, formulas: book.formulas)
     }
 
     /// Example n's probabilities against its target, as a bar chart.
@@ -32,7 +38,7 @@ struct SoftmaxPresenter: BookPresenter {
         let words = FigureWords(templates: templates, topic: "softmax")
         let row = result.rows[n]
         return SoftmaxChartFigure(
-            probabilities: row.probabilities, target: row.target, axis: words("axis"), legendP: words("legendP"),
+            probabilities: row.softmax.probabilities, target: row.target, axis: words("axis"), legendP: words("legendP"),
             legendY: words("legendY"), caption: words.caption(["batch": .flag(problem.isBatch), "n": .text(n)])
         ).figure()
     }
@@ -41,7 +47,6 @@ struct SoftmaxPresenter: BookPresenter {
 
     private mutating func shared() -> TemplateObject {
         [
-            "single": .flag(!problem.isBatch),
             "batch": .flag(problem.isBatch),
             "scaled": .flag(scaled),
             "TLine": book.inline("T" .= .number(problem.temperature)),
@@ -56,21 +61,15 @@ struct SoftmaxPresenter: BookPresenter {
         let row = result.rows[n]
         var context: TemplateObject = [
             "n": .text(n),
-            "z": book.inline(.vector(row.logits)),
-            "zLine": book.inline("z" .= .vector(row.logits)),
+            "z": book.inline(.vector(row.softmax.logits)),
+            "zLine": book.inline("z" .= .vector(row.softmax.logits)),
             "yLine": book.inline("y" .= .vector(row.target)),
-            "indexTarget": .flag(row.targetIndex != nil),
+            "indexTarget": .flag(problem.targets[n].index != nil),
         ]
-        if let k = row.targetIndex ?? oneHotClass(row.target) {
+        if let k = problem.targets[n].index ?? CrossEntropy.oneHotClass(row.target) {
             context["class"] = .text(k)
         }
         return context
-    }
-
-    /// The class of a one-hot probability vector, if it is one.
-    private func oneHotClass(_ y: [Double]) -> Int? {
-        guard y.filter({ $0 != 0 }).count == 1, let k = y.firstIndex(of: 1) else { return nil }
-        return k
     }
 
     // MARK: Question
@@ -79,59 +78,47 @@ struct SoftmaxPresenter: BookPresenter {
         var context = shared()
         context["rows"] = .objects(result.rows.indices.map { rowBasics($0) })
         context.add(rowBasics(0))
-        context["count"] = .text(result.rows.count)
         return context
     }
 
     // MARK: Solution
 
-    /// `decorate` adds to each example's object (its chart) once it is made.
-    /// The steps go in by id (`StepForms`): a batch's reduction at the top,
-    /// each example's own steps in its row (the whole trace for one example).
-    private mutating func solutionContext(_ decorate: (Int, inout TemplateObject) -> Void) -> TemplateObject {
-        var context = shared().merging(book.steps(trace))
-        context["rows"] = .objects(result.rows.indices.map { n in
-            var row = rowContext(n)
-            decorate(n, &row)
-            return row
-        })
-        if problem.isBatch { context["P"] = book.display("P" .=≈ .matrix(result.rows.map(\.probabilities))) }
-        return context
-    }
-
     private mutating func rowContext(_ n: Int) -> TemplateObject {
-        let row = result.rows[n]
+        let row = result.rows[n], softmax = row.softmax
         let names = SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil)
         var context = rowBasics(n).merging(book.steps(trace, under: names.prefix))
         context["dz"] = context[StepForms.key(names.gradientID)]
         context["first"] = .flag(n == 0)
-        context["oneHot"] = .flag(oneHotClass(row.target) != nil)
-        context["naiveOverflows"] = .flag(row.naiveOverflows)
-        context["naiveSumVanishes"] = .flag(row.naiveSumVanishes)
-        let top = Formula.number(row.max)
+        context["oneHot"] = .flag(CrossEntropy.oneHotClass(row.target) != nil)
+        // Why the max subtraction matters for this very row: the naive
+        // e^{max z / T} would overflow a double, or every naive e^{z_i / T}
+        // would underflow to 0 (making the naive p = 0/0).
+        let naiveTop = exp(softmax.max / problem.temperature)
+        context["naiveOverflows"] = .flag(!naiveTop.isFinite)
+        context["naiveSumVanishes"] = .flag(naiveTop == 0)
+        let top = Formula.number(softmax.max)
         context["naiveExponent"] = book.inline(.exp(scaled ? top / .number(problem.temperature) : top))
-        context["underflows"] = .flag(row.underflows)
-        context["classes"] = .objects(row.logits.indices.map { classContext(n, $0) })
-        if let k = oneHotClass(row.target) {
+        // Some e^{a_i} underflowed to exactly 0.
+        context["underflows"] = .flag(softmax.exponentials.contains(0))
+        context["classes"] = .objects(softmax.logits.indices.map { classContext(row, $0, names) })
+        if let k = CrossEntropy.oneHotClass(row.target) {
             context["oneHotLine"] = book.display(oneHotLossLine(row, loss: names.loss, trueClass: k))
         }
         return context
     }
 
-    private mutating func classContext(_ n: Int, _ i: Int) -> TemplateObject {
-        let row = result.rows[n]
-        let names = SoftmaxTrace.RowNames(n: problem.isBatch ? n : nil)
+    private mutating func classContext(_ row: CrossEntropy, _ i: Int, _ names: SoftmaxTrace.RowNames) -> TemplateObject {
         func step(_ id: String) -> WorkedStep { trace[names.prefix + id] }
         return [
             "i": .text(i),
-            "z": book.inline(.number(row.logits[i])),
+            "z": book.inline(.number(row.softmax.logits[i])),
             "shift": book.inline(step("a").worked(i)),
             "exp": book.inline(positive(step("exp_a"), i)),
             "probability": book.inline(positive(step("p"), i, named: .symbol("p", sub: .integer(i)))),
             "y": book.inline(.number(row.target[i])),
             "logP": book.inline(step("ln_p").worked(i)),
             "term": book.inline(row.target[i] == 0 ? .integer(0) : step("loss_terms").worked(i)),
-            "p": book.inline(.number(row.probabilities[i])),
+            "p": book.inline(.number(row.softmax.probabilities[i])),
             "gradient": book.inline(step(names.gradientID).worked(i)),
         ]
     }
@@ -148,10 +135,10 @@ struct SoftmaxPresenter: BookPresenter {
     /// `L = -(1 \cdot \ln p_0 + 0 \cdot \ln p_1 + …) = -\ln p_0 = -(a_0 - \ln S) = …`:
     /// the whole sum written out, so it is visible that only the true class
     /// is left.
-    private func oneHotLossLine(_ row: SoftmaxSolver.Row, loss: Formula, trueClass k: Int) -> Formula {
+    private func oneHotLossLine(_ row: CrossEntropy, loss: Formula, trueClass k: Int) -> Formula {
         let terms: [Formula] = row.target.indices.map { .number(row.target[$0]) * .ln(.symbol("p", sub: .integer($0))) }
         let pk: Formula = .symbol("p", sub: .integer(k)), ak: Formula = .symbol("a", sub: .integer(k))
         return loss .= -(.sum(terms)) .= -.ln(pk) .= -(ak - .ln("S"))
-            .= -(.number(row.shifted[k]) - .number(row.logSum)) .=≈ .number(row.loss)
+            .= -(.number(row.softmax.shifted[k]) - .number(row.softmax.logSum)) .=≈ .number(row.loss)
     }
 }

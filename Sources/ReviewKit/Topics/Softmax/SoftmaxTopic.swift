@@ -8,10 +8,6 @@ enum SoftmaxTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     /// A class index or a probability vector (shared with rnn's targets).
     typealias Target = ClassTarget
 
-    enum Reduction: String, Sendable, CaseIterable {
-        case mean, sum
-    }
-
     struct Problem: Sendable {
         /// One row per example; a single vector is one row.
         var logits: [[Double]]
@@ -20,15 +16,11 @@ enum SoftmaxTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
         /// One target per row.
         var targets: [Target]
         var temperature: Double = 1
-        var reduction: Reduction = .mean
+        var reduction: LossReduction = .mean
     }
 
-    struct Solution: Sendable, TracedSolution {
-        var problem: Problem
-        var result: SoftmaxSolver.Result
-        /// Every worked step, recorded once (`SoftmaxTrace`).
-        var trace: Trace
-    }
+    /// The problem, its numbers and every worked step, recorded once (`SoftmaxTrace`).
+    typealias Solution = SolverSolution<Problem, SoftmaxSolver.Result>
 
     static let name = "softmax"
 
@@ -45,14 +37,9 @@ enum SoftmaxTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     /// `target`'s shape follows `logits`: one target for a vector, one per
     /// row for a matrix; each a class index or a probability vector.
     static let schema = FieldSchema<Problem>([
-        .custom(
-            "logits", type: "vector of numbers, or a matrix (a row per example)",
-            doc: "the logits $z$; a matrix is a batch",
-            read: { field, problem in
-                (problem.logits, problem.isBatch) = try field.vectorOrRows(
-                    maxRows: maxRows, maxColumns: maxClasses, columns: "classes")
-            },
-            write: { problem in .rows(problem.logits, batch: problem.isBatch) }),
+        .examples(
+            "logits", \.logits, batch: \.isBatch, doc: "the logits $z$; a matrix is a batch", maxRows: maxRows,
+            maxColumns: maxClasses, columns: "classes"),
         .custom(
             "target", type: "class index or probability vector (an array of them for a batch)",
             doc: "the true class, or a soft target summing to 1",
@@ -65,10 +52,7 @@ enum SoftmaxTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     private static func targets(_ field: Field, _ problem: Problem) throws -> [Target] {
         let (rows, classes) = (problem.logits.count, problem.logits[0].count)
         guard problem.isBatch else {
-            if case .array(let items) = field.value.kind, let first = items.first, case .array = first.kind {
-                throw field.error(
-                    "must be one class index or one probability vector, since logits is a single vector; got an array of rows")
-            }
+            try field.rejectRows("class index or one probability vector", since: "logits")
             return [try field.classTarget(classes: classes)]
         }
         guard case .array = field.value.kind else {
@@ -84,11 +68,9 @@ enum SoftmaxTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     }
 
     static func answers(_ solution: Solution) -> JSONValue {
-        let result = solution.result
-        let batch = solution.problem.isBatch
-        let probabilities = result.rows.map(\.probabilities)
+        let (result, batch) = (solution.result, solution.problem.isBatch)
         return .object([
-            ("probabilities", .rows(probabilities, batch: batch)),
+            ("probabilities", .rows(result.rows.map(\.softmax.probabilities), batch: batch)),
             ("loss", .number(result.loss)),
             ("gradient", .rows(result.gradient, batch: batch)),
         ])

@@ -9,23 +9,18 @@
 enum SoftmaxTrace {
     static func record(_ problem: SoftmaxTopic.Problem, _ result: SoftmaxSolver.Result) -> Trace {
         var trace = Trace()
-        let t = problem.temperature
         for (n, row) in result.rows.enumerated() {
-            let names = RowNames(n: problem.isBatch ? n : nil)
-            recordRow(row, names, temperature: t, into: &trace)
+            recordRow(row, RowNames(n: problem.isBatch ? n : nil), into: &trace)
         }
         guard problem.isBatch else { return trace }
-        let count = Formula.integer(result.rows.count)
+        let (reduction, count) = (problem.reduction, result.rows.count)
         let losses = Formula.sum(result.rows.map { .number($0.loss) })
         let lossOfRow: Formula = .symbol("L", sub: "n"), rowGradient: Formula = .partial(lossOfRow, .symbol("z", sub: "n"))
         let gradients = Formula.matrix(result.rows.map(\.gradient))
         // The mean puts 1/N in front of the sum and of each row's gradient.
-        func reduce(_ x: Formula, _ numbers: Formula) -> (Formula, Formula) {
-            problem.reduction == .mean ? (.juxtapose(.frac(1, "N"), x), .juxtapose(.frac(1, count), numbers)) : (x, numbers)
-        }
-        let (loss, lossNumbers) = reduce(.sum(over: "n", lossOfRow), losses)
+        let (loss, lossNumbers) = reduction.formulas(.sum(over: "n", lossOfRow), losses, count: count)
         trace.record("L", "L" .= loss, name: "L", lossNumbers, .scalar(result.loss))
-        let (gradient, gradientNumbers) = reduce(rowGradient, gradients)
+        let (gradient, gradientNumbers) = reduction.formulas(rowGradient, gradients, count: count)
         trace.record(
             "dL/dz", .partial("L", .symbol("z", sub: "n")) .= gradient, name: .partial("L", "Z"), gradientNumbers,
             .matrix(result.gradient))
@@ -44,43 +39,43 @@ enum SoftmaxTrace {
         var gradientID: String { n.map { "dL_\($0)/dz_\($0)" } ?? "dL/dz" }
     }
 
-    private static func recordRow(_ row: SoftmaxSolver.Row, _ names: RowNames, temperature t: Double, into trace: inout Trace) {
-        let p = names.prefix
+    private static func recordRow(_ row: CrossEntropy, _ names: RowNames, into trace: inout Trace) {
+        let p = names.prefix, softmax = row.softmax, t = softmax.temperature
         let scaled = t != 1
         let i: Formula = "i"
         let z = Formula.symbol("z", sub: i), a = Formula.symbol("a", sub: i), y = Formula.symbol("y", sub: i)
         let pi = Formula.symbol("p", sub: i)
-        let m = Formula.number(row.max), temperature = Formula.number(t)
+        let m = Formula.number(softmax.max), temperature = Formula.number(t)
         func scale(_ x: Formula, by T: Formula) -> Formula { scaled ? x / T : x }
         func step(_ id: String, _ label: String? = nil, _ formula: Formula, _ name: Formula?, _ substituted: Formula, _ value: StepValue) {
             trace.record(p + id, label: p + (label ?? id), formula, name: name, substituted, value)
         }
-        step("m", nil, "m" .= .max(over: i, z), "m", .max(Formula.numbers(row.logits)), .scalar(row.max))
+        step("m", nil, "m" .= .max(over: i, z), "m", .max(Formula.numbers(softmax.logits)), .scalar(softmax.max))
         step(
             "a", nil, a .= scale(z - "m", by: "T"), "a",
-            .vector(row.logits.map { scale(.number($0) - m, by: temperature) }), .vector(row.shifted))
+            .vector(softmax.logits.map { scale(.number($0) - m, by: temperature) }), .vector(softmax.shifted))
         step(
-            "exp_a", "exp(a)", .exp(a), .exp("a"), .vector(row.shifted.map { .exp(.number($0)) }),
-            .vector(row.exponentials))
+            "exp_a", "exp(a)", .exp(a), .exp("a"), .vector(softmax.shifted.map { .exp(.number($0)) }),
+            .vector(softmax.exponentials))
         step(
-            "S", nil, "S" .= .sum(over: "j", .exp(.symbol("a", sub: "j"))), "S", Formula.sum(Formula.numbers(row.exponentials)),
-            .scalar(row.sum))
+            "S", nil, "S" .= .sum(over: "j", .exp(.symbol("a", sub: "j"))), "S",
+            Formula.sum(Formula.numbers(softmax.exponentials)), .scalar(softmax.sum))
         step(
             "p", nil, pi .= .frac(.exp(a), "S"), "p",
-            .vector(row.exponentials.map { .frac(.number($0), .number(row.sum)) }), .vector(row.probabilities))
-        step("ln_S", "ln S", .ln("S"), nil, .ln(.number(row.sum)), .scalar(row.logSum))
+            .vector(softmax.exponentials.map { .frac(.number($0), .number(softmax.sum)) }), .vector(softmax.probabilities))
+        step("ln_S", "ln S", .ln("S"), nil, .ln(.number(softmax.sum)), .scalar(softmax.logSum))
         step(
             "ln_p", "ln p", .ln(pi) .= a - .ln("S"), .ln("p"),
-            .vector(row.shifted.map { .number($0) - .number(row.logSum) }), .vector(row.logProbabilities))
+            .vector(softmax.shifted.map { .number($0) - .number(softmax.logSum) }), .vector(softmax.logProbabilities))
         step(
             "loss_terms", "-y ln p", -.juxtapose(y, .ln(pi)), nil,
-            .vector(zip(row.target, row.logProbabilities).map { -(.number($0) * .number($1)) }), .vector(row.lossTerms))
+            .vector(zip(row.target, softmax.logProbabilities).map { -(.number($0) * .number($1)) }), .vector(row.terms))
         trace.record(
-            p + "L", label: PlainFormulaWriter().write(names.loss), names.loss .= -.sum(over: i, .juxtapose(y, .ln(pi))),
-            name: names.loss, Formula.sum(Formula.numbers(row.lossTerms)), .scalar(row.loss))
+            p + "L", label: PlainFormulaWriter().write(names.loss), names.loss .= CrossEntropy.formula(y, pi, over: i),
+            name: names.loss, Formula.sum(Formula.numbers(row.terms)), .scalar(row.loss))
         step(
             names.gradientID, nil, .partial(names.loss, z) .= scale(pi - y, by: "T"), .partial(names.loss, names.logits),
-            .vector(zip(row.probabilities, row.target).map { scale(.number($0) - .number($1), by: temperature) }),
+            .vector(zip(softmax.probabilities, row.target).map { scale(.number($0) - .number($1), by: temperature) }),
             .vector(row.gradient))
     }
 }
