@@ -158,10 +158,9 @@ enum ConvolveTopic: SchemaTopic, GeneratedTopic {
     static func sheetLimit(_ solution: Solution) -> SolveError? {
         let r = solution.result
         let entries = r.maps.count * r.height.output * r.width.output
-        guard entries > maxSheetEntries else { return nil }
-        return SolveError(
-            at: solution.problem.manyKernels ? "kernels" : "kernel",
-            "gives \(entries) output entries; a worked sheet takes at most \(maxSheetEntries) (--format json gives the answers)")
+        return .sheetLimit(
+            entries, atMost: maxSheetEntries, at: solution.problem.manyKernels ? "kernels" : "kernel",
+            "gives \(entries) output entries")
     }
 
     static func answers(_ solution: Solution) -> JSONValue {

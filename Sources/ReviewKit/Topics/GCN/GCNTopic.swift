@@ -160,10 +160,8 @@ enum GCNTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
 
     static func sheetLimit(_ solution: Solution) -> SolveError? {
         let n = solution.adjacency.count
-        guard n > maxSheetNodes else { return nil }
-        return SolveError(
-            at: { if case .edges = solution.problem.graph { "nodes" } else { "adjacency" } }(),
-            "has \(n) nodes; a worked sheet takes at most \(maxSheetNodes) (--format json gives the answers)")
+        let field = if case .edges = solution.problem.graph { "nodes" } else { "adjacency" }
+        return .sheetLimit(n, atMost: maxSheetNodes, at: field, "has \(n) nodes")
     }
 
     static func answers(_ solution: Solution) -> JSONValue {

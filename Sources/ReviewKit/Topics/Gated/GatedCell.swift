@@ -23,9 +23,7 @@ enum GatedCellLimits {
     static let maxSheetSteps = 50
 
     static func sheetLimit(steps: Int) -> SolveError? {
-        guard steps > maxSheetSteps else { return nil }
-        return SolveError(
-            at: "x", "has \(steps) steps; a worked sheet takes at most \(maxSheetSteps) (--format json gives the answers)")
+        .sheetLimit(steps, atMost: maxSheetSteps, at: "x", "has \(steps) steps")
     }
 }
 

@@ -92,10 +92,8 @@ enum KMeansTopic: SchemaTopic, GeneratedTopic {
     static func sheetLimit(_ solution: Solution) -> SolveError? {
         let r = solution.result
         let count = r.iterations.count * solution.problem.points.count * r.iterations[0].start.count
-        guard count > maxSheetDistances else { return nil }
-        return SolveError(
-            at: "points",
-            "needs \(count) distances over \(r.iterations.count) iterations; a worked sheet takes at most \(maxSheetDistances) (--format json gives the answers)")
+        return .sheetLimit(
+            count, atMost: maxSheetDistances, at: "points", "needs \(count) distances over \(r.iterations.count) iterations")
     }
 
     static func answers(_ solution: Solution) -> JSONValue {

@@ -210,9 +210,7 @@ enum OptimizerTopic: SchemaTopic, GeneratedTopic {
     /// A sheet works every step of every param by hand.
     static func sheetLimit(_ solution: Solution) -> SolveError? {
         let work = solution.run.steps.count * solution.problem.params.count
-        guard work > 200 else { return nil }
-        return SolveError(at: "steps",
-            "asks for \(work) parameter updates; a worked sheet takes at most 200 (--format json gives the answers)")
+        return .sheetLimit(work, atMost: 200, at: "steps", "asks for \(work) parameter updates")
     }
 }
 
