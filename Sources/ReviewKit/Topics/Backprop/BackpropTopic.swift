@@ -56,7 +56,7 @@ enum BackpropTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
     /// would run to megabytes; its answers are still given in JSON.
     static func sheetLimit(_ solution: Solution) -> SolveError? {
         let nodes = solution.parsed.nodes.count
-        return .sheetLimit(at: "expression", "has \(nodes) nodes", count: nodes, limit: maxGraphNodes)
+        return .sheetLimit(nodes, atMost: maxGraphNodes, at: "expression", "has \(nodes) nodes")
     }
 
     static func solve(_ problem: Problem) throws -> Solution {

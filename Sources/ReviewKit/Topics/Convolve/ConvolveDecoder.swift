@@ -120,12 +120,7 @@ enum ConvolveDecoder {
     static func bias(_ field: Field, filters: Int) throws -> ConvolveTopic.Bias {
         switch field.value.kind {
         case .number: return .shared(try field.number())
-        case .array:
-            let b = try field.numberArray()
-            guard b.count == filters else {
-                throw field.error("has \(b.count) \(b.count == 1 ? "entry" : "entries"), expected \(filters) (one per filter)")
-            }
-            return .perFilter(b)
+        case .array: return .perFilter(try field.numberArray(count: filters, onePer: "filter"))
         default:
             throw field.error("must be a number or an array with one number per filter, got \(field.describe())")
         }

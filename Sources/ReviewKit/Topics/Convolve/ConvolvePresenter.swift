@@ -52,7 +52,7 @@ struct ConvolvePresenter {
             "flip": .flag(p.flip),
             "hasPool": .flag(p.pool != nil),
             "activated": .flag(p.activation != .none),
-            p.activation == .none ? "noActivation" : p.activation.rawValue: .flag(true),
+            p.activation.templateFlag: .flag(true),
         ]
         switch p.padding {
         case .same: context["same"] = .flag(true)

@@ -85,14 +85,11 @@ enum ConvolveSolver {
                         for u in 0..<kh { for v in 0..<kw { products.append(window[c][u][v] * kernel[c][u][v]) } }
                     }
                     let sum = products.reduce(0, +)
-                    let value = sum + bias[f]
-                    guard value.isFinite else {
-                        throw SolveError(at: "image", "the feature map overflows at filter \(f), row \(i), column \(j): the numbers are too large")
-                    }
-                    row.append(Entry(window: window, products: products, sum: sum, value: value))
+                    row.append(Entry(window: window, products: products, sum: sum, value: sum + bias[f]))
                 }
                 map.append(row)
             }
+            try FiniteCheck.require(map.map { $0.map(\.value) }, "the feature map", in: "filter \(f)", at: "image")
             entries.append(map)
         }
         let maps = entries.map { $0.map { $0.map(\.value) } }

@@ -10,20 +10,6 @@
 enum ConvolveTopic: SchemaTopic, GeneratedTopic {
     typealias Generator = ConvolveGenerator
 
-    enum Activation: String, CaseIterable, Sendable {
-        case none, relu, sigmoid, tanh
-
-        /// The shared calculus's function; nil for `none`.
-        var function: ReviewKit.Activation? {
-            switch self {
-            case .none: return nil
-            case .relu: return .relu
-            case .sigmoid: return .sigmoid
-            case .tanh: return .tanh
-            }
-        }
-    }
-
     /// The bias as the file gave it: one number for every filter, or one per filter.
     enum Bias: Sendable, Equatable {
         case shared(Double)
@@ -61,7 +47,7 @@ enum ConvolveTopic: SchemaTopic, GeneratedTopic {
         var stride = SizePair(square: 1)
         var padding = Padding.explicit(SizePair(square: 0))
         var flip = false
-        var activation = Activation.none
+        var activation = OptionalActivation.none
         var pool: Pool?
 
         var channels: Int { image.count }
@@ -168,10 +154,9 @@ enum ConvolveTopic: SchemaTopic, GeneratedTopic {
     static func sheetLimit(_ solution: Solution) -> SolveError? {
         let r = solution.result
         let entries = r.maps.count * r.height.output * r.width.output
-        guard entries > maxSheetEntries else { return nil }
-        return SolveError(
-            at: solution.problem.manyKernels ? "kernels" : "kernel",
-            "gives \(entries) output entries; a worked sheet takes at most \(maxSheetEntries) (--format json gives the answers)")
+        return .sheetLimit(
+            entries, atMost: maxSheetEntries, at: solution.problem.manyKernels ? "kernels" : "kernel",
+            "gives \(entries) output entries")
     }
 
     static func answers(_ solution: Solution) -> JSONValue {

@@ -109,12 +109,8 @@ enum GCNDecoder {
 
     /// One entry per column of W, or of H when W is absent (the identity).
     static func bias(_ field: Field, for problem: GCNTopic.Problem) throws -> [Double] {
-        let b = try field.numberArray()
         let width = problem.weights?[0].count ?? problem.features[0].count
-        guard b.count == width else {
-            let source = problem.weights == nil ? "of features, since weights is absent" : "of weights"
-            throw field.error("has \(counted(b.count, "entry", "entries")), expected \(width) (one per column \(source))")
-        }
-        return b
+        let source = problem.weights == nil ? "of features, since weights is absent" : "of weights"
+        return try field.numberArray(count: width, onePer: "column \(source)")
     }
 }

@@ -21,7 +21,7 @@ enum GCNGenerator: ProblemGenerator {
         let d: Int
         let width: Int
         var normalization: GCNTopic.Normalization
-        var activation = GCNTopic.Activation.relu
+        var activation = OptionalActivation.relu
         var useEdges = false
         var directed = false
         var selfLoops = true
@@ -58,15 +58,11 @@ enum GCNGenerator: ProblemGenerator {
         let features = random.integers(rows: n, columns: d, in: -2...3)
         let weights = random.integers(rows: d, columns: width, in: -2...2)
         let bias = hasBias ? random.integers(width, in: -1...1) : nil
-        var adjacency = MatrixMath.zeros(n, n)
-        for edge in edges {
-            adjacency[edge.from][edge.to] = 1
-            if !directed { adjacency[edge.to][edge.from] = 1 }
-        }
-        return GCNTopic.Problem(
-            graph: useEdges ? .edges(nodes: n, edges) : .adjacency(adjacency), directed: directed,
-            features: features, weights: weights, bias: bias, selfLoops: selfLoops,
-            normalization: normalization, activation: activation)
+        var problem = GCNTopic.Problem(
+            graph: .edges(nodes: n, edges), directed: directed, features: features, weights: weights, bias: bias,
+            selfLoops: selfLoops, normalization: normalization, activation: activation)
+        if !useEdges { problem.graph = .adjacency(GCNSolver.adjacency(problem)) }
+        return problem
     }
 
     /// A random connected graph: a random tree over shuffled labels (so node

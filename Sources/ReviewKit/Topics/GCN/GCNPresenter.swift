@@ -39,7 +39,7 @@ struct GCNPresenter: BookPresenter {
             "hasWeights": .flag(problem.weights != nil),
             "hasBias": .flag(problem.bias != nil),
             problem.normalization.rawValue: true,
-            problem.activation == .none ? "noActivation" : problem.activation.rawValue: true,
+            problem.activation.templateFlag: true,
             "adjacencyLine": book.display("A" .= .matrix(solution.adjacency)),
         ]
         if case .edges(_, let edges) = problem.graph {

@@ -13,7 +13,7 @@ enum GCNSolver {
             for i in 0..<n { tilde[i][i] += 1 }
         }
         let degrees = tilde.map { $0.reduce(0, +) }
-        try requireFinite([degrees], "the degrees (row sums of Ã)", at: graphField(problem))
+        try FiniteCheck.require([degrees], "the degrees (row sums of Ã)", at: graphField(problem))
 
         var scaling: [Double]?
         var normalized = tilde
@@ -42,13 +42,13 @@ enum GCNSolver {
         }
 
         let aggregated = multiply(normalized, problem.features)
-        try requireFinite(aggregated, "ÂH", at: "features")
+        try FiniteCheck.require(aggregated, "ÂH", at: "features")
         let transformed = problem.weights.map { multiply(aggregated, $0) } ?? aggregated
-        try requireFinite(transformed, "ÂHW", at: "weights")
+        try FiniteCheck.require(transformed, "ÂHW", at: "weights")
         var preActivation = transformed
         if let bias = problem.bias {
             preActivation = transformed.map { row in zip(row, bias).map { $0 + $1 } }
-            try requireFinite(preActivation, "ÂHW + b", at: "bias")
+            try FiniteCheck.require(preActivation, "ÂHW + b", at: "bias")
         }
         let output = preActivation.map { $0.map { activate($0, problem.activation) } }
 
@@ -89,23 +89,13 @@ enum GCNSolver {
     /// gcn's own values, kept as they were: the shared `Activation.sigmoid`
     /// computes e^z / (1 + e^z) for z < 0, which differs from 1 / (1 + e^-z)
     /// in the last bit, and the JSON answers must not move. Only the notation
-    /// comes from `Activation` (`GCNNotation.activate`).
-    static func activate(_ z: Double, _ activation: GCNTopic.Activation) -> Double {
+    /// comes from `Activation` (`OptionalActivation.formula`).
+    static func activate(_ z: Double, _ activation: OptionalActivation) -> Double {
         switch activation {
         case .relu: return max(0, z)
         case .sigmoid: return 1 / (1 + exp(-z))
         case .tanh: return Foundation.tanh(z)
         case .none: return z
-        }
-    }
-
-    /// The contract: a value that overflows is an error naming the step,
-    /// never an `inf` or `NaN` on a sheet.
-    private static func requireFinite(_ matrix: [[Double]], _ step: String, at field: String) throws {
-        for (i, row) in matrix.enumerated() {
-            if let j = row.firstIndex(where: { !$0.isFinite }) {
-                throw SolveError(at: field, "\(step) overflows at row \(i), column \(j): the numbers are too large")
-            }
         }
     }
 

@@ -17,10 +17,6 @@ enum GCNTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
         case none
     }
 
-    enum Activation: String, CaseIterable, Sendable {
-        case relu, sigmoid, tanh, none
-    }
-
     /// One edge of an edge list; `weight` is an extension of the contract
     /// (`[u, v, w]`), absent meaning 1.
     struct Edge: Sendable, Equatable {
@@ -48,7 +44,7 @@ enum GCNTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
         var bias: [Double]?
         var selfLoops = true
         var normalization = Normalization.symmetric
-        var activation = Activation.relu
+        var activation = OptionalActivation.relu
         /// relu's slope at exactly 0 (the contract's shared `kink`). A
         /// forward step takes no slope, so it changes no number: the sheet
         /// names the convention where an entry of Z is exactly 0.
@@ -140,7 +136,7 @@ enum GCNTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
         .choice(
             "normalization", \.normalization, default: .symmetric,
             doc: "$\\hat A$ is $\\tilde D^{-1/2} \\tilde A \\tilde D^{-1/2}$, $\\tilde D^{-1} \\tilde A$ or $\\tilde A$"),
-        .choice("activation", \.activation, default: .relu, doc: "$\\sigma$"),
+        .choice("activation", \.activation, among: [.relu, .sigmoid, .tanh, .none], default: .relu, doc: "$\\sigma$"),
         .choice(
             "kink", \.kink, default: .left,
             doc: "relu$'(0)$, named where an entry of $Z$ is exactly 0 (no value changes): `left` gives 0 (PyTorch), `right` gives 1 (the notes' table)"),
@@ -164,10 +160,8 @@ enum GCNTopic: SchemaTopic, PresentedTopic, GeneratedTopic {
 
     static func sheetLimit(_ solution: Solution) -> SolveError? {
         let n = solution.adjacency.count
-        guard n > maxSheetNodes else { return nil }
-        return SolveError(
-            at: { if case .edges = solution.problem.graph { "nodes" } else { "adjacency" } }(),
-            "has \(n) nodes; a worked sheet takes at most \(maxSheetNodes) (--format json gives the answers)")
+        let field = if case .edges = solution.problem.graph { "nodes" } else { "adjacency" }
+        return .sheetLimit(n, atMost: maxSheetNodes, at: field, "has \(n) nodes")
     }
 
     static func answers(_ solution: Solution) -> JSONValue {

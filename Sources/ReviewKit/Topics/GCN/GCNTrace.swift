@@ -12,19 +12,16 @@ enum GCNTrace {
         let preActivation = withoutCancellationNoise(s.preActivation), output = withoutCancellationNoise(s.output)
         let notation = GCNNotation(p)
         var trace = Trace()
-        func step(_ id: String, _ formula: Formula, _ name: Formula?, _ substituted: Formula, _ value: StepValue) {
-            trace.record(id, formula, name: name, substituted, value)
-        }
         let a: Formula = "A", tilde = GCNNotation.aTilde, hat = GCNNotation.aHat
-        step("A", notation.adjacencyRule, a, .matrix(s.adjacency), .matrix(s.adjacency))
-        step(
-            "A_tilde", p.selfLoops ? tilde .= a + "I" : tilde .= a, tilde,
+        trace.record("A", notation.adjacencyRule, name: a, .matrix(s.adjacency), .matrix(s.adjacency))
+        trace.record(
+            "A_tilde", p.selfLoops ? tilde .= a + "I" : tilde .= a, name: tilde,
             p.selfLoops ? .matrix(s.adjacency) + .matrix(GCNTopic.identity(s.adjacency.count)) : .matrix(s.adjacency),
             .matrix(s.withSelfLoops))
         let ij: Formula = .symbol("ij")
-        step(
+        trace.record(
             "degrees", GCNNotation.degree("i") .= .sum(over: "j", .symbol("A", sub: ij, accent: .tilde)),
-            .symbol("d", accent: .tilde),
+            name: .symbol("d", accent: .tilde),
             .vector(s.withSelfLoops.map { row in
                 let terms = row.filter { $0 != 0 }.map { Formula.number($0) }
                 return terms.isEmpty ? .number(0) : .sum(terms)
@@ -39,8 +36,8 @@ enum GCNTrace {
                 symmetric ? GCNExactForms.overSquareRoot(1, d) ?? .frac(1, .sqrt(.number(d))) : .frac(1, .number(d))
             }
             let perNode: Formula = symmetric ? .frac(1, .sqrt(GCNNotation.degree("i"))) : .frac(1, GCNNotation.degree("i"))
-            step(
-                symmetric ? "D_inv_sqrt" : "D_inv", scale .= .call("diag", perNode), scale,
+            trace.record(
+                symmetric ? "D_inv_sqrt" : "D_inv", scale .= .call("diag", perNode), name: scale,
                 .matrix(factors.indices.map { i in factors.indices.map { $0 == i ? factors[i] : .integer(0) } }),
                 .matrix(GCNNotation.diagonal(scaling)))
             for entry in s.normalizedEntries {
@@ -50,32 +47,33 @@ enum GCNTrace {
                 let rule: Formula = symmetric
                     ? .frac(notation.entry(tilde, i, j), .sqrt(.juxtapose(GCNNotation.degree(.integer(i)), GCNNotation.degree(.integer(j)))))
                     : .frac(notation.entry(tilde, i, j), GCNNotation.degree(.integer(i)))
-                step(
-                    "A_hat[\(i)][\(j)]", name .= rule, name, symmetric ? .frac(ai, .sqrt(di * dj)) : .frac(ai, di),
+                trace.record(
+                    "A_hat[\(i)][\(j)]", name .= rule, name: name, symmetric ? .frac(ai, .sqrt(di * dj)) : .frac(ai, di),
                     .scalar(entry.value))
                 if symmetric, let form = GCNExactForms.overSquareRoot(s.withSelfLoops[i][j], s.degrees[i] * s.degrees[j]) {
                     exact[i][j] = form
                 }
             }
         }
-        step("A_hat", hat .= notation.normalization, hat, .matrix(exact), .matrix(s.normalized))
+        trace.record("A_hat", hat .= notation.normalization, name: hat, .matrix(exact), .matrix(s.normalized))
         let product = Formula.juxtapose(hat, GCNNotation.h)
-        step("aggregated", product, product, .juxtapose(.matrix(exact), .matrix(p.features)), .matrix(aggregated))
+        trace.record("aggregated", product, name: product, .juxtapose(.matrix(exact), .matrix(p.features)), .matrix(aggregated))
         let transform = p.weights.map { Formula.juxtapose(.matrix(aggregated), .matrix($0)) } ?? .matrix(aggregated)
         if let b = p.bias {
             if p.weights != nil {
                 let linear = notation.linear(hat, bias: false)
-                step("transformed", linear, linear, transform, .matrix(transformed))
+                trace.record("transformed", linear, name: linear, transform, .matrix(transformed))
             }
-            step(
-                "pre_activation", GCNNotation.z .= notation.linear(hat, bias: true), GCNNotation.z,
+            trace.record(
+                "pre_activation", GCNNotation.z .= notation.linear(hat, bias: true), name: GCNNotation.z,
                 .matrix(transformed) + .matrix(Array(repeating: b, count: transformed.count)), .matrix(preActivation))
         } else {
-            step("pre_activation", GCNNotation.z .= notation.linear(hat, bias: false), GCNNotation.z, transform, .matrix(preActivation))
+            trace.record(
+                "pre_activation", GCNNotation.z .= notation.linear(hat, bias: false), name: GCNNotation.z, transform, .matrix(preActivation))
         }
-        step(
-            "output", GCNNotation.output .= notation.activate(GCNNotation.z), GCNNotation.output,
-            notation.activate(.matrix(preActivation)), .matrix(output))
+        trace.record(
+            "output", GCNNotation.output .= p.activation.formula(GCNNotation.z), name: GCNNotation.output,
+            p.activation.formula(.matrix(preActivation)), .matrix(output))
         return trace
     }
 
@@ -155,20 +153,8 @@ struct GCNNotation {
         return bias && problem.bias != nil ? product + "b" : product
     }
 
-    /// σ(x), ReLU(x), tanh(x), or x itself without an activation. The
-    /// notation is the shared calculus's; the values stay gcn's own
-    /// (`GCNSolver.activate`), whose sigmoid differs in the last bit for z < 0.
-    func activate(_ x: Formula) -> Formula {
-        switch problem.activation {
-        case .relu: return ReviewKit.Activation.relu.formula(x)
-        case .sigmoid: return ReviewKit.Activation.sigmoid.formula(x)
-        case .tanh: return ReviewKit.Activation.tanh.formula(x)
-        case .none: return x
-        }
-    }
-
     /// H' = σ(D̃^-1/2 Ã D̃^-1/2 H W + b), the question's rule.
     var rule: Formula {
-        Self.output .= activate(linear(normalization, bias: true))
+        Self.output .= problem.activation.formula(linear(normalization, bias: true))
     }
 }

@@ -23,7 +23,7 @@ enum GatedCellLimits {
     static let maxSheetSteps = 50
 
     static func sheetLimit(steps: Int) -> SolveError? {
-        .sheetLimit(at: "x", "has \(steps) steps", count: steps, limit: maxSheetSteps)
+        .sheetLimit(steps, atMost: maxSheetSteps, at: "x", "has \(steps) steps")
     }
 }
 

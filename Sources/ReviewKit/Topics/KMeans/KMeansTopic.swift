@@ -88,8 +88,8 @@ enum KMeansTopic: SchemaTopic, GeneratedTopic {
     static func sheetLimit(_ solution: Solution) -> SolveError? {
         let r = solution.result
         let count = r.iterations.count * solution.problem.points.count * r.iterations[0].start.count
-        let what = "needs \(count) distances over \(r.iterations.count) iterations"
-        return .sheetLimit(at: "points", what, count: count, limit: maxSheetDistances)
+        return .sheetLimit(
+            count, atMost: maxSheetDistances, at: "points", "needs \(count) distances over \(r.iterations.count) iterations")
     }
 
     static func answers(_ solution: Solution) -> JSONValue {

@@ -210,7 +210,7 @@ enum OptimizerTopic: SchemaTopic, GeneratedTopic {
     /// A sheet works every step of every param by hand.
     static func sheetLimit(_ solution: Solution) -> SolveError? {
         let work = solution.run.steps.count * solution.problem.params.count
-        return .sheetLimit(at: "steps", "asks for \(work) parameter updates", count: work, limit: 200)
+        return .sheetLimit(work, atMost: 200, at: "steps", "asks for \(work) parameter updates")
     }
 }
 
