@@ -46,3 +46,18 @@ import Testing
         #expect(css.contains(".nobr { white-space: nowrap; }"))
     }
 }
+
+extension PunctuationGlueTests {
+    /// zh step headings end their bold run on a formula and keep `。`
+    /// outside it (CommonMark would not close `**。**` before a letter);
+    /// the `。` still goes with the formula, inside the run.
+    @Test func punctuationAfterABoldRunGoesWithItsLastFormula() {
+        let out = html("**第 4 步：聚合，$x$**。下一句")
+        #expect(out.contains("</math>。</span></strong>下一句"))
+        #expect(!out.contains("*"))
+        let italic = html("*时间步 $t = 1$*。输入")
+        #expect(italic.contains("</math>。</span></em>输入"))
+        // A run that does not end on a formula is left as it is.
+        #expect(html("**第 2 步：计算度**。节点").contains("</strong>。节点"))
+    }
+}

@@ -153,6 +153,7 @@ enum CMark {
             }
         }
         func glues(_ i: Int) -> Bool { outputs.indices.contains(i) && outputs[i]?.gluesPunctuation == true }
+        let runAfter = glues(pieces.count - 1) ? takeClosingPunctuation(after: node) : ""
         for (i, piece) in pieces.enumerated() {
             if case .text(var string) = piece {
                 // Punctuation that goes with a glued formula on either side is written with it.
@@ -165,11 +166,29 @@ enum CMark {
                     continue
                 }
                 let before = i > 0 ? Punctuation.opening(atEndOf: pieces[i - 1].text ?? "") : ""
-                let after = i + 1 < pieces.count ? Punctuation.closing(atStartOf: pieces[i + 1].text ?? "") : ""
+                let after = i + 1 < pieces.count ? Punctuation.closing(atStartOf: pieces[i + 1].text ?? "") : Substring(runAfter)
                 insert(CMARK_NODE_CUSTOM_INLINE, Punctuation.glued(output.literal, before: before, after: after))
             }
         }
         cmark_node_free(node)
+    }
+
+    /// A formula that ends a bold or italic run (`**第 4 步：聚合，$\hat{A} H$**。`)
+    /// is followed by the run's closing marker, not by the punctuation, so
+    /// that punctuation is taken from the text after the run, to be glued to
+    /// the formula inside it. Chinese must keep `。` outside the `**`:
+    /// CommonMark does not close `**` between `。` and a letter.
+    private static func takeClosingPunctuation(after node: OpaquePointer) -> String {
+        guard let parent = cmark_node_parent(node), cmark_node_last_child(parent) == node,
+            [CMARK_NODE_STRONG, CMARK_NODE_EMPH].contains(cmark_node_get_type(parent)),
+            let next = cmark_node_next(parent), cmark_node_get_type(next) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(next)
+        else { return "" }
+        let text = String(cString: literal)
+        let run = Punctuation.closing(atStartOf: text)
+        guard !run.isEmpty else { return "" }
+        cmark_node_set_literal(next, String(text.dropFirst(run.count)))
+        return String(run)
     }
 
     // MARK: - Untrusted text
